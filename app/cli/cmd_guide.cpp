@@ -1,0 +1,10 @@
+#include "app/cli/commands.h"
+
+namespace statusscope::cli {
+
+int runGuide(const QStringList &)
+{
+    return notAvailable("guide");
+}
+
+} // namespace statusscope::cli

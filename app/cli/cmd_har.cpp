@@ -1,0 +1,10 @@
+#include "app/cli/commands.h"
+
+namespace statusscope::cli {
+
+int runHar(const QStringList &)
+{
+    return notAvailable("har");
+}
+
+} // namespace statusscope::cli

@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# StatusScope developer entry point: installs what is missing, configures, builds, then runs.
+#
+#   ./dev.sh run [FILE...]   build and launch the GUI (with the bundled samples when no FILE)
+#   ./dev.sh test            build and run the whole test suite (non-zero exit on any failure)
+#   ./dev.sh build           only install and build
+#
+# Idempotent: packages already installed are skipped, and the build is incremental.
+# SPDX-License-Identifier: GPL-3.0-or-later
+set -euo pipefail
+
+cd "$(dirname "$(readlink -f "$0")")"
+
+# Debian 12 / Ubuntu 24.04 package names. Servers (nginx, apache2) and curl are for the
+# integration tests, which start private instances on loopback; Xvfb is for screenshots.
+PACKAGES=(
+    build-essential cmake ninja-build ccache pkg-config
+    qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite libgl-dev
+    libqcustomplot-dev libgtest-dev libgmock-dev zlib1g-dev
+    nginx-light apache2 curl openssl ca-certificates xvfb xauth
+)
+
+log() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+
+install_packages() {
+    local missing=()
+    for pkg in "${PACKAGES[@]}"; do
+        if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed"; then
+            missing+=("$pkg")
+        fi
+    done
+    if ((${#missing[@]} == 0)); then
+        log "All ${#PACKAGES[@]} packages present"
+        return
+    fi
+    log "Installing: ${missing[*]}"
+    local sudo=()
+    if ((EUID != 0)); then sudo=(sudo); fi
+    export DEBIAN_FRONTEND=noninteractive
+    "${sudo[@]}" apt-get update -qq
+    # policy-rc.d keeps the packages' own nginx/apache2 services from starting: the tests run
+    # private instances and never touch the system ones.
+    local policy=/usr/sbin/policy-rc.d created_policy=0
+    if [[ ! -e $policy ]]; then
+        printf '#!/bin/sh\nexit 101\n' | "${sudo[@]}" tee "$policy" >/dev/null
+        "${sudo[@]}" chmod +x "$policy"
+        created_policy=1
+    fi
+    "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+    if ((created_policy)); then "${sudo[@]}" rm -f "$policy"; fi
+}
+
+build() {
+    install_packages
+    if [[ ! -f build/CMakeCache.txt ]]; then
+        log "Configuring (build/)"
+        cmake --preset default
+    fi
+    log "Building"
+    cmake --build --preset default --parallel "$(nproc)"
+}
+
+cmd=${1:-}
+shift || true
+case "$cmd" in
+    run)
+        build
+        if (($# == 0)); then set -- resources/samples/sample.har resources/samples/access.log; fi
+        log "Launching StatusScope"
+        exec build/app/statusscope "$@"
+        ;;
+    test)
+        build
+        log "Running the test suite"
+        # Tests that start servers pick free ports themselves, so two jobs are safe.
+        ctest --preset default --parallel "$(nproc)" --no-tests=error "$@"
+        ;;
+    build)
+        build
+        ;;
+    *)
+        sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'
+        exit 2
+        ;;
+esac

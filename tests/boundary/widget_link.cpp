@@ -1,0 +1,8 @@
+// Must NOT link: even through the qualified path, core brings no widget symbols.
+#include <QtWidgets/QWidget>
+
+int main()
+{
+    QWidget widget;
+    return widget.isVisible() ? 1 : 0;
+}

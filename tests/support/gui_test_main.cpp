@@ -1,0 +1,16 @@
+// main() for GUI test suites: a QApplication on the offscreen platform unless told otherwise
+// (set QT_QPA_PLATFORM=xcb under Xvfb to watch them run).
+#include <QApplication>
+
+#include <gtest/gtest.h>
+
+int main(int argc, char **argv)
+{
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("StatusScopeTests"));
+    QApplication::setApplicationName(QStringLiteral("StatusScopeTests"));
+    ::testing::InitGoogleTest(&argc, argv);
+    return RUN_ALL_TESTS();
+}

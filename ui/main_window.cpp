@@ -1,0 +1,474 @@
+#include "ui/main_window.h"
+
+#include "core/app_info.h"
+#include "ui/file_info_view.h"
+#include "ui/guide_dock.h"
+#include "ui/theme.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QDockWidget>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHeaderView>
+#include <QLabel>
+#include <QListWidget>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QSettings>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <functional>
+
+namespace statusscope::ui {
+
+namespace {
+
+constexpr int kMaxRecentFiles = 10;
+constexpr auto kPathProperty = "statusscopePath";
+
+const QString kGeometryKey = QStringLiteral("mainWindow/geometry");
+const QString kStateKey = QStringLiteral("mainWindow/state");
+const QString kRecentKey = QStringLiteral("mainWindow/recentFiles");
+const QString kThemeKey = QStringLiteral("appearance/theme");
+
+QString pathOf(const QWidget *widget)
+{
+    return widget ? widget->property(kPathProperty).toString() : QString();
+}
+
+} // namespace
+
+MainWindow::MainWindow(QSettings *settings, QWidget *parent)
+    : QMainWindow(parent)
+{
+    if (!settings) {
+        m_ownedSettings = std::make_unique<QSettings>();
+        settings = m_ownedSettings.get();
+    }
+    m_settings = settings;
+
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(QString::fromLatin1(kAppName));
+    setAcceptDrops(true);
+    resize(1280, 800);
+
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("documents"));
+    m_tabs->setTabsClosable(true);
+    m_tabs->setMovable(true);
+    m_tabs->setDocumentMode(true);
+    connect(m_tabs, &QTabWidget::tabCloseRequested, this, &MainWindow::closeTab);
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this](int) { syncSidebar(); });
+
+    auto *empty = new QLabel(
+        tr("<h2>Why did this request get this status?</h2>"
+           "<p>Open a HAR export or an access log with <b>Ctrl+O</b>, or drop files here.</p>"
+           "<p>Start a new request with <b>Ctrl+N</b> to see the exchange at wire level.</p>"),
+        this);
+    empty->setObjectName(QStringLiteral("emptyState"));
+    empty->setAlignment(Qt::AlignCenter);
+    empty->setWordWrap(true);
+    m_emptyState = empty;
+
+    m_centralStack = new QStackedWidget(this);
+    m_centralStack->addWidget(m_emptyState);
+    m_centralStack->addWidget(m_tabs);
+    setCentralWidget(m_centralStack);
+
+    createActions();
+    createDocks();
+    createMenus();
+    statusBar()->showMessage(tr("Ready"), 3000);
+    restoreSettings();
+    updateEmptyState();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::registerViewer(FileKind kind, ViewerFactory factory)
+{
+    m_viewers.insert(kind, std::move(factory));
+}
+
+void MainWindow::setRequestFactory(RequestFactory factory)
+{
+    m_requestFactory = std::move(factory);
+    m_newRequestAction->setEnabled(bool(m_requestFactory));
+}
+
+void MainWindow::createActions()
+{
+    m_newRequestAction = new QAction(tr("&New Request"), this);
+    m_newRequestAction->setObjectName(QStringLiteral("actionNewRequest"));
+    m_newRequestAction->setShortcut(QKeySequence::New);
+    m_newRequestAction->setEnabled(false); // until the app plugs in the composer
+    connect(m_newRequestAction, &QAction::triggered, this, &MainWindow::newRequest);
+
+    m_openAction = new QAction(tr("&Open…"), this);
+    m_openAction->setObjectName(QStringLiteral("actionOpen"));
+    m_openAction->setShortcut(QKeySequence::Open);
+    connect(m_openAction, &QAction::triggered, this, &MainWindow::showOpenDialog);
+
+    m_closeTabAction = new QAction(tr("&Close Tab"), this);
+    m_closeTabAction->setObjectName(QStringLiteral("actionCloseTab"));
+    m_closeTabAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_W));
+    connect(m_closeTabAction, &QAction::triggered, this,
+            [this] { closeTab(m_tabs->currentIndex()); });
+
+    m_quitAction = new QAction(tr("&Quit"), this);
+    m_quitAction->setObjectName(QStringLiteral("actionQuit"));
+    m_quitAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
+    m_quitAction->setMenuRole(QAction::QuitRole);
+    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+
+    m_shortcutsAction = new QAction(tr("&Keyboard Shortcuts"), this);
+    m_shortcutsAction->setObjectName(QStringLiteral("actionShortcuts"));
+    m_shortcutsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Slash));
+    connect(m_shortcutsAction, &QAction::triggered, this, &MainWindow::showShortcuts);
+
+    m_aboutAction = new QAction(tr("&About StatusScope"), this);
+    m_aboutAction->setObjectName(QStringLiteral("actionAbout"));
+    m_aboutAction->setMenuRole(QAction::AboutRole);
+    connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
+}
+
+void MainWindow::createDocks()
+{
+    m_openFilesList = new QListWidget(this);
+    m_openFilesList->setObjectName(QStringLiteral("openFilesList"));
+    connect(m_openFilesList, &QListWidget::currentRowChanged, this, [this](int row) {
+        if (row >= 0 && row < m_tabs->count())
+            m_tabs->setCurrentIndex(row);
+    });
+    m_sidebarDock = new QDockWidget(tr("Open"), this);
+    m_sidebarDock->setObjectName(QStringLiteral("sidebarDock"));
+    m_sidebarDock->setWidget(m_openFilesList);
+    addDockWidget(Qt::LeftDockWidgetArea, m_sidebarDock);
+
+    m_guideDock = new GuideDock(this);
+    addDockWidget(Qt::RightDockWidgetArea, m_guideDock);
+    resizeDocks({m_sidebarDock, m_guideDock}, {220, 340}, Qt::Horizontal);
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->setObjectName(QStringLiteral("menuFile"));
+    file->addAction(m_newRequestAction);
+    file->addAction(m_openAction);
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    m_recentMenu->setObjectName(QStringLiteral("menuRecent"));
+    file->addSeparator();
+    file->addAction(m_closeTabAction);
+    file->addSeparator();
+    file->addAction(m_quitAction);
+
+    m_viewMenu = menuBar()->addMenu(tr("&View"));
+    m_viewMenu->setObjectName(QStringLiteral("menuView"));
+    QAction *toggleSidebar = m_sidebarDock->toggleViewAction();
+    toggleSidebar->setText(tr("&Sidebar"));
+    toggleSidebar->setObjectName(QStringLiteral("actionToggleSidebar"));
+    toggleSidebar->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_B));
+    m_viewMenu->addAction(toggleSidebar);
+    QAction *toggleGuide = m_guideDock->toggleViewAction();
+    toggleGuide->setText(tr("&Guide"));
+    toggleGuide->setObjectName(QStringLiteral("actionToggleGuide"));
+    toggleGuide->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_G));
+    m_viewMenu->addAction(toggleGuide);
+    m_viewMenu->addSeparator();
+
+    QMenu *theme = m_viewMenu->addMenu(tr("&Theme"));
+    auto *themeGroup = new QActionGroup(this);
+    const std::pair<const char *, QString> themes[] = {
+        {kThemeSystem, tr("Follow &System")}, {kThemeLight, tr("&Light")}, {kThemeDark, tr("&Dark")}};
+    for (const auto &[id, label] : themes) {
+        QAction *action = theme->addAction(label);
+        action->setCheckable(true);
+        action->setData(QString::fromLatin1(id));
+        action->setObjectName(QStringLiteral("actionTheme_") + QString::fromLatin1(id));
+        themeGroup->addAction(action);
+        if (m_settings->value(kThemeKey, QString::fromLatin1(kThemeSystem)).toString()
+            == QLatin1String(id))
+            action->setChecked(true);
+        connect(action, &QAction::triggered, this,
+                [this, action] { applyTheme(action->data().toString()); });
+    }
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->setObjectName(QStringLiteral("menuHelp"));
+    help->addAction(m_shortcutsAction);
+    help->addSeparator();
+    help->addAction(m_aboutAction);
+}
+
+QList<QAction *> MainWindow::shortcutActions() const
+{
+    // Every action with a shortcut, wherever a later feature added it, in menu order.
+    QList<QAction *> actions;
+    std::function<void(const QList<QAction *> &)> walk = [&](const QList<QAction *> &list) {
+        for (QAction *action : list) {
+            if (action->menu())
+                walk(action->menu()->actions());
+            else if (!action->shortcut().isEmpty() && !actions.contains(action))
+                actions << action;
+        }
+    };
+    walk(menuBar()->actions());
+    return actions;
+}
+
+void MainWindow::newRequest()
+{
+    if (!m_requestFactory)
+        return;
+    QWidget *request = m_requestFactory(m_tabs);
+    addDocument(request, tr("New Request"));
+}
+
+void MainWindow::showOpenDialog()
+{
+    const QString startDir = m_recentFiles.isEmpty()
+                                 ? QDir::homePath()
+                                 : QFileInfo(m_recentFiles.constFirst()).absolutePath();
+    const QStringList paths = QFileDialog::getOpenFileNames(
+        this, tr("Open"), startDir,
+        tr("HAR files, logs and exchanges (*.har *.json *.log *.gz *.txt *_log *log.*);;"
+           "HAR files (*.har);;Access logs (*.log *.log.* *.gz *_log);;All files (*)"));
+    openFiles(paths);
+}
+
+void MainWindow::openFiles(const QStringList &paths)
+{
+    for (const QString &path : paths)
+        openFile(path);
+}
+
+QWidget *MainWindow::openFile(const QString &path)
+{
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        if (pathOf(m_tabs->widget(i)) == absolute) {
+            m_tabs->setCurrentIndex(i);
+            return m_tabs->widget(i);
+        }
+    }
+
+    const FileProbe probe = probeFile(absolute);
+    QWidget *view = nullptr;
+    if (probe.error.isEmpty()) {
+        const auto factory = m_viewers.constFind(probe.kind);
+        if (factory != m_viewers.constEnd())
+            view = (*factory)(absolute, m_tabs);
+    }
+    if (!view)
+        view = new FileInfoView(absolute, probe, m_tabs);
+    view->setProperty(kPathProperty, absolute);
+    view->setProperty("statusscopeKind", toString(probe.kind));
+
+    addDocument(view, QFileInfo(absolute).fileName(),
+                QStringLiteral("%1\n%2").arg(QDir::toNativeSeparators(absolute), toString(probe.kind)));
+    if (probe.error.isEmpty()) {
+        addRecentFile(absolute);
+        statusBar()->showMessage(tr("Opened %1 (%2)").arg(QFileInfo(absolute).fileName(),
+                                                          toString(probe.kind)),
+                                 4000);
+    } else {
+        statusBar()->showMessage(probe.error, 8000);
+    }
+    emit fileOpened(absolute, probe.kind);
+    return view;
+}
+
+int MainWindow::addDocument(QWidget *document, const QString &title, const QString &toolTip)
+{
+    const int index = m_tabs->addTab(document, title);
+    m_tabs->setTabToolTip(index, toolTip.isEmpty() ? title : toolTip);
+    m_tabs->setCurrentIndex(index);
+    updateEmptyState();
+    syncSidebar();
+    return index;
+}
+
+void MainWindow::closeTab(int index)
+{
+    if (index < 0 || index >= m_tabs->count())
+        return;
+    QWidget *widget = m_tabs->widget(index);
+    m_tabs->removeTab(index);
+    widget->deleteLater();
+    updateEmptyState();
+    syncSidebar();
+}
+
+void MainWindow::updateEmptyState()
+{
+    m_centralStack->setCurrentWidget(m_tabs->count() == 0 ? m_emptyState : m_tabs);
+    m_closeTabAction->setEnabled(m_tabs->count() > 0);
+}
+
+void MainWindow::syncSidebar()
+{
+    const QSignalBlocker blocker(m_openFilesList);
+    m_openFilesList->clear();
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        auto *item = new QListWidgetItem(m_tabs->tabText(i), m_openFilesList);
+        item->setToolTip(m_tabs->tabToolTip(i));
+    }
+    m_openFilesList->setCurrentRow(m_tabs->currentIndex());
+}
+
+void MainWindow::addRecentFile(const QString &path)
+{
+    m_recentFiles.removeAll(path);
+    m_recentFiles.prepend(path);
+    while (m_recentFiles.size() > kMaxRecentFiles)
+        m_recentFiles.removeLast();
+    rebuildRecentMenu();
+}
+
+void MainWindow::rebuildRecentMenu()
+{
+    m_recentMenu->clear();
+    for (const QString &path : std::as_const(m_recentFiles)) {
+        QAction *action = m_recentMenu->addAction(QFileInfo(path).fileName());
+        action->setToolTip(QDir::toNativeSeparators(path));
+        action->setStatusTip(QDir::toNativeSeparators(path));
+        connect(action, &QAction::triggered, this, [this, path] { openFile(path); });
+    }
+    if (m_recentFiles.isEmpty()) {
+        QAction *none = m_recentMenu->addAction(tr("No recent files"));
+        none->setEnabled(false);
+    } else {
+        m_recentMenu->addSeparator();
+        QAction *clear = m_recentMenu->addAction(tr("Clear Menu"));
+        connect(clear, &QAction::triggered, this, [this] {
+            m_recentFiles.clear();
+            rebuildRecentMenu();
+        });
+    }
+}
+
+void MainWindow::applyTheme(const QString &theme)
+{
+    m_theme = theme;
+    ui::applyTheme(theme);
+}
+
+void MainWindow::saveSettings()
+{
+    m_settings->setValue(kGeometryKey, saveGeometry());
+    m_settings->setValue(kStateKey, saveState());
+    m_settings->setValue(kRecentKey, m_recentFiles);
+    m_settings->setValue(kThemeKey, m_theme);
+    m_settings->sync();
+}
+
+void MainWindow::restoreSettings()
+{
+    const QByteArray geometry = m_settings->value(kGeometryKey).toByteArray();
+    if (!geometry.isEmpty())
+        restoreGeometry(geometry);
+    const QByteArray state = m_settings->value(kStateKey).toByteArray();
+    if (!state.isEmpty())
+        restoreState(state);
+    m_recentFiles = m_settings->value(kRecentKey).toStringList();
+    m_theme = m_settings->value(kThemeKey, QString::fromLatin1(kThemeSystem)).toString();
+    if (m_theme != QLatin1String(kThemeSystem))
+        ui::applyTheme(m_theme);
+    rebuildRecentMenu();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveSettings();
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    const QList<QUrl> urls = event->mimeData()->urls();
+    const bool anyLocal = std::any_of(urls.begin(), urls.end(),
+                                      [](const QUrl &url) { return url.isLocalFile(); });
+    if (anyLocal)
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    QStringList paths;
+    const QList<QUrl> urls = event->mimeData()->urls();
+    for (const QUrl &url : urls) {
+        if (url.isLocalFile())
+            paths << url.toLocalFile();
+    }
+    openFiles(paths);
+    event->acceptProposedAction();
+}
+
+void MainWindow::showAbout()
+{
+    const QString text =
+        tr("<h3>%1 %2</h3>"
+           "<p>A desktop HTTP inspector: why did this request get this status, and what do I do "
+           "about it?</p>"
+           "<p>Built with Qt %3 (running on Qt %4).</p>"
+           "<p><b>Licenses</b></p>"
+           "<ul>"
+           "<li>StatusScope is free software under the GNU General Public License, version 3 "
+           "or (at your option) any later version (GPL-3.0-or-later). It comes with "
+           "ABSOLUTELY NO WARRANTY.</li>"
+           "<li>Qt is used under the GNU Lesser General Public License v3 (LGPL-3.0).</li>"
+           "<li>QCustomPlot by Emanuel Eichhammer is used under the GNU General Public "
+           "License v3 (GPL-3.0), which is why StatusScope is GPL too.</li>"
+           "</ul>")
+            .arg(QString::fromLatin1(kAppName), QString::fromLatin1(kAppVersion),
+                 QString::fromLatin1(QT_VERSION_STR), QString::fromLatin1(qVersion()));
+    QMessageBox::about(this, tr("About StatusScope"), text);
+}
+
+void MainWindow::showShortcuts()
+{
+    QDialog dialog(this);
+    dialog.setWindowTitle(tr("Keyboard Shortcuts"));
+    auto *layout = new QVBoxLayout(&dialog);
+    auto *table = new QTableWidget(&dialog);
+    table->setColumnCount(2);
+    table->setHorizontalHeaderLabels({tr("Action"), tr("Shortcut")});
+    table->verticalHeader()->hide();
+    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    const QList<QAction *> actions = shortcutActions();
+    for (QAction *action : actions) {
+        const int row = table->rowCount();
+        table->insertRow(row);
+        QString name = action->text();
+        name.remove(QLatin1Char('&'));
+        table->setItem(row, 0, new QTableWidgetItem(name));
+        table->setItem(row, 1, new QTableWidgetItem(
+                                   action->shortcut().toString(QKeySequence::NativeText)));
+    }
+    table->horizontalHeader()->setStretchLastSection(true);
+    table->resizeColumnsToContents();
+    layout->addWidget(table);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, &dialog);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    layout->addWidget(buttons);
+    dialog.resize(420, 320);
+    dialog.exec();
+}
+
+} // namespace statusscope::ui

@@ -1,0 +1,110 @@
+#pragma once
+
+#include "core/files/file_kind.h"
+
+#include <QHash>
+#include <QMainWindow>
+#include <QStringList>
+
+#include <functional>
+#include <memory>
+
+class QAction;
+class QDockWidget;
+class QLabel;
+class QListWidget;
+class QMenu;
+class QSettings;
+class QStackedWidget;
+class QTabWidget;
+
+namespace statusscope::ui {
+
+class GuideDock;
+
+// The one main window: a document area with a tab per request, HAR file, log set or guide;
+// a sidebar of open files; the Guide dock on the right.
+//
+// Viewers are plugged in by the app (app only wires): a factory per file kind builds the tab
+// for a file, and a request factory builds a new request tab. A kind without a viewer gets a
+// FileInfoView that says what the file is.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(MainWindow)
+
+public:
+    using ViewerFactory = std::function<QWidget *(const QString &path, QWidget *parent)>;
+    using RequestFactory = std::function<QWidget *(QWidget *parent)>;
+
+    // settings: where geometry, dock state and recent files live. Tests pass their own file;
+    // the app passes nullptr for the platform default.
+    explicit MainWindow(QSettings *settings = nullptr, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    void registerViewer(FileKind kind, ViewerFactory factory);
+    void setRequestFactory(RequestFactory factory);
+
+    // Opens each file in its own tab (or focuses the tab already showing it).
+    void openFiles(const QStringList &paths);
+    QWidget *openFile(const QString &path);
+    // Adds an already-built document (a request, a guide) as a tab and selects it.
+    int addDocument(QWidget *document, const QString &title, const QString &toolTip = {});
+
+    QTabWidget *documents() const { return m_tabs; }
+    GuideDock *guideDock() const { return m_guideDock; }
+    QStringList recentFiles() const { return m_recentFiles; }
+    QList<QAction *> shortcutActions() const;
+
+    // Qt's own state blobs plus ours; called on close and by tests.
+    void saveSettings();
+    void restoreSettings();
+
+signals:
+    void fileOpened(const QString &path, statusscope::FileKind kind);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+
+private:
+    void createActions();
+    void createMenus();
+    void createDocks();
+    void newRequest();
+    void showOpenDialog();
+    void closeTab(int index);
+    void rebuildRecentMenu();
+    void addRecentFile(const QString &path);
+    void updateEmptyState();
+    void syncSidebar();
+    void showAbout();
+    void showShortcuts();
+    void applyTheme(const QString &theme);
+
+    std::unique_ptr<QSettings> m_ownedSettings;
+    QSettings *m_settings = nullptr;
+    QHash<FileKind, ViewerFactory> m_viewers;
+    RequestFactory m_requestFactory;
+    QStringList m_recentFiles;
+    QString m_theme;
+
+    QStackedWidget *m_centralStack = nullptr;
+    QWidget *m_emptyState = nullptr;
+    QTabWidget *m_tabs = nullptr;
+    QDockWidget *m_sidebarDock = nullptr;
+    QListWidget *m_openFilesList = nullptr;
+    GuideDock *m_guideDock = nullptr;
+
+    QAction *m_newRequestAction = nullptr;
+    QAction *m_openAction = nullptr;
+    QAction *m_closeTabAction = nullptr;
+    QAction *m_quitAction = nullptr;
+    QAction *m_shortcutsAction = nullptr;
+    QAction *m_aboutAction = nullptr;
+    QMenu *m_recentMenu = nullptr;
+    QMenu *m_viewMenu = nullptr;
+};
+
+} // namespace statusscope::ui
