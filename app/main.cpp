@@ -7,6 +7,8 @@
 #include <QApplication>
 #include <QCommandLineParser>
 
+#include <cstdio>
+
 int main(int argc, char *argv[])
 {
     QApplication app(argc, argv);
@@ -25,10 +27,26 @@ int main(int argc, char *argv[])
     parser.addPositionalArgument(QStringLiteral("files"),
                                  QStringLiteral("HAR files, access logs or saved exchanges to open."),
                                  QStringLiteral("[FILE...]"));
+    const QCommandLineOption checkOption(
+        QStringLiteral("check"),
+        QStringLiteral("Open the files, print what each was recognised as, and exit: 0 when every "
+                       "file was recognised (used by package tests)."));
+    parser.addOption(checkOption);
     parser.process(app);
 
     statusscope::ui::MainWindow window;
+    bool allRecognised = true;
+    if (parser.isSet(checkOption)) {
+        QObject::connect(&window, &statusscope::ui::MainWindow::fileOpened, &window,
+                         [&allRecognised](const QString &path, statusscope::FileKind kind) {
+                             allRecognised = allRecognised && kind != statusscope::FileKind::Unknown;
+                             std::printf("%s: %s\n", qUtf8Printable(path),
+                                         qUtf8Printable(statusscope::toString(kind)));
+                         });
+    }
     window.show();
     window.openFiles(parser.positionalArguments());
+    if (parser.isSet(checkOption))
+        return allRecognised && !parser.positionalArguments().isEmpty() ? 0 : 1;
     return QApplication::exec();
 }

@@ -1,6 +1,7 @@
 #include "ui/main_window.h"
 
 #include "core/app_info.h"
+#include "ui/about_dialog.h"
 #include "ui/file_info_view.h"
 #include "ui/guide_dock.h"
 #include "ui/theme.h"
@@ -64,6 +65,7 @@ MainWindow::MainWindow(QSettings *settings, QWidget *parent)
 
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(QString::fromLatin1(kAppName));
+    setWindowIcon(QIcon(QStringLiteral(":/statusscope/installer/icons/statusscope-256.png")));
     setAcceptDrops(true);
     resize(1280, 800);
 
@@ -422,23 +424,8 @@ void MainWindow::dropEvent(QDropEvent *event)
 
 void MainWindow::showAbout()
 {
-    const QString text =
-        tr("<h3>%1 %2</h3>"
-           "<p>A desktop HTTP inspector: why did this request get this status, and what do I do "
-           "about it?</p>"
-           "<p>Built with Qt %3 (running on Qt %4).</p>"
-           "<p><b>Licenses</b></p>"
-           "<ul>"
-           "<li>StatusScope is free software under the GNU General Public License, version 3 "
-           "or (at your option) any later version (GPL-3.0-or-later). It comes with "
-           "ABSOLUTELY NO WARRANTY.</li>"
-           "<li>Qt is used under the GNU Lesser General Public License v3 (LGPL-3.0).</li>"
-           "<li>QCustomPlot by Emanuel Eichhammer is used under the GNU General Public "
-           "License v3 (GPL-3.0), which is why StatusScope is GPL too.</li>"
-           "</ul>")
-            .arg(QString::fromLatin1(kAppName), QString::fromLatin1(kAppVersion),
-                 QString::fromLatin1(QT_VERSION_STR), QString::fromLatin1(qVersion()));
-    QMessageBox::about(this, tr("About StatusScope"), text);
+    AboutDialog dialog(this);
+    dialog.exec();
 }
 
 void MainWindow::showShortcuts()
