@@ -1,0 +1,275 @@
+#include "core/curl/curl_command.h"
+
+#include "tests/support/qt_printers.h"
+
+#include <gtest/gtest.h>
+
+using namespace statusscope;
+using Kind = CurlCommand::BodyKind;
+
+namespace {
+
+CurlCommand imported(const char *text)
+{
+    const CurlImport import = importCurlCommand(QString::fromUtf8(text));
+    EXPECT_TRUE(import.error.isEmpty()) << import.error.toStdString() << "\n" << text;
+    return import.command;
+}
+
+using Header = QPair<QString, QString>;
+Header h(const char *name, const char *value)
+{
+    return {QString::fromUtf8(name), QString::fromUtf8(value)};
+}
+
+// What people really paste, from browsers' "Copy as cURL", API docs and READMEs.
+const char *const kRealWorldCommands[] = {
+    // 0 Chrome "Copy as cURL (bash)": many -H, $'…' for a JSON body with a quote.
+    "curl 'https://api.example.com/v1/orders?page=2' \\\n"
+    "  -H 'authority: api.example.com' \\\n"
+    "  -H 'accept: application/json, text/plain, */*' \\\n"
+    "  -H 'accept-language: en-GB,en;q=0.9' \\\n"
+    "  -H 'content-type: application/json' \\\n"
+    "  -H 'cookie: sid=abc123; theme=dark' \\\n"
+    "  -H 'origin: https://app.example.com' \\\n"
+    "  -H 'sec-ch-ua: \"Chromium\";v=\"131\", \"Not_A Brand\";v=\"24\"' \\\n"
+    "  -H 'user-agent: Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36' \\\n"
+    "  --data-raw $'{\"note\":\"it\\'s urgent\",\"qty\":2}' \\\n"
+    "  --compressed",
+    // 1 Chrome "Copy as cURL (cmd)": ^" quoting and ^ continuations.
+    "curl ^\"https://api.example.com/v1/orders?page=2^&sort=desc^\" ^\n"
+    "  -H ^\"accept: application/json^\" ^\n"
+    "  -H ^\"content-type: application/json^\" ^\n"
+    "  --data-raw ^\"^{^\\^\"qty^\\^\":2^}^\" ^\n"
+    "  --compressed",
+    // 2 Old Chrome "Copy as cURL (cmd)": plain double quotes.
+    "curl \"https://example.com/search?q=a%20b\" ^\n  -H \"Accept: text/html\" ^\n  --compressed",
+    // 3 Firefox "Copy as cURL (POSIX)".
+    "curl 'https://example.com/login' -X POST -H 'User-Agent: Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0' "
+    "-H 'Content-Type: application/x-www-form-urlencoded' -H 'Origin: https://example.com' --data-raw 'user=ann&pass=s3cr%21t'",
+    // 4 The upload users hit 417 with.
+    "curl -v -X POST --data-binary @big.iso -H 'Expect:' http://upload.example.com/put",
+    // 5 Expect timeout and HTTP/1.0.
+    "curl --http1.0 --expect100-timeout 2.5 -d @form.txt http://example.com/form",
+    // 6 Basic auth, insecure, proxy.
+    "curl -k -u 'admin:p@ss word' -x http://proxy.local:3128 https://10.0.0.5/admin",
+    // 7 Bundled short flags and attached values.
+    "curl -sSLk -XPATCH -HContent-Type:application/json -d'{\"a\":1}' https://x.example/api",
+    // 8 README style with timeouts and redirects.
+    "curl --location --max-redirs 3 --connect-timeout 5 -m 30 https://example.org/download -o out.bin",
+    // 9 HEAD request.
+    "curl -I https://example.com/",
+    // 10 -G moves data to the query.
+    "curl -G --data-urlencode 'q=status codes' --data-urlencode 'lang=en' https://search.example.com/",
+    // 11 GitHub API docs.
+    "curl -L \\\n  -H \"Accept: application/vnd.github+json\" \\\n  -H \"Authorization: Bearer <YOUR-TOKEN>\" \\\n"
+    "  -H \"X-GitHub-Api-Version: 2022-11-28\" \\\n  https://api.github.com/repos/OWNER/REPO/issues",
+    // 12 Stripe docs: -u key with a trailing colon, several -d.
+    "curl https://api.stripe.com/v1/charges \\\n  -u sk_test_4eC39HqLyjWDarjtT1zdp7dc: \\\n  -d amount=2000 \\\n"
+    "  -d currency=usd \\\n  -d source=tok_visa",
+    // 13 Elasticsearch docs.
+    "curl -X PUT \"localhost:9200/my-index-000001?pretty\" -H 'Content-Type: application/json' -d'\n{\n  \"settings\": {}\n}\n'",
+    // 14 Slack webhook.
+    "curl -X POST -H 'Content-type: application/json' --data '{\"text\":\"Hello, World!\"}' https://hooks.slack.com/services/T0/B0/XXXX",
+    // 15 Upload with -T (PUT).
+    "curl -T ./report.pdf https://files.example.com/reports/report.pdf",
+    // 16 Cookie string and user agent and referer.
+    "curl -b 'a=1; b=2' -A 'StatusScope-test/1.0' -e https://ref.example/ https://example.com/page",
+    // 17 curl.exe on PowerShell-less Windows with plain quotes.
+    "curl.exe -H \"Accept: */*\" \"https://example.com/a b\"",
+    // 18 Chrome bash with a header containing $ and backticks in single quotes.
+    "curl 'https://example.com/' -H 'x-template: ${name} `id`' --compressed",
+    // 19 --url and --data-binary with inline text and CRLF in $'…'.
+    "curl --url http://example.com/raw --data-binary $'line1\\r\\nline2'",
+    // 20 --cacert and --max-time with a fraction.
+    "curl --cacert ./ca.pem --max-time 0.5 https://internal.example/health",
+    // 21 Removing several default headers.
+    "curl -H 'User-Agent:' -H 'Accept:' -H 'Host: virtual.example' http://127.0.0.1:8080/",
+};
+
+} // namespace
+
+TEST(CurlImport, ChromeBashWithAnsiCBody)
+{
+    const CurlCommand c = imported(kRealWorldCommands[0]);
+    EXPECT_EQ(c.url, QStringLiteral("https://api.example.com/v1/orders?page=2"));
+    EXPECT_EQ(c.effectiveMethod(), QStringLiteral("POST"));
+    ASSERT_EQ(c.headers.size(), 8);
+    EXPECT_EQ(c.headers.at(5), h("origin", "https://app.example.com"));
+    EXPECT_EQ(c.headers.at(6), h("sec-ch-ua", "\"Chromium\";v=\"131\", \"Not_A Brand\";v=\"24\""));
+    ASSERT_EQ(c.body.size(), 1);
+    EXPECT_EQ(c.body.at(0).kind, Kind::DataRaw);
+    EXPECT_EQ(c.body.at(0).value, QStringLiteral("{\"note\":\"it's urgent\",\"qty\":2}"));
+    EXPECT_TRUE(c.compressed);
+}
+
+TEST(CurlImport, ChromeCmdWithCaretQuotes)
+{
+    const CurlImport import = importCurlCommand(QString::fromUtf8(kRealWorldCommands[1]));
+    ASSERT_TRUE(import.error.isEmpty()) << import.error.toStdString();
+    EXPECT_EQ(import.dialect, ShellDialect::WinCmd);
+    EXPECT_EQ(import.command.url, QStringLiteral("https://api.example.com/v1/orders?page=2&sort=desc"));
+    EXPECT_EQ(import.command.headers, (QList<Header>{h("accept", "application/json"), h("content-type", "application/json")}));
+    ASSERT_EQ(import.command.body.size(), 1);
+    EXPECT_EQ(import.command.body.at(0).value, QStringLiteral("{\"qty\":2}"));
+}
+
+TEST(CurlImport, OldCmdFormat)
+{
+    const CurlCommand c = imported(kRealWorldCommands[2]);
+    EXPECT_EQ(c.url, QStringLiteral("https://example.com/search?q=a%20b"));
+    EXPECT_EQ(c.headers, QList<Header>{h("Accept", "text/html")});
+}
+
+TEST(CurlImport, EmptyHeaderRemovesExpectAndDataBinaryKeepsTheFile)
+{
+    const CurlCommand c = imported(kRealWorldCommands[4]);
+    EXPECT_EQ(c.method, QStringLiteral("POST"));
+    EXPECT_EQ(c.removedHeaders, QStringList{QStringLiteral("Expect")});
+    EXPECT_TRUE(c.headers.isEmpty());
+    ASSERT_EQ(c.body.size(), 1);
+    EXPECT_EQ(c.body.at(0), (CurlCommand::BodyPart{Kind::DataBinary, QStringLiteral("@big.iso")}));
+}
+
+TEST(CurlImport, Http10AndExpectTimeout)
+{
+    const CurlCommand c = imported(kRealWorldCommands[5]);
+    EXPECT_TRUE(c.http10);
+    ASSERT_TRUE(c.expect100Timeout.has_value());
+    EXPECT_DOUBLE_EQ(*c.expect100Timeout, 2.5);
+    EXPECT_EQ(c.body.at(0), (CurlCommand::BodyPart{Kind::Data, QStringLiteral("@form.txt")}));
+}
+
+TEST(CurlImport, AuthInsecureProxy)
+{
+    const CurlCommand c = imported(kRealWorldCommands[6]);
+    EXPECT_TRUE(c.insecure);
+    EXPECT_EQ(c.user, QStringLiteral("admin:p@ss word"));
+    EXPECT_EQ(c.proxy, QStringLiteral("http://proxy.local:3128"));
+    EXPECT_EQ(c.url, QStringLiteral("https://10.0.0.5/admin"));
+}
+
+TEST(CurlImport, BundledShortFlagsAndAttachedValues)
+{
+    const CurlCommand c = imported(kRealWorldCommands[7]);
+    EXPECT_TRUE(c.followRedirects);
+    EXPECT_TRUE(c.insecure);
+    EXPECT_EQ(c.method, QStringLiteral("PATCH"));
+    EXPECT_EQ(c.headers, QList<Header>{h("Content-Type", "application/json")});
+    EXPECT_EQ(c.body.at(0).value, QStringLiteral("{\"a\":1}"));
+}
+
+TEST(CurlImport, TimeoutsRedirectsAndOutput)
+{
+    const CurlCommand c = imported(kRealWorldCommands[8]);
+    EXPECT_TRUE(c.followRedirects);
+    EXPECT_EQ(c.maxRedirects, 3);
+    EXPECT_EQ(c.connectTimeout, 5.0);
+    EXPECT_EQ(c.maxTime, 30.0);
+    EXPECT_EQ(c.outputFile, QStringLiteral("out.bin"));
+}
+
+TEST(CurlImport, HeadAndGetWithData)
+{
+    EXPECT_EQ(imported(kRealWorldCommands[9]).effectiveMethod(), QStringLiteral("HEAD"));
+    const CurlCommand g = imported(kRealWorldCommands[10]);
+    EXPECT_EQ(g.effectiveMethod(), QStringLiteral("GET"));
+    EXPECT_EQ(g.body.size(), 2);
+    EXPECT_EQ(g.body.at(0).kind, Kind::UrlEncode);
+}
+
+TEST(CurlImport, DocsStyleCommands)
+{
+    const CurlCommand gh = imported(kRealWorldCommands[11]);
+    EXPECT_EQ(gh.headers.size(), 3);
+    EXPECT_EQ(gh.headers.at(1), h("Authorization", "Bearer <YOUR-TOKEN>"));
+    const CurlCommand stripe = imported(kRealWorldCommands[12]);
+    EXPECT_EQ(stripe.user, QStringLiteral("sk_test_4eC39HqLyjWDarjtT1zdp7dc:"));
+    EXPECT_EQ(stripe.body.size(), 3);
+    EXPECT_EQ(stripe.effectiveMethod(), QStringLiteral("POST"));
+    const CurlCommand es = imported(kRealWorldCommands[13]);
+    EXPECT_EQ(es.url, QStringLiteral("localhost:9200/my-index-000001?pretty"));
+    EXPECT_TRUE(es.body.at(0).value.contains(QStringLiteral("\"settings\"")));
+}
+
+TEST(CurlImport, UploadFileIsAPut)
+{
+    const CurlCommand c = imported(kRealWorldCommands[15]);
+    EXPECT_EQ(c.effectiveMethod(), QStringLiteral("PUT"));
+    EXPECT_EQ(c.body.at(0), (CurlCommand::BodyPart{Kind::DataBinary, QStringLiteral("@./report.pdf")}));
+}
+
+TEST(CurlImport, CookieUserAgentRefererBecomeHeaders)
+{
+    const CurlCommand c = imported(kRealWorldCommands[16]);
+    EXPECT_EQ(c.headers, (QList<Header>{h("Cookie", "a=1; b=2"), h("User-Agent", "StatusScope-test/1.0"),
+                                        h("Referer", "https://ref.example/")}));
+}
+
+TEST(CurlImport, NothingIsExpanded)
+{
+    const CurlCommand c = imported(kRealWorldCommands[18]);
+    EXPECT_EQ(c.headers.at(0), h("x-template", "${name} `id`"));
+}
+
+TEST(CurlImport, RemovingSeveralDefaultHeaders)
+{
+    const CurlCommand c = imported(kRealWorldCommands[21]);
+    EXPECT_EQ(c.removedHeaders, (QStringList{QStringLiteral("User-Agent"), QStringLiteral("Accept")}));
+    EXPECT_EQ(c.headers, QList<Header>{h("Host", "virtual.example")});
+}
+
+TEST(CurlImport, ErrorsAreSpecific)
+{
+    EXPECT_EQ(importCurlCommand(QStringLiteral("wget http://x/")).error,
+              QStringLiteral("not a curl command: it must start with 'curl'"));
+    EXPECT_EQ(importCurlCommand(QStringLiteral("curl -H")).error, QStringLiteral("-H needs an argument (word 2)"));
+    EXPECT_EQ(importCurlCommand(QStringLiteral("curl -k")).error, QStringLiteral("the curl command has no URL"));
+    EXPECT_EQ(importCurlCommand(QStringLiteral("curl -m soon http://x/")).error,
+              QStringLiteral("--max-time needs a number of seconds, got 'soon'"));
+    const CurlImport http2 = importCurlCommand(QStringLiteral("curl --http2 --frobnicate http://x/"));
+    EXPECT_TRUE(http2.error.isEmpty());
+    EXPECT_EQ(http2.warnings.size(), 2);
+}
+
+TEST(CurlImport, LooksLikeCurlCommand)
+{
+    EXPECT_TRUE(looksLikeCurlCommand(QStringLiteral("  curl http://x/")));
+    EXPECT_TRUE(looksLikeCurlCommand(QStringLiteral("curl.exe -k https://x/")));
+    EXPECT_FALSE(looksLikeCurlCommand(QStringLiteral("https://curl.se/")));
+    EXPECT_FALSE(looksLikeCurlCommand(QStringLiteral("curling.example.com")));
+}
+
+// Copy as cURL, then import: the same request, in both dialects, for every real-world command.
+TEST(CurlExport, EveryRealWorldCommandRoundTrips)
+{
+    int count = 0;
+    for (const char *text : kRealWorldCommands) {
+        const CurlCommand original = imported(text);
+        for (ShellDialect dialect : {ShellDialect::Posix, ShellDialect::WinCmd}) {
+            bool hasLineBreak = false;
+            for (const auto &part : original.body)
+                hasLineBreak = hasLineBreak || part.value.contains(QLatin1Char('\n'));
+            if (dialect == ShellDialect::WinCmd && hasLineBreak)
+                continue; // cmd.exe cannot carry a line break inside an argument
+            const QString exported = exportCurlCommand(original, dialect);
+            const CurlImport back = importCurlCommand(exported);
+            ASSERT_TRUE(back.error.isEmpty()) << back.error.toStdString() << "\n" << exported.toStdString();
+            EXPECT_EQ(back.command, original) << "dialect " << toString(dialect).toStdString() << "\n"
+                                              << text << "\n---\n" << exported.toStdString();
+            ++count;
+        }
+    }
+    EXPECT_GE(count, 40);
+}
+
+TEST(CurlExport, ReadableShape)
+{
+    CurlCommand c;
+    c.url = QStringLiteral("http://example.com/upload");
+    c.method = QStringLiteral("POST");
+    c.removedHeaders << QStringLiteral("Expect");
+    c.body.append({Kind::DataBinary, QStringLiteral("@big file.iso")});
+    EXPECT_EQ(exportCurlCommand(c),
+              QStringLiteral("curl -X POST http://example.com/upload \\\n  -H Expect: \\\n  --data-binary '@big file.iso'"));
+}

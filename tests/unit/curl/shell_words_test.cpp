@@ -1,0 +1,97 @@
+#include "core/curl/shell_words.h"
+
+#include "tests/support/qt_printers.h"
+
+#include <gtest/gtest.h>
+
+using namespace statusscope;
+
+namespace {
+
+QStringList posix(const char *text)
+{
+    const ShellWords words = splitShellWords(QString::fromUtf8(text), ShellDialect::Posix);
+    EXPECT_TRUE(words.error.isEmpty()) << words.error.toStdString();
+    return words.words;
+}
+
+QStringList cmd(const char *text)
+{
+    const ShellWords words = splitShellWords(QString::fromUtf8(text), ShellDialect::WinCmd);
+    EXPECT_TRUE(words.error.isEmpty()) << words.error.toStdString();
+    return words.words;
+}
+
+} // namespace
+
+TEST(ShellWords, PosixQuotesAndContinuations)
+{
+    EXPECT_EQ(posix("curl 'a b' \"c \\\"d\\\" $e\" f\\ g \\\n  h"),
+              (QStringList{QStringLiteral("curl"), QStringLiteral("a b"), QStringLiteral("c \"d\" $e"),
+                           QStringLiteral("f g"), QStringLiteral("h")}));
+}
+
+TEST(ShellWords, PosixAnsiCQuotingDecodesEscapes)
+{
+    EXPECT_EQ(posix(R"(x $'{"a":"it\'s\n\t\x41\u00e9\101"}')"),
+              (QStringList{QStringLiteral("x"), QString::fromUtf8("{\"a\":\"it's\n\tA\xc3\xa9" "A\"}")}));
+}
+
+TEST(ShellWords, PosixAdjacentRunsFormOneWord)
+{
+    EXPECT_EQ(posix(R"(a'b'"c"$'d'e)"), QStringList{QStringLiteral("abcde")});
+    EXPECT_EQ(posix("''"), QStringList{QString()}) << "an empty quoted word is still a word";
+}
+
+TEST(ShellWords, PosixUnterminatedQuoteNamesItsOffset)
+{
+    const ShellWords words = splitShellWords(QStringLiteral("curl 'http://x"), ShellDialect::Posix);
+    EXPECT_EQ(words.error, QStringLiteral("unterminated quote that opens at character 6"));
+}
+
+TEST(ShellWords, CmdCaretsAndCrtQuotes)
+{
+    EXPECT_EQ(cmd("curl ^\"https://x/?a=1^&b=2^\" ^\n  -H ^\"accept: */*^\" ^\n  --data-raw ^\"^{^\\^\"k^\\^\":1^}^\""),
+              (QStringList{QStringLiteral("curl"), QStringLiteral("https://x/?a=1&b=2"), QStringLiteral("-H"),
+                           QStringLiteral("accept: */*"), QStringLiteral("--data-raw"),
+                           QStringLiteral("{\"k\":1}")}));
+}
+
+TEST(ShellWords, CmdOldStyleDoubleQuotes)
+{
+    EXPECT_EQ(cmd("curl \"https://x/\" ^\r\n  -H \"a: b\" --compressed"),
+              (QStringList{QStringLiteral("curl"), QStringLiteral("https://x/"), QStringLiteral("-H"),
+                           QStringLiteral("a: b"), QStringLiteral("--compressed")}));
+}
+
+TEST(ShellWords, DialectDetection)
+{
+    EXPECT_EQ(detectShellDialect(QStringLiteral("curl ^\"https://x/^\"")), ShellDialect::WinCmd);
+    EXPECT_EQ(detectShellDialect(QStringLiteral("curl \"https://x/\" ^\n -k")), ShellDialect::WinCmd);
+    EXPECT_EQ(detectShellDialect(QStringLiteral("curl 'https://x/' \\\n -k")), ShellDialect::Posix);
+}
+
+TEST(ShellWords, QuotingRoundTripsThroughTheSplitter)
+{
+    const QStringList samples{QStringLiteral("plain"),
+                              QStringLiteral("with space"),
+                              QStringLiteral("it's"),
+                              QStringLiteral("{\"json\": [1, 2]}"),
+                              QStringLiteral("line\nbreak\tand tab"),
+                              QStringLiteral("a&b|c<d>e^f%PATH%!x"),
+                              QStringLiteral("back\\slash\\\"quote"),
+                              QStringLiteral("trailing\\"),
+                              QString::fromUtf8("\xc3\xa9t\xc3\xa9 $HOME `id`"),
+                              QString()};
+    for (ShellDialect dialect : {ShellDialect::Posix, ShellDialect::WinCmd}) {
+        for (const QString &sample : samples) {
+            if (dialect == ShellDialect::WinCmd && sample.contains(QLatin1Char('\n')))
+                continue; // cmd.exe cannot carry a line break inside an argument reliably
+            const QString line = QStringLiteral("curl ") + quoteShellWord(sample, dialect);
+            const ShellWords words = splitShellWords(line, dialect);
+            ASSERT_TRUE(words.error.isEmpty()) << words.error.toStdString();
+            ASSERT_EQ(words.words.size(), 2) << line.toStdString();
+            EXPECT_EQ(words.words.at(1), sample) << toString(dialect).toStdString() << ": " << line.toStdString();
+        }
+    }
+}
