@@ -2,7 +2,8 @@
 # StatusScope developer entry point: installs what is missing, configures, builds, then runs.
 #
 #   ./dev.sh run [FILE...]   build and launch the GUI (with the bundled samples when no FILE)
-#   ./dev.sh test            build and run the whole test suite (non-zero exit on any failure)
+#   ./dev.sh test            build and run the whole test suite, then the unit tests again
+#                            under ASan + UBSan (non-zero exit on any failure)
 #   ./dev.sh build           only install and build
 #
 # Idempotent: packages already installed are skipped, and the build is incremental.
@@ -74,13 +75,21 @@ case "$cmd" in
         build
         log "Running the test suite"
         # Tests that start servers pick free ports themselves, so two jobs are safe.
-        ctest --preset default --parallel "$(nproc)" --no-tests=error "$@"
+        status=0
+        ctest --preset default --parallel "$(nproc)" --no-tests=error "$@" || status=$?
+        # Core and its unit tests again under AddressSanitizer + UBSan (build-sanitize/).
+        log "Building core and its tests with ASan + UBSan"
+        if [[ ! -f build-sanitize/CMakeCache.txt ]]; then cmake --preset sanitize; fi
+        cmake --build --preset sanitize --parallel "$(nproc)"
+        log "Running the unit tests under ASan + UBSan"
+        ctest --preset sanitize -L unit --parallel "$(nproc)" --no-tests=error || status=$?
+        exit "$status"
         ;;
     build)
         build
         ;;
     *)
-        sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'
+        sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'
         exit 2
         ;;
 esac
