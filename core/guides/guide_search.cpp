@@ -126,11 +126,19 @@ QStringList GuideCatalog::closeMatches(QStringView text, qsizetype limit) const
     };
     if (wanted.isEmpty())
         return out;
-    // Spelling first: an id one edit away (a typo in a code or a transport id).
+    // Spelling first: an id one edit away (a typo in a code or a transport id). Among those,
+    // swapped characters (471 → 417) before changed ones (471 → 401): the likelier slip.
+    const auto sortedChars = [](QString s) {
+        std::sort(s.begin(), s.end());
+        return s;
+    };
+    QStringList swapped, changed;
     for (const Guide &g : m_guides) {
         if (editDistance(wanted, g.id) <= 1)
-            add(g.id);
+            (sortedChars(g.id) == sortedChars(wanted) ? swapped : changed) << g.id;
     }
+    for (const QString &id : swapped + changed)
+        add(id);
     // Then a title or alias a couple of edits away ("expectation faild").
     for (const Guide &g : m_guides) {
         QStringList names = g.aliases;
