@@ -6,6 +6,8 @@
 // Known limits: front-matter values are single-line; lists cannot contain commas.
 #include "core/guides/guide_parser.h"
 
+#include "core/guides/markdown_blocks.h"
+
 #include <QHash>
 #include <QRegularExpression>
 #include <QSet>
@@ -49,23 +51,6 @@ QStringList splitList(const QString &value)
             out << item;
     }
     return out;
-}
-
-// A fence opens or closes a code block (CommonMark §4.5: three or more backticks or tildes).
-bool isFence(const QString &line, QString *marker, QString *info)
-{
-    const QString trimmed = line.trimmed();
-    for (const QChar c : {QLatin1Char('`'), QLatin1Char('~')}) {
-        qsizetype n = 0;
-        while (n < trimmed.size() && trimmed.at(n) == c)
-            ++n;
-        if (n >= 3) {
-            *marker = trimmed.left(n);
-            *info = trimmed.mid(n).trimmed();
-            return true;
-        }
-    }
-    return false;
 }
 
 class Parser
@@ -264,13 +249,12 @@ void Parser::parseBody(const QStringList &lines, int first)
         QString marker, info;
         if (!fenceMarker.isEmpty()) {
             // Fence state: only the same kind of fence, at least as long, closes it.
-            if (isFence(line, &marker, &info) && info.isEmpty() && marker.at(0) == fenceMarker.at(0)
-                && marker.size() >= fenceMarker.size())
+            if (closesFence(line, fenceMarker))
                 fenceMarker.clear();
             m_sectionLines << line;
             continue;
         }
-        if (isFence(line, &marker, &info)) {
+        if (isMarkdownFence(line, &marker, &info)) {
             fenceMarker = marker;
             fenceLine = lineNo;
             if (info.isEmpty())
