@@ -276,6 +276,36 @@ TEST_F(GuideUiTest, TheDelegatePaintsABadgeAndAClickOnItActivatesTheStatus)
     EXPECT_NE(table.viewport()->cursor().shape(), Qt::PointingHandCursor);
 }
 
+TEST_F(GuideUiTest, ATableStatusGoesThroughTheNavigatorToTheDock)
+{
+    const GuideCatalog catalog = sampleCatalog();
+    MainWindow window(m_settings.get());
+    auto *browser = new GuideBrowser(catalog);
+    window.guideDock()->setContent(browser);
+    GuideNavigator navigator(browser, window.guideDock());
+    QStringList shown;
+    QObject::connect(&navigator, &GuideNavigator::guideShown, &navigator, [&](const QString &id) { shown << id; });
+
+    QStandardItemModel model(1, 1);
+    model.setData(model.index(0, 0), 499, kStatusRole);
+    auto *table = new QTableView;
+    table->setModel(&model);
+    auto *delegate = new StatusLinkDelegate(kStatusRole, table);
+    table->setItemDelegate(delegate);
+    delegate->attachTo(table);
+    navigator.connectLink(delegate);
+    window.addDocument(table, QStringLiteral("har"));
+    window.resize(1000, 700);
+    window.show();
+    window.guideDock()->hide();
+
+    click(table->viewport(), delegate->badgeRectFor(table, model.index(0, 0)).center());
+    EXPECT_EQ(shown, QStringList{QStringLiteral("499")});
+    EXPECT_TRUE(window.guideDock()->isVisible());
+    EXPECT_EQ(browser->currentId(), QStringLiteral("499"));
+    EXPECT_TRUE(browser->view()->toPlainText().startsWith(QStringLiteral("499 Client Closed Request")));
+}
+
 TEST(StatusBadge, TextAndClassComeFromTheStatusTable)
 {
     EXPECT_EQ(statusBadgeFor(417).text, QStringLiteral("417 Expectation Failed"));
