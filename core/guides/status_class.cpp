@@ -40,26 +40,40 @@ constexpr std::array kRegistryNames{
     RegistryName{Registry::Transport, "transport"},
 };
 
-} // namespace
-
-QString toString(StatusClass statusClass)
+// Both name tables are searched the same way, by value or by text.
+template<typename Entry, size_t N, typename Value>
+const Entry *byValue(const std::array<Entry, N> &table, Value value)
 {
-    for (const ClassName &name : kClassNames) {
-        if (name.value == statusClass)
-            return QString::fromLatin1(name.text);
+    for (const Entry &entry : table) {
+        if (entry.value == value)
+            return &entry;
     }
-    return QStringLiteral("unknown");
+    return nullptr;
 }
 
-bool statusClassFromString(QStringView text, StatusClass *out)
+template<typename Entry, size_t N, typename Value>
+bool byText(const std::array<Entry, N> &table, QStringView text, Value *out)
 {
-    for (const ClassName &name : kClassNames) {
-        if (text == QLatin1String(name.text)) {
-            *out = name.value;
+    for (const Entry &entry : table) {
+        if (text == QLatin1String(entry.text)) {
+            *out = entry.value;
             return true;
         }
     }
     return false;
+}
+
+} // namespace
+
+QString toString(StatusClass statusClass)
+{
+    const ClassName *name = byValue(kClassNames, statusClass);
+    return name ? QString::fromLatin1(name->text) : QStringLiteral("unknown");
+}
+
+bool statusClassFromString(QStringView text, StatusClass *out)
+{
+    return byText(kClassNames, text, out);
 }
 
 bool statusClassForCode(int code, StatusClass *out)
@@ -85,31 +99,20 @@ int displayOrder(StatusClass statusClass)
 
 QString displayName(StatusClass statusClass)
 {
-    for (const ClassName &name : kClassNames) {
-        if (name.value == statusClass)
-            return QCoreApplication::translate("statusscope::StatusClass", name.display);
-    }
-    return toString(statusClass);
+    const ClassName *name = byValue(kClassNames, statusClass);
+    return name ? QCoreApplication::translate("statusscope::StatusClass", name->display)
+                : toString(statusClass);
 }
 
 QString toString(Registry registry)
 {
-    for (const RegistryName &name : kRegistryNames) {
-        if (name.value == registry)
-            return QString::fromLatin1(name.text);
-    }
-    return QStringLiteral("unknown");
+    const RegistryName *name = byValue(kRegistryNames, registry);
+    return name ? QString::fromLatin1(name->text) : QStringLiteral("unknown");
 }
 
 bool registryFromString(QStringView text, Registry *out)
 {
-    for (const RegistryName &name : kRegistryNames) {
-        if (text == QLatin1String(name.text)) {
-            *out = name.value;
-            return true;
-        }
-    }
-    return false;
+    return byText(kRegistryNames, text, out);
 }
 
 bool isOfficial(Registry registry)

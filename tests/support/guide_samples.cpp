@@ -73,6 +73,22 @@ QString sampleGuideText(const SampleGuide &s)
         .arg(s.id, s.title, s.statusClass, s.official, s.registry, s.related, s.aliases, heading, s.meaning);
 }
 
+SampleGuide sampleFor(const char *id, const char *title, const char *statusClass, const char *meaning,
+                      const char *aliases)
+{
+    SampleGuide s;
+    s.id = QString::fromUtf8(id);
+    s.title = QString::fromUtf8(title);
+    s.statusClass = QString::fromUtf8(statusClass);
+    s.meaning = QString::fromUtf8(meaning);
+    s.aliases = QString::fromUtf8(aliases);
+    if (s.statusClass == QLatin1String("transport")) {
+        s.official = QStringLiteral("false");
+        s.registry = QStringLiteral("transport");
+    }
+    return s;
+}
+
 Guide sampleGuide(const SampleGuide &sample)
 {
     const GuideParseResult result = parseGuide(sampleGuideText(sample), sample.id + QStringLiteral(".md"));

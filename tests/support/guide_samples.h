@@ -20,6 +20,10 @@ struct SampleGuide
     QString meaning = QStringLiteral("The server could not meet the Expect header.");
 };
 
+// A sample for another code; transport ids get the transport registry.
+SampleGuide sampleFor(const char *id, const char *title, const char *statusClass, const char *meaning,
+                      const char *aliases = "");
+
 QString sampleGuideText(const SampleGuide &sample = {});
 // Parses sampleGuideText(sample); fails the calling test (ADD_FAILURE) on any error.
 Guide sampleGuide(const SampleGuide &sample = {});

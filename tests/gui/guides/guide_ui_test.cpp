@@ -64,24 +64,16 @@ bool clickAnchor(QTextBrowser *view, const QString &href)
 GuideCatalog sampleCatalog()
 {
     GuideCatalog catalog;
-    test::SampleGuide g417;
-    g417.meaning = QStringLiteral("The server answered [100 Continue](guide:100)'s opposite.");
+    test::SampleGuide g417 = test::sampleFor("417", "Expectation Failed", "4xx",
+                                             "The server answered [100 Continue](guide:100)'s opposite.");
     g417.related = QStringLiteral("100");
     catalog.addGuide(test::sampleGuide(g417));
-    test::SampleGuide g100;
-    g100.id = QStringLiteral("100");
-    g100.title = QStringLiteral("Continue");
-    g100.statusClass = QStringLiteral("1xx");
-    g100.aliases = QStringLiteral("interim response");
-    g100.meaning = QStringLiteral("Go on sending the body.");
-    catalog.addGuide(test::sampleGuide(g100));
-    test::SampleGuide g499;
-    g499.id = QStringLiteral("499");
-    g499.title = QStringLiteral("Client Closed Request");
+    catalog.addGuide(test::sampleGuide(
+        test::sampleFor("100", "Continue", "1xx", "Go on sending the body.", "interim response")));
+    test::SampleGuide g499 = test::sampleFor("499", "Client Closed Request", "4xx",
+                                             "nginx logs it when the client hangs up first.");
     g499.official = QStringLiteral("false");
     g499.registry = QStringLiteral("unofficial");
-    g499.aliases = QString();
-    g499.meaning = QStringLiteral("nginx logs it when the client hangs up first.");
     catalog.addGuide(test::sampleGuide(g499));
     return catalog;
 }
@@ -94,8 +86,19 @@ protected:
         ASSERT_TRUE(m_dir.isValid());
         m_settings = std::make_unique<QSettings>(m_dir.filePath(QStringLiteral("s.ini")), QSettings::IniFormat);
     }
+    // A browser on the sample guides, on screen, showing one guide.
+    std::unique_ptr<GuideBrowser> shownBrowser(const QString &id)
+    {
+        auto browser = std::make_unique<GuideBrowser>(m_samples);
+        browser->resize(600, 800);
+        browser->show();
+        browser->showGuide(id);
+        return browser;
+    }
+
     QTemporaryDir m_dir;
     std::unique_ptr<QSettings> m_settings;
+    const GuideCatalog m_samples = sampleCatalog();
 };
 
 } // namespace
@@ -166,11 +169,8 @@ TEST_F(GuideUiTest, TheListGroupsByClassAndMarksUnofficialCodes)
 
 TEST_F(GuideUiTest, AGuideLinkNavigatesAndBackReturns)
 {
-    const GuideCatalog catalog = sampleCatalog();
-    GuideBrowser browser(catalog);
-    browser.resize(600, 800);
-    browser.show();
-    browser.showGuide(QStringLiteral("417"));
+    const std::unique_ptr<GuideBrowser> shown = shownBrowser(QStringLiteral("417"));
+    GuideBrowser &browser = *shown;
     auto *back = browser.findChild<QAction *>(QStringLiteral("guideBack"));
     auto *forward = browser.findChild<QAction *>(QStringLiteral("guideForward"));
     EXPECT_TRUE(back->shortcuts().contains(QKeySequence(Qt::ALT | Qt::Key_Left)));
@@ -198,11 +198,8 @@ TEST_F(GuideUiTest, AGuideLinkNavigatesAndBackReturns)
 
 TEST_F(GuideUiTest, CodeBlocksAreMonospaceWithACopyLink)
 {
-    const GuideCatalog catalog = sampleCatalog();
-    GuideBrowser browser(catalog);
-    browser.resize(600, 800);
-    browser.show();
-    browser.showGuide(QStringLiteral("417"));
+    const std::unique_ptr<GuideBrowser> shown = shownBrowser(QStringLiteral("417"));
+    GuideBrowser &browser = *shown;
     ASSERT_EQ(browser.codeBlocks().size(), 2);
     EXPECT_EQ(browser.codeBlocks().at(0), QStringLiteral("## not a heading inside a fence\nreturn 200;"));
 

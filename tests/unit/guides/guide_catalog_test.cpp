@@ -12,36 +12,22 @@ using namespace statusscope;
 
 namespace {
 
-test::SampleGuide sample(const char *id, const char *title, const char *cls, const char *meaning,
-                         const char *aliases = "")
-{
-    test::SampleGuide s;
-    s.id = QString::fromUtf8(id);
-    s.title = QString::fromUtf8(title);
-    s.statusClass = QString::fromUtf8(cls);
-    s.meaning = QString::fromUtf8(meaning);
-    s.aliases = QString::fromUtf8(aliases);
-    if (s.statusClass == QLatin1String("transport")) {
-        s.official = QStringLiteral("false");
-        s.registry = QStringLiteral("transport");
-    }
-    return s;
-}
+using test::sampleFor;
 
 GuideCatalog smallCatalog()
 {
     GuideCatalog catalog;
-    catalog.addGuide(test::sampleGuide(sample("417", "Expectation Failed", "4xx",
+    catalog.addGuide(test::sampleGuide(sampleFor("417", "Expectation Failed", "4xx",
                                               "The Expect header could not be met.",
                                               "Expect header rejected")));
-    catalog.addGuide(test::sampleGuide(sample("100", "Continue", "1xx",
+    catalog.addGuide(test::sampleGuide(sampleFor("100", "Continue", "1xx",
                                               "Send the body; the expectation was accepted.")));
-    catalog.addGuide(test::sampleGuide(sample("413", "Content Too Large", "4xx",
+    catalog.addGuide(test::sampleGuide(sampleFor("413", "Content Too Large", "4xx",
                                               "The body is larger than the server allows.",
                                               "Payload Too Large, Request Entity Too Large")));
-    catalog.addGuide(test::sampleGuide(sample("dns-failure", "DNS failure", "transport",
+    catalog.addGuide(test::sampleGuide(sampleFor("dns-failure", "DNS failure", "transport",
                                               "The host name did not resolve.", "NXDOMAIN")));
-    catalog.addGuide(test::sampleGuide(sample("502", "Bad Gateway", "5xx",
+    catalog.addGuide(test::sampleGuide(sampleFor("502", "Bad Gateway", "5xx",
                                               "An upstream answered with garbage.")));
     return catalog;
 }
@@ -96,7 +82,7 @@ TEST(GuideCatalog, ListsGroupsInClassOrder)
 TEST(GuideCatalog, AddingAGuideWithTheSameIdReplacesIt)
 {
     GuideCatalog catalog = smallCatalog();
-    catalog.addGuide(test::sampleGuide(sample("417", "Expectation Failed", "4xx", "Replaced text.")));
+    catalog.addGuide(test::sampleGuide(sampleFor("417", "Expectation Failed", "4xx", "Replaced text.")));
     EXPECT_EQ(catalog.size(), 5);
     EXPECT_EQ(catalog.find(u"417")->section(u"What it means"), QStringLiteral("Replaced text."));
 }
@@ -152,16 +138,16 @@ TEST(GuideCatalog, LoadsAFolderAndReportsBadFilesWithoutLosingTheRest)
     writeFile(dir.filePath(QStringLiteral("417.md")), test::sampleGuideText());
     writeFile(dir.filePath(QStringLiteral("FORMAT.md")), QStringLiteral("# not a guide\n"));
     // Front matter fine, a section renamed: loaded, problem reported with its line.
-    QString renamed = test::sampleGuideText(sample("413", "Content Too Large", "4xx", "Too big."));
+    QString renamed = test::sampleGuideText(sampleFor("413", "Content Too Large", "4xx", "Too big."));
     renamed.replace(QStringLiteral("## Symptoms"), QStringLiteral("## Signs"));
     writeFile(dir.filePath(QStringLiteral("413.md")), renamed);
     // No front matter: reported, not loaded.
     writeFile(dir.filePath(QStringLiteral("500.md")), QStringLiteral("# 500 Internal Server Error\n"));
     // A status guide filed under transport/.
     writeFile(dir.filePath(QStringLiteral("transport/502.md")),
-              test::sampleGuideText(sample("502", "Bad Gateway", "5xx", "Upstream.")));
+              test::sampleGuideText(sampleFor("502", "Bad Gateway", "5xx", "Upstream.")));
     writeFile(dir.filePath(QStringLiteral("transport/dns-failure.md")),
-              test::sampleGuideText(sample("dns-failure", "DNS failure", "transport", "No address.")));
+              test::sampleGuideText(sampleFor("dns-failure", "DNS failure", "transport", "No address.")));
 
     const GuideCatalog catalog = GuideCatalog::load(dir.path());
     EXPECT_EQ(catalog.ids(), (QStringList{QStringLiteral("413"), QStringLiteral("417"), QStringLiteral("502"),

@@ -29,6 +29,35 @@ QString withLine(QString text, const QString &from, const QString &to)
     return text.replace(from, to);
 }
 
+// One edit of the sample guide and the error it must produce, on which line.
+struct BrokenCase
+{
+    const char *from;
+    const char *to;
+    int line;
+    const char *message;
+};
+
+// Applies each edit to the sample guide and expects its error at its line. The guide stays
+// usable (front matter intact) when `usable` says so.
+template<size_t N>
+void expectErrorsAt(const BrokenCase (&cases)[N], bool stillUsable)
+{
+    const QString base = test::sampleGuideText();
+    for (const BrokenCase &c : cases) {
+        SCOPED_TRACE(c.message);
+        const GuideParseResult result =
+            parse(withLine(base, QString::fromUtf8(c.from), QString::fromUtf8(c.to)));
+        if (stillUsable) {
+            EXPECT_TRUE(result.usable) << "front matter is fine, the guide can still be shown";
+        }
+        const GuideError *e = findError(result, c.message);
+        ASSERT_NE(e, nullptr) << describe(result.errors);
+        EXPECT_EQ(e->line, c.line) << e->toString().toStdString();
+        EXPECT_EQ(e->file, QStringLiteral("inline.md"));
+    }
+}
+
 } // namespace
 
 TEST(GuideParser, ParsesAValidGuideIntoTypedFields)
@@ -106,15 +135,7 @@ TEST(GuideParser, RejectsAnUnclosedFrontMatter)
 
 TEST(GuideParser, NamesTheLineOfABadFrontMatterEntry)
 {
-    const QString base = test::sampleGuideText();
-    struct Case
-    {
-        const char *from;
-        const char *to;
-        int line;
-        const char *message;
-    };
-    const Case cases[] = {
+    const BrokenCase cases[] = {
         {"class: 4xx\n", "class: 4xxx\n", 4, "class '4xxx' is not one of"},
         {"class: 4xx\n", "class: 5xx\n", 4, "does not fit code '417'"},
         {"official: true\n", "official: yes\n", 5, "official must be 'true' or 'false'"},
@@ -130,15 +151,7 @@ TEST(GuideParser, NamesTheLineOfABadFrontMatterEntry)
         {"code: 417\n", "code: 4171\n", 2, "neither a status number nor a transport id"},
         {"spec: RFC 9110 §15\n", "", 10, "missing front-matter key 'spec'"},
     };
-    for (const Case &c : cases) {
-        SCOPED_TRACE(c.message);
-        const GuideParseResult result =
-            parse(withLine(base, QString::fromUtf8(c.from), QString::fromUtf8(c.to)));
-        const GuideError *e = findError(result, c.message);
-        ASSERT_NE(e, nullptr) << describe(result.errors);
-        EXPECT_EQ(e->line, c.line) << e->toString().toStdString();
-        EXPECT_EQ(e->file, QStringLiteral("inline.md"));
-    }
+    expectErrorsAt(cases, false);
 }
 
 TEST(GuideParser, TheCodeMustMatchTheFileName)
@@ -152,15 +165,7 @@ TEST(GuideParser, TheCodeMustMatchTheFileName)
 
 TEST(GuideParser, NamesTheLineOfABadBody)
 {
-    const QString base = test::sampleGuideText();
-    struct Case
-    {
-        const char *from;
-        const char *to;
-        int line;
-        const char *message;
-    };
-    const Case cases[] = {
+    const BrokenCase cases[] = {
         {"# 417 Expectation Failed\n", "# 417 Expectation failure\n", 13, "should be '# 417 Expectation Failed'"},
         {"## Symptoms\n", "## Signs\n", 24, "expected section 'Symptoms', got 'Signs'"},
         {"## Prevention\nTest.\n", "## Prevention\n\n", 44, "section 'Prevention' is empty"},
@@ -172,15 +177,7 @@ TEST(GuideParser, NamesTheLineOfABadBody)
         {"Expectation Failed\n```\n", "Expectation Failed\n", 55, "never closed"},
         {"- RFC 9110\n", "- RFC 9110\n## Appendix\nmore\n", 61, "unexpected section 'Appendix'"},
     };
-    for (const Case &c : cases) {
-        SCOPED_TRACE(c.message);
-        const GuideParseResult result =
-            parse(withLine(base, QString::fromUtf8(c.from), QString::fromUtf8(c.to)));
-        EXPECT_TRUE(result.usable) << "front matter is fine, the guide can still be shown";
-        const GuideError *e = findError(result, c.message);
-        ASSERT_NE(e, nullptr) << describe(result.errors);
-        EXPECT_EQ(e->line, c.line) << e->toString().toStdString();
-    }
+    expectErrorsAt(cases, true);
 }
 
 TEST(GuideParser, ReportsMissingSectionsAtTheEnd)
