@@ -78,7 +78,7 @@ int printNotFound(const GuideCatalog &catalog, const QString &wanted)
     if (!matches.isEmpty()) {
         QStringList named;
         for (const QString &id : matches)
-            named << catalog.find(id)->heading();
+            named << catalog.find(id)->displayName();
         message += QStringLiteral("\nclose matches: %1").arg(named.join(QStringLiteral(", ")));
     }
     message += QStringLiteral("\n(see 'statusscope-cli guide --list')");

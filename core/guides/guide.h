@@ -50,7 +50,11 @@ struct Guide
     QString sourceName; // file it came from, for messages
 
     bool isTransport() const { return code < 0; }
-    QString heading() const { return id + QLatin1Char(' ') + title; } // "417 Expectation Failed"
+    // "# CODE Title" of the file: "417 Expectation Failed", "dns-failure DNS resolution failure".
+    QString heading() const { return id + QLatin1Char(' ') + title; }
+    // What lists and links show: the heading, or only the title for a transport failure (its id
+    // is for links, not for people).
+    QString displayName() const { return isTransport() ? title : heading(); }
     // The text of a section by title, empty when absent.
     QString section(QStringView title) const;
 };

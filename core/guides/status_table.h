@@ -30,7 +30,7 @@ const StatusCodeEntry *findStatusCode(int code);
 struct TransportFailureEntry
 {
     const char *id;    // "dns-failure"
-    const char *title; // "DNS failure"
+    const char *title; // short label for badges ("DNS failure"); the guide's title may be longer
 };
 std::span<const TransportFailureEntry> transportFailureTable();
 const TransportFailureEntry *findTransportFailure(QStringView id);

@@ -31,7 +31,7 @@ const QLatin1String kCopyScheme("copy");
 QString linkTo(const GuideCatalog &catalog, const QString &id)
 {
     const Guide *g = catalog.find(id);
-    const QString text = g ? g->heading() : id;
+    const QString text = g ? g->displayName() : id;
     return QStringLiteral("[%1](guide:%2)").arg(text, id);
 }
 
@@ -63,10 +63,11 @@ GuideBrowser::GuideBrowser(const GuideCatalog &catalog, QWidget *parent)
     m_search->setClearButtonEnabled(true);
     toolBar->addWidget(m_search);
     connect(m_search, &QLineEdit::textChanged, this, &GuideBrowser::applyFilter);
+    // Enter opens the best match (the list stays in class order, the ranking decides here).
     connect(m_search, &QLineEdit::returnPressed, this, [this] {
-        const QStringList ids = visibleIds();
-        if (!ids.isEmpty())
-            showGuide(ids.first());
+        const QList<GuideSearchHit> best = m_catalog.search(m_search->text(), 1);
+        if (!best.isEmpty())
+            showGuide(best.first().id);
     });
 
     m_list = new QTreeWidget(this);
@@ -126,7 +127,7 @@ void GuideBrowser::buildList()
         groupItem->setFont(0, bold);
         for (const QString &id : group.ids) {
             const Guide *g = m_catalog.find(id);
-            QString text = g->heading();
+            QString text = g->displayName();
             if (!g->official && !g->isTransport() && g->code != 0) {
                 // Marked in words, not only by style, so it survives any palette.
                 text += tr("  · unofficial");

@@ -11,6 +11,7 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QFontDatabase>
+#include <QLineEdit>
 #include <QMouseEvent>
 #include <QSettings>
 #include <QStandardItemModel>
@@ -146,6 +147,12 @@ TEST_F(GuideUiTest, TheSearchFieldFiltersTheList)
     EXPECT_EQ(browser.visibleIds(), QStringList{QStringLiteral("100")});
     browser.setFilterText(QStringLiteral("hangs")); // a word of the text
     EXPECT_EQ(browser.visibleIds(), QStringList{QStringLiteral("499")});
+    // Enter opens the best-ranked match.
+    browser.setFilterText(QStringLiteral("continue"));
+    auto *search = browser.findChild<QLineEdit *>(QStringLiteral("guideSearch"));
+    QKeyEvent enter(QEvent::KeyPress, Qt::Key_Return, Qt::NoModifier);
+    QApplication::sendEvent(search, &enter);
+    EXPECT_EQ(browser.currentId(), QStringLiteral("100"));
     browser.setFilterText(QStringLiteral("zzqx"));
     EXPECT_TRUE(browser.visibleIds().isEmpty());
     browser.setFilterText(QString());
