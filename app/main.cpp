@@ -2,7 +2,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 
 #include "core/app_info.h"
+#include "core/guides/guide_catalog.h"
+#include "ui/guide_dock.h"
+#include "ui/guides/guide_browser.h"
 #include "ui/main_window.h"
+#include "ui/status/guide_navigator.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -34,7 +38,17 @@ int main(int argc, char *argv[])
     parser.addOption(checkOption);
     parser.process(app);
 
+    // The guides are compiled in; a broken one is a build problem, reported and skipped.
+    const statusscope::GuideCatalog guides = statusscope::GuideCatalog::load();
+    for (const statusscope::GuideError &error : guides.loadErrors())
+        qWarning("guide %s", qUtf8Printable(error.toString()));
+
     statusscope::ui::MainWindow window;
+    auto *guideBrowser = new statusscope::ui::GuideBrowser(guides);
+    window.guideDock()->setContent(guideBrowser);
+    // Every status link in the app goes through this one object to the Guide dock; viewers get
+    // it from here when they are registered.
+    statusscope::ui::GuideNavigator guideNavigator(guideBrowser, window.guideDock());
     bool allRecognised = true;
     if (parser.isSet(checkOption)) {
         QObject::connect(&window, &statusscope::ui::MainWindow::fileOpened, &window,

@@ -1,0 +1,14 @@
+#include "core/guides/guide.h"
+
+namespace statusscope {
+
+QString Guide::section(QStringView wanted) const
+{
+    for (const GuideSection &s : sections) {
+        if (s.title == wanted)
+            return s.text;
+    }
+    return {};
+}
+
+} // namespace statusscope

@@ -1,0 +1,53 @@
+#include "core/guides/markdown_blocks.h"
+
+#include <gtest/gtest.h>
+
+using namespace statusscope;
+
+TEST(MarkdownBlocks, SplitsProseAndFencedCode)
+{
+    const QList<MarkdownBlock> blocks = splitFencedBlocks(QStringLiteral(
+        "Intro.\n"
+        "```nginx\n"
+        "location / {\n"
+        "    return 444;\n"
+        "}\n"
+        "```\n"
+        "Between.\n"
+        "~~~~text\n"
+        "```\n"   // a shorter or different fence does not close it
+        "~~~\n"
+        "~~~~\n"
+        "\n"));
+    ASSERT_EQ(blocks.size(), 4);
+    EXPECT_FALSE(blocks.at(0).isCode);
+    EXPECT_EQ(blocks.at(0).text, QStringLiteral("Intro."));
+    EXPECT_TRUE(blocks.at(1).isCode);
+    EXPECT_EQ(blocks.at(1).language, QStringLiteral("nginx"));
+    EXPECT_EQ(blocks.at(1).text, QStringLiteral("location / {\n    return 444;\n}"));
+    EXPECT_FALSE(blocks.at(2).isCode);
+    EXPECT_EQ(blocks.at(2).text, QStringLiteral("Between."));
+    EXPECT_TRUE(blocks.at(3).isCode);
+    EXPECT_EQ(blocks.at(3).language, QStringLiteral("text"));
+    EXPECT_EQ(blocks.at(3).text, QStringLiteral("```\n~~~"));
+}
+
+TEST(MarkdownBlocks, AnUnclosedFenceRunsToTheEnd)
+{
+    const QList<MarkdownBlock> blocks = splitFencedBlocks(QStringLiteral("a\n```http\nHTTP/1.1 200 OK\n"));
+    ASSERT_EQ(blocks.size(), 2);
+    EXPECT_TRUE(blocks.at(1).isCode);
+    EXPECT_EQ(blocks.at(1).text, QStringLiteral("HTTP/1.1 200 OK\n"));
+}
+
+TEST(MarkdownBlocks, FenceRecognition)
+{
+    QString marker, info;
+    EXPECT_TRUE(isMarkdownFence(QStringLiteral("  ```bash"), &marker, &info));
+    EXPECT_EQ(marker, QStringLiteral("```"));
+    EXPECT_EQ(info, QStringLiteral("bash"));
+    EXPECT_FALSE(isMarkdownFence(QStringLiteral("``not a fence"), &marker, &info));
+    EXPECT_TRUE(closesFence(QStringLiteral("`````"), QStringLiteral("```")));
+    EXPECT_FALSE(closesFence(QStringLiteral("```"), QStringLiteral("````")));
+    EXPECT_FALSE(closesFence(QStringLiteral("```js"), QStringLiteral("```")));
+}

@@ -1,0 +1,36 @@
+#include "ui/status/guide_navigator.h"
+
+#include "ui/guides/guide_browser.h"
+#include "ui/status/status_link.h"
+
+#include <QDockWidget>
+
+namespace statusscope::ui {
+
+GuideNavigator::GuideNavigator(GuideBrowser *browser, QDockWidget *dock, QObject *parent)
+    : QObject(parent), m_browser(browser), m_dock(dock)
+{}
+
+void GuideNavigator::connectLink(StatusLinkLabel *link)
+{
+    connect(link, &StatusLinkLabel::statusActivated, this, &GuideNavigator::showGuide);
+}
+
+void GuideNavigator::connectLink(StatusLinkDelegate *delegate)
+{
+    connect(delegate, &StatusLinkDelegate::statusActivated, this, &GuideNavigator::showGuide);
+}
+
+void GuideNavigator::showGuide(const QString &codeId)
+{
+    if (!m_browser)
+        return;
+    m_browser->showGuide(codeId);
+    if (m_dock) {
+        m_dock->show();
+        m_dock->raise();
+    }
+    emit guideShown(codeId);
+}
+
+} // namespace statusscope::ui
