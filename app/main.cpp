@@ -2,10 +2,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 
 #include "core/app_info.h"
+#include "core/history/history_store.h"
+#include "ui/composer/composer_widget.h"
 #include "ui/main_window.h"
+#include "ui/request_workspace.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QSettings>
 
 #include <cstdio>
 
@@ -32,9 +36,25 @@ int main(int argc, char *argv[])
         QStringLiteral("Open the files, print what each was recognised as, and exit: 0 when every "
                        "file was recognised (used by package tests)."));
     parser.addOption(checkOption);
+    const QCommandLineOption themeOption(
+        QStringLiteral("theme"), QStringLiteral("Colour theme for this run and the next: light, dark or system."),
+        QStringLiteral("theme"));
+    parser.addOption(themeOption);
+    const QCommandLineOption historyOption(
+        QStringLiteral("history"), QStringLiteral("History database to use instead of the default."),
+        QStringLiteral("file"));
+    parser.addOption(historyOption);
     parser.process(app);
+    if (parser.isSet(themeOption))
+        QSettings().setValue(QStringLiteral("appearance/theme"), parser.value(themeOption));
 
     statusscope::ui::MainWindow window;
+    statusscope::ui::RequestWorkspace workspace(
+        &window, parser.isSet(historyOption) ? parser.value(historyOption) : statusscope::HistoryStore::defaultPath());
+    window.setRequestFactory([&workspace](QWidget *parent) { return workspace.createComposer(parent); });
+    window.registerViewer(statusscope::FileKind::ExchangeJson, [&workspace](const QString &path, QWidget *parent) {
+        return workspace.openExchangeFile(path, parent);
+    });
     bool allRecognised = true;
     if (parser.isSet(checkOption)) {
         QObject::connect(&window, &statusscope::ui::MainWindow::fileOpened, &window,
