@@ -44,6 +44,13 @@ int main(int argc, char *argv[])
         QStringLiteral("history"), QStringLiteral("History database to use instead of the default."),
         QStringLiteral("file"));
     parser.addOption(historyOption);
+    const QCommandLineOption curlOption(
+        QStringLiteral("curl"), QStringLiteral("Open a request tab filled from this curl command."),
+        QStringLiteral("command"));
+    parser.addOption(curlOption);
+    const QCommandLineOption sendOption(QStringLiteral("send"),
+                                        QStringLiteral("Send the request given with --curl at once."));
+    parser.addOption(sendOption);
     parser.process(app);
     if (parser.isSet(themeOption))
         QSettings().setValue(QStringLiteral("appearance/theme"), parser.value(themeOption));
@@ -66,6 +73,11 @@ int main(int argc, char *argv[])
     }
     window.show();
     window.openFiles(parser.positionalArguments());
+    if (parser.isSet(curlOption)) {
+        statusscope::ui::ComposerWidget *composer = workspace.importCurlTab(parser.value(curlOption));
+        if (parser.isSet(sendOption))
+            composer->send();
+    }
     if (parser.isSet(checkOption))
         return allRecognised && !parser.positionalArguments().isEmpty() ? 0 : 1;
     return QApplication::exec();

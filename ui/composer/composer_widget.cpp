@@ -25,6 +25,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QScrollArea>
 #include <QShortcut>
 #include <QSpinBox>
 #include <QSplitter>
@@ -115,6 +116,7 @@ ComposerWidget::ComposerWidget(QWidget *parent)
     m_cancel->setObjectName(QStringLiteral("composerCancel"));
     m_cancel->setToolTip(tr("Stop the exchange (Esc)"));
     m_cancel->setEnabled(false);
+    m_cancel->hide();
     m_copyCurl = new QPushButton(tr("Copy as cURL"), this);
     m_copyCurl->setObjectName(QStringLiteral("composerCopyCurl"));
     auto *curlMenu = new QMenu(m_copyCurl);
@@ -140,6 +142,7 @@ ComposerWidget::ComposerWidget(QWidget *parent)
                               this);
     m_tlsWarning->setObjectName(QStringLiteral("composerTlsWarning"));
     m_tlsWarning->setStyleSheet(QStringLiteral("QLabel { background: #c62828; color: white; padding: 4px; font-weight: bold; }"));
+    m_tlsWarning->setWordWrap(true);
     m_tlsWarning->hide();
 
     m_tabs = new QTabWidget(this);
@@ -185,7 +188,9 @@ ComposerWidget::ComposerWidget(QWidget *parent)
     split->setObjectName(QStringLiteral("composerSplit"));
     split->addWidget(top);
     split->addWidget(m_timeline);
-    split->setSizes({300, 420});
+    // Before the first send the composer gets the room; the first send hands it to the timeline.
+    split->setSizes({470, 280});
+    m_split = split;
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);
     layout->addWidget(split);
@@ -378,7 +383,6 @@ QWidget *ComposerWidget::buildOptionsPage()
     expect->addWidget(m_expect);
     expect->addWidget(new QLabel(tr("wait"), page));
     expect->addWidget(m_expectTimeout);
-    expect->addWidget(m_retry417);
     expect->addStretch(1);
     auto *timeouts = new QHBoxLayout;
     timeouts->addWidget(new QLabel(tr("connect"), page));
@@ -393,6 +397,7 @@ QWidget *ComposerWidget::buildOptionsPage()
     // Two columns so every option is visible without scrolling.
     auto *left = new QFormLayout;
     left->addRow(tr("Expect: 100-continue"), expect);
+    left->addRow(QString(), m_retry417);
     left->addRow(tr("HTTP version"), m_version);
     left->addRow(tr("Redirects"), redirects);
     left->addRow(tr("TLS"), tls);
@@ -406,7 +411,13 @@ QWidget *ComposerWidget::buildOptionsPage()
     layout->addLayout(left, 3);
     layout->addSpacing(12);
     layout->addLayout(right, 2);
-    return page;
+    // Scrolls rather than forcing the window wider than a 1280-pixel screen.
+    auto *scroll = new QScrollArea(this);
+    scroll->setObjectName(QStringLiteral("composerOptions"));
+    scroll->setWidget(page);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    return scroll;
 }
 
 QString ComposerWidget::title() const
@@ -460,6 +471,7 @@ void ComposerWidget::setState(const ComposerState &s)
     m_syncing = true;
     m_method->setCurrentText(s.method);
     m_url->setText(s.url);
+    m_url->setCursorPosition(0); // the scheme and host are what people check first
     m_headers->setRows(s.headers);
     m_removedHeaders->setText(s.removedHeaders.join(QStringLiteral(", ")));
     m_bodyMode->button(int(s.bodyMode))->setChecked(true);
@@ -617,6 +629,11 @@ void ComposerWidget::send()
         return;
     }
     m_sentState = s;
+    if (!m_sentOnce) {
+        m_sentOnce = true;
+        const int total = m_split->sizes().value(0) + m_split->sizes().value(1);
+        m_split->setSizes({qMin(240, total / 3), total - qMin(240, total / 3)});
+    }
     m_engine = new http::HttpEngine(nullptr, this);
     connect(m_engine, &http::HttpEngine::eventRecorded, this, [this] {
         if (!m_refreshTimer->isActive())
@@ -637,6 +654,8 @@ void ComposerWidget::cancel()
 void ComposerWidget::setRunning(bool running)
 {
     m_cancel->setEnabled(running);
+    m_cancel->setVisible(running); // shown only while there is something to cancel
+    m_send->setVisible(!running);
     m_method->setEnabled(!running);
     m_url->setReadOnly(running);
     if (running) {

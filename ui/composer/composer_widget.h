@@ -20,6 +20,7 @@ class QPlainTextEdit;
 class QProgressBar;
 class QPushButton;
 class QSpinBox;
+class QSplitter;
 class QStackedWidget;
 class QTabWidget;
 class QTimer;
@@ -123,6 +124,8 @@ private:
     QProgressBar *m_progress = nullptr;
     QLabel *m_progressText = nullptr;
     TimelineView *m_timeline = nullptr;
+    QSplitter *m_split = nullptr;
+    bool m_sentOnce = false;
 
     http::HttpEngine *m_engine = nullptr;
     ComposerState m_sentState;

@@ -34,6 +34,7 @@ QTableWidget *makeTable(const QStringList &labels, const QString &name, QWidget 
     t->setSelectionBehavior(QAbstractItemView::SelectRows);
     t->horizontalHeader()->setStretchLastSection(true);
     t->setWordWrap(false);
+    t->verticalHeader()->setDefaultSectionSize(t->fontMetrics().height() + 8);
     return t;
 }
 
@@ -46,20 +47,19 @@ QTableWidgetItem *cell(const QString &text, Qt::Alignment align = Qt::AlignLeft 
 
 QString attemptTitle(const http::Exchange &x, int i)
 {
+    // Short, so the waterfall keeps its width; the method and URL are in the tooltip.
     const http::Attempt &a = x.attempts.at(i);
-    QString why;
     switch (a.reason) {
-    case http::AttemptReason::Initial: why = QObject::tr("initial"); break;
+    case http::AttemptReason::Initial: return QObject::tr("#%1 initial").arg(i + 1);
     case http::AttemptReason::RetryWithoutExpect:
-        why = QObject::tr("retry without Expect (after %1 in #%2)")
-                  .arg(i > 0 && x.attempts.at(i - 1).response ? QString::number(x.attempts.at(i - 1).response->status)
-                                                              : QObject::tr("no answer"))
-                  .arg(i);
-        break;
-    case http::AttemptReason::Redirect: why = QObject::tr("redirect from #%1").arg(i); break;
+        return QObject::tr("#%1 retry without Expect (after %2 in #%3)")
+            .arg(i + 1)
+            .arg(i > 0 && x.attempts.at(i - 1).response ? QString::number(x.attempts.at(i - 1).response->status)
+                                                        : QObject::tr("no answer"))
+            .arg(i);
+    case http::AttemptReason::Redirect: return QObject::tr("#%1 redirect from #%2 → %3").arg(i + 1).arg(i).arg(a.url.path());
     }
-    const QString method = QString::fromLatin1(a.request.method);
-    return QStringLiteral("#%1 %2 — %3 %4").arg(i + 1).arg(why, method, a.url.toDisplayString());
+    return QStringLiteral("#%1").arg(i + 1);
 }
 
 } // namespace
@@ -77,6 +77,7 @@ TimelineView::TimelineView(QWidget *parent)
     m_summary = new QLabel(this);
     m_summary->setObjectName(QStringLiteral("timelineSummary"));
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_summary->setWordWrap(true);
 
     m_attempts = new QTreeWidget(this);
     m_attempts->setObjectName(QStringLiteral("timelineAttempts"));
@@ -87,9 +88,9 @@ TimelineView::TimelineView(QWidget *parent)
     m_attempts->header()->setSectionResizeMode(AttemptTitleColumn, QHeaderView::Interactive);
     m_attempts->header()->setSectionResizeMode(AttemptWaterfallColumn, QHeaderView::Stretch);
     m_attempts->header()->setStretchLastSection(false);
-    m_attempts->setColumnWidth(AttemptTitleColumn, 380);
-    m_attempts->setColumnWidth(AttemptStatusColumn, 190);
-    m_attempts->setColumnWidth(AttemptTotalColumn, 90);
+    m_attempts->setColumnWidth(AttemptTitleColumn, 210);
+    m_attempts->setColumnWidth(AttemptStatusColumn, 140);
+    m_attempts->setColumnWidth(AttemptTotalColumn, 76);
     m_attempts->setMouseTracking(true);
     connect(m_attempts, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem *item) {
         if (!item)
@@ -106,13 +107,15 @@ TimelineView::TimelineView(QWidget *parent)
 
     auto *phasesPage = new QWidget(m_details);
     m_phases = makeTable({tr("Phase"), tr("Start"), tr("Duration")}, QStringLiteral("timelinePhases"), phasesPage);
+    m_phases->horizontalHeader()->setStretchLastSection(false);
     m_wait100 = new QLabel(phasesPage);
     m_wait100->setObjectName(QStringLiteral("timelineWait100"));
+    m_wait100->setWordWrap(true);
     auto *phasesLayout = new QVBoxLayout(phasesPage);
     phasesLayout->addWidget(m_wait100);
     phasesLayout->addWidget(m_phases, 1);
 
-    m_events = makeTable({tr("Attempt"), tr("Time"), tr(""), tr("Status"), tr("What happened")},
+    m_events = makeTable({tr("Attempt"), tr("Time"), tr("Status"), tr("What happened")},
                          QStringLiteral("timelineEvents"), m_details);
     m_events->setItemDelegateForColumn(EventStatusColumn, new StatusLinkDelegate(StatusRole, m_events));
 
@@ -121,6 +124,7 @@ TimelineView::TimelineView(QWidget *parent)
     m_responseBadge->setObjectName(QStringLiteral("responseBadge"));
     m_sizes = new QLabel(responsePage);
     m_sizes->setObjectName(QStringLiteral("responseSizes"));
+    m_sizes->setWordWrap(true);
     m_headers = makeTable({tr("Name"), tr("Value")}, QStringLiteral("responseHeaders"), responsePage);
     m_body = new BodyViewer(responsePage);
     auto *responseTop = new QHBoxLayout;
@@ -158,22 +162,31 @@ TimelineView::TimelineView(QWidget *parent)
     rawLayout->addLayout(rawTop);
     rawLayout->addWidget(m_raw, 1);
 
-    m_details->addTab(phasesPage, tr("Phases"));
     m_details->addTab(m_events, tr("Events"));
+    m_details->addTab(phasesPage, tr("Phases"));
     m_details->addTab(responsePage, tr("Response"));
     m_details->addTab(rawPage, tr("Raw"));
 
+    QStringList legend;
+    for (Phase p : {Phase::Dns, Phase::Connect, Phase::Tls, Phase::HeadersSent, Phase::WaitFor100, Phase::Upload,
+                    Phase::Waiting, Phase::Download})
+        legend << QStringLiteral("<span style=\"color:%1\">&#9632;</span>&nbsp;%2").arg(phaseColor(p).name(), toString(p).toHtmlEscaped());
+    auto *legendLabel = new QLabel(legend.join(QStringLiteral(" &nbsp; ")), this);
+    legendLabel->setObjectName(QStringLiteral("timelineLegend"));
+    legendLabel->setWordWrap(true);
+    legendLabel->setToolTip(tr("Hover a bar for the exact duration of each phase."));
     auto *top = new QHBoxLayout;
     top->addWidget(m_badge);
     top->addWidget(m_summary, 1);
     auto *split = new QSplitter(Qt::Vertical, this);
     split->addWidget(m_attempts);
     split->addWidget(m_details);
-    split->setSizes({150, 350});
+    split->setSizes({170, 330});
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_note);
     layout->addLayout(top);
+    layout->addWidget(legendLabel);
     layout->addWidget(split, 1);
 
     for (StatusLinkLabel *label : {m_badge, m_responseBadge})
@@ -217,12 +230,12 @@ void TimelineView::setExchange(const http::Exchange &exchange)
         double totalMs = 0;
         for (const auto &a : std::as_const(m_exchange.attempts))
             totalMs = qMax(totalMs, a.events.isEmpty() ? 0 : m_exchange.msFromStart(a.endNs()));
-        summary = tr("%1 · %n attempt(s) · %2", nullptr, int(m_exchange.attempts.size()))
-                      .arg(m_exchange.url.toDisplayString(), formatMs(totalMs));
+        summary = tr("%n attempt(s) · %1 in all", nullptr, int(m_exchange.attempts.size())).arg(formatMs(totalMs));
         if (error.isError())
             summary += tr(" · %1 error: %2").arg(http::toString(error.kind), error.message);
     }
     m_summary->setText(summary);
+    m_summary->setToolTip(m_exchange.url.toDisplayString());
     rebuildAttempts();
     rebuildEvents();
     showAttemptDetails();
@@ -249,7 +262,8 @@ void TimelineView::rebuildAttempts()
         const http::Attempt &a = m_exchange.attempts.at(i);
         auto *item = new QTreeWidgetItem(m_attempts);
         item->setText(AttemptTitleColumn, attemptTitle(m_exchange, i));
-        item->setToolTip(AttemptTitleColumn, item->text(AttemptTitleColumn));
+        item->setToolTip(AttemptTitleColumn, QStringLiteral("%1\n%2 %3").arg(item->text(AttemptTitleColumn),
+                                                                             QString::fromLatin1(a.request.method), a.url.toDisplayString()));
         item->setData(0, AttemptRole, i);
         if (a.response) {
             item->setData(AttemptStatusColumn, StatusRole, a.response->status);
@@ -305,12 +319,12 @@ void TimelineView::rebuildEvents()
         const EventRow &row = rows.at(r);
         m_events->setItem(r, EventAttemptColumn, cell(QStringLiteral("#%1").arg(row.attempt + 1)));
         m_events->setItem(r, EventTimeColumn, cell(formatMs(row.tMs), Qt::AlignRight | Qt::AlignVCenter));
-        m_events->setItem(r, EventDirectionColumn, cell(row.direction, Qt::AlignCenter));
         auto *status = cell(row.status ? QString::number(row.status) : QString());
         status->setData(StatusRole, row.status);
         m_events->setItem(r, EventStatusColumn, status);
         auto *text = cell(QStringLiteral("%1 %2").arg(row.direction, row.text));
         text->setFont(mono);
+        text->setToolTip(text->text());
         m_events->setItem(r, EventTextColumn, text);
     }
     m_events->resizeColumnsToContents();

@@ -32,7 +32,7 @@ public:
         AttemptRole,
     };
     enum AttemptColumn { AttemptTitleColumn, AttemptStatusColumn, AttemptWaterfallColumn, AttemptTotalColumn, AttemptColumnCount };
-    enum EventColumn { EventAttemptColumn, EventTimeColumn, EventDirectionColumn, EventStatusColumn, EventTextColumn, EventColumnCount };
+    enum EventColumn { EventAttemptColumn, EventTimeColumn, EventStatusColumn, EventTextColumn, EventColumnCount };
     enum PhaseColumn { PhaseNameColumn, PhaseStartColumn, PhaseDurationColumn, PhaseColumnCount };
 
     explicit TimelineView(QWidget *parent = nullptr);
