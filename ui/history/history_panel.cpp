@@ -29,6 +29,7 @@ HistoryPanel::HistoryPanel(HistoryStore *store, QWidget *parent)
     m_list->setHeaderLabels({tr("Method"), tr("URL"), tr("Status"), tr("Time")});
     m_list->setRootIsDecorated(false);
     m_list->setUniformRowHeights(true);
+    m_list->setTextElideMode(Qt::ElideMiddle); // the path tells entries apart, not the scheme
     m_list->header()->setStretchLastSection(false);
     m_list->header()->setSectionResizeMode(UrlColumn, QHeaderView::Stretch);
     m_list->setColumnWidth(MethodColumn, 56);
