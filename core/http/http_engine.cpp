@@ -659,8 +659,6 @@ struct HttpEngine::Private
             record(EventType::Finding, QStringLiteral("final %1 before 100 Continue: the body is not sent").arg(blockStatus));
             phase = Phase::AwaitingResponse;
             bodyStopped = true;
-            if (is417 && spec.retryOn417 && !retried)
-                retryPending = true;
         } else if (phase == Phase::SendingBody || phase == Phase::SendingHeaders) {
             const qint64 sent = qMax<qint64>(0, written - headBytes);
             attempt().request.bodySentBytes = sent;
@@ -671,8 +669,14 @@ struct HttpEngine::Private
             }
             phase = Phase::AwaitingResponse;
             bodyStopped = true;
-            if (is417 && spec.retryOn417 && !retried && attempt().request.expectSent)
-                retryPending = true;
+        }
+        // RFC 9110 §15.5.18: 417 means the expectation (any Expect value) could not be met; a
+        // client may repeat the request without it. Once: never loop. If any body byte went
+        // out, the connection is in an unknown state: the retry uses a new one.
+        if (is417 && spec.retryOn417 && !retried && hasHeader(attempt().request.headers, "expect")) {
+            retryPending = true;
+            if (written > headBytes)
+                mustClose = true;
         }
         Q_UNUSED(e);
         if (isFinalBodyToFile())
