@@ -380,3 +380,42 @@ TEST(Scripted, DownloadBeyondTheMemoryCapSpillsToAFile)
 }
 
 } // namespace
+
+namespace {
+
+// Each reading of "now" moves one millisecond: deterministic, and proves every event is
+// stamped from the injected clock (nothing mixes in a second clock).
+class StepClock final : public Clock
+{
+public:
+    qint64 nowNs() const override { return m_now += 1'000'000; }
+
+private:
+    mutable qint64 m_now = 0;
+};
+
+TEST(Scripted, InjectedClockStampsEveryEvent)
+{
+    ScriptedServer server([](ScriptedPeer &peer) {
+        if (!peer.accept())
+            return;
+        const QByteArray head = peer.readHead();
+        peer.write("HTTP/1.1 100 Continue\r\n\r\n");
+        peer.readBytes(contentLength(head));
+        peer.write(kOk);
+        peer.waitForClientClose(2000);
+    });
+    StepClock clock;
+    const Exchange x = runExchange(post(server.url(), 2 * 1024 * 1024), &clock);
+    ASSERT_EQ(x.finalStatus(), 200);
+    const Attempt &a = x.attempts[0];
+    qint64 previous = x.startNs;
+    for (const Event &e : a.events) {
+        EXPECT_GT(e.tNs, previous) << ::testing::PrintToString(e.type) << " is not after the previous event";
+        EXPECT_EQ(e.tNs % 1'000'000, 0) << "stamped by another clock";
+        previous = e.tNs;
+    }
+    EXPECT_LT(x.msFromStart(a.endNs()), 1000.0) << "fake milliseconds, not wall time";
+}
+
+} // namespace
