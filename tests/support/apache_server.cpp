@@ -7,23 +7,14 @@ namespace statusscope::test {
 
 bool ApacheServer::start()
 {
-    if (!m_dir.isValid()) {
-        m_error = QStringLiteral("no temporary folder");
+    if (!prepare("hello from apache\n"))
         return false;
-    }
-    m_port = freeLoopbackPort();
     const QString d = m_dir.path();
-    QDir(d).mkpath(QStringLiteral("www"));
     QDir(d).mkpath(QStringLiteral("cgi"));
-    writeTextFile(d + QStringLiteral("/www/index.html"), "hello from apache\n");
     const QString sink = d + QStringLiteral("/cgi/sink.sh");
     writeTextFile(sink, "#!/bin/sh\ncat > /dev/null\nprintf 'Content-Type: text/plain\\r\\n\\r\\nok\\n'\n");
     QFile::setPermissions(sink, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadGroup
                                     | QFile::ExeGroup | QFile::ReadOther | QFile::ExeOther);
-    if (!writeHtpasswd(d + QStringLiteral("/htpasswd"), QStringLiteral("user"), QStringLiteral("secret"))) {
-        m_error = QStringLiteral("cannot write htpasswd");
-        return false;
-    }
     const QString m = QStringLiteral("/usr/lib/apache2/modules/");
     const QByteArray conf = QStringLiteral(R"(ServerRoot %1
 Listen 127.0.0.1:%2

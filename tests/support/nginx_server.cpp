@@ -6,19 +6,10 @@ namespace statusscope::test {
 
 bool NginxServer::start()
 {
-    if (!m_dir.isValid()) {
-        m_error = QStringLiteral("no temporary folder");
+    if (!prepare("hello from nginx\n"))
         return false;
-    }
-    m_port = freeLoopbackPort();
     const QString d = m_dir.path();
-    QDir(d).mkpath(QStringLiteral("www"));
     QDir(d).mkpath(QStringLiteral("tmp"));
-    writeTextFile(d + QStringLiteral("/www/index.html"), "hello from nginx\n");
-    if (!writeHtpasswd(d + QStringLiteral("/htpasswd"), QStringLiteral("user"), QStringLiteral("secret"))) {
-        m_error = QStringLiteral("cannot write htpasswd");
-        return false;
-    }
     const QByteArray conf = QStringLiteral(R"(daemon off;
 master_process off;
 worker_processes 1;

@@ -1,6 +1,7 @@
 #include "tests/support/server_process.h"
 
 #include <QDeadlineTimer>
+#include <QDir>
 #include <QFile>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -87,6 +88,22 @@ bool ServerProcess::launch(const QString &program, const QStringList &args, cons
     if (!waitForPort(m_port, 10000)) {
         m_error = QStringLiteral("%1 did not listen on port %2: %3 %4").arg(program).arg(m_port)
                       .arg(QString::fromUtf8(m_process->readAll()), errorLog());
+        return false;
+    }
+    return true;
+}
+
+bool ServerProcess::prepare(const QByteArray &indexText)
+{
+    if (!m_dir.isValid()) {
+        m_error = QStringLiteral("no temporary folder");
+        return false;
+    }
+    m_port = freeLoopbackPort();
+    QDir(m_dir.path()).mkpath(QStringLiteral("www"));
+    writeTextFile(m_dir.filePath(QStringLiteral("www/index.html")), indexText);
+    if (!writeHtpasswd(m_dir.filePath(QStringLiteral("htpasswd")), QStringLiteral("user"), QStringLiteral("secret"))) {
+        m_error = QStringLiteral("cannot write htpasswd with /usr/bin/openssl");
         return false;
     }
     return true;

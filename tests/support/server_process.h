@@ -36,6 +36,9 @@ protected:
     // Starts `program` in the foreground and waits for its port; sets error() on failure.
     bool launch(const QString &program, const QStringList &args, const QString &errorLogPath);
     void stop();
+    // Picks the port and lays out the folder every server here uses: www/index.html with
+    // `indexText`, htpasswd with user:secret. False (and error()) on failure.
+    bool prepare(const QByteArray &indexText);
 
     QTemporaryDir m_dir;
     quint16 m_port = 0;

@@ -7,6 +7,9 @@
 #include "tests/support/scripted_server.h"
 
 #include <QElapsedTimer>
+#include <QEventLoop>
+#include <QJsonDocument>
+#include <QTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QTemporaryDir>
@@ -53,6 +56,21 @@ qint64 contentLength(const QByteArray &head)
 }
 
 const QByteArray kOk = "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok";
+
+// The polite server: reads the head, answers `interim` (a 100 by default), reads the body the
+// head announced, answers 200.
+ScriptedServer::Script continueThenOk(QByteArray interim = "HTTP/1.1 100 Continue\r\n\r\n")
+{
+    return [interim = std::move(interim)](ScriptedPeer &peer) {
+        if (!peer.accept())
+            return;
+        const QByteArray head = peer.readHead();
+        peer.write(interim);
+        peer.readBytes(contentLength(head));
+        peer.write(kOk);
+        peer.waitForClientClose(2000);
+    };
+}
 
 TEST(Scripted, Expect417BeforeTheBodyRetriesOnTheSameConnection)
 {
@@ -115,14 +133,7 @@ TEST(Scripted, Late417AfterPartOfTheBodyReconnects)
 
 TEST(Scripted, Never100TheBodyGoesAfterTheTimeout)
 {
-    ScriptedServer server([](ScriptedPeer &peer) {
-        if (!peer.accept())
-            return;
-        const QByteArray head = peer.readHead();
-        peer.readBytes(contentLength(head), 10000);
-        peer.write(kOk);
-        peer.waitForClientClose(2000);
-    });
+    ScriptedServer server(continueThenOk(QByteArray()) /* never a 100 */);
     const Exchange x = runExchange(post(server.url(), 2 * 1024 * 1024));
     ASSERT_EQ(x.attempts.size(), 1);
     const Attempt &a = x.attempts[0];
@@ -185,15 +196,7 @@ TEST(Scripted, Processing102AndEarlyHints103BeforeTheFinal)
 
 TEST(Scripted, A100CarryingHeaders)
 {
-    ScriptedServer server([](ScriptedPeer &peer) {
-        if (!peer.accept())
-            return;
-        const QByteArray head = peer.readHead();
-        peer.write("HTTP/1.1 100 Continue\r\nX-Upload-Id: 42\r\n\r\n");
-        peer.readBytes(contentLength(head));
-        peer.write(kOk);
-        peer.waitForClientClose(2000);
-    });
+    ScriptedServer server(continueThenOk("HTTP/1.1 100 Continue\r\nX-Upload-Id: 42\r\n\r\n"));
     const Exchange x = runExchange(post(server.url(), 2 * 1024 * 1024));
     const Attempt &a = x.attempts[0];
     ASSERT_EQ(a.interim.size(), 1);
@@ -396,15 +399,7 @@ private:
 
 TEST(Scripted, InjectedClockStampsEveryEvent)
 {
-    ScriptedServer server([](ScriptedPeer &peer) {
-        if (!peer.accept())
-            return;
-        const QByteArray head = peer.readHead();
-        peer.write("HTTP/1.1 100 Continue\r\n\r\n");
-        peer.readBytes(contentLength(head));
-        peer.write(kOk);
-        peer.waitForClientClose(2000);
-    });
+    ScriptedServer server(continueThenOk());
     StepClock clock;
     const Exchange x = runExchange(post(server.url(), 2 * 1024 * 1024), &clock);
     ASSERT_EQ(x.finalStatus(), 200);
@@ -416,6 +411,126 @@ TEST(Scripted, InjectedClockStampsEveryEvent)
         previous = e.tNs;
     }
     EXPECT_LT(x.msFromStart(a.endNs()), 1000.0) << "fake milliseconds, not wall time";
+}
+
+} // namespace
+
+namespace {
+
+TEST(Scripted, RedirectsAreFollowedOnlyWhenAskedAnd303BecomesGet)
+{
+    const auto script = [](ScriptedPeer &peer) {
+        if (!peer.accept())
+            return;
+        const QByteArray head = peer.readHead();
+        peer.readBytes(contentLength(head));
+        peer.write("HTTP/1.1 303 See Other\r\nLocation: /done\r\nContent-Length: 0\r\n\r\n");
+        const QByteArray second = peer.readHead(2000);
+        if (second.startsWith("GET /done "))
+            peer.write(kOk);
+        peer.waitForClientClose(2000);
+    };
+    ScriptedServer off(script);
+    const Exchange once = runExchange(post(off.url(QStringLiteral("/form")), 10));
+    EXPECT_EQ(once.attempts.size(), 1);
+    EXPECT_EQ(once.finalStatus(), 303);
+
+    ScriptedServer on(script);
+    RequestSpec s = post(on.url(QStringLiteral("/form")), 10);
+    s.followRedirects = true;
+    const Exchange x = runExchange(s);
+    ASSERT_EQ(x.attempts.size(), 2) << x.error().message.toStdString();
+    EXPECT_EQ(x.attempts[1].reason, AttemptReason::Redirect);
+    EXPECT_EQ(x.attempts[1].request.method, QByteArray("GET"));
+    EXPECT_EQ(x.attempts[1].request.bodyBytes, 0);
+    EXPECT_TRUE(x.attempts[1].connection.reused);
+    EXPECT_EQ(x.finalStatus(), 200);
+}
+
+TEST(Scripted, HttpProxyGetsTheAbsoluteFormAndConnectRefusalIsRecorded)
+{
+    ScriptedServer proxy([](ScriptedPeer &peer) {
+        if (!peer.accept())
+            return;
+        const QByteArray head = peer.readHead();
+        if (head.startsWith("GET http://origin.test/path?q=1 HTTP/1.1\r\n") && head.contains("Host: origin.test\r\n"))
+            peer.write(kOk);
+        else
+            peer.write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n");
+        peer.close();
+        if (!peer.accept())
+            return;
+        const QByteArray connect = peer.readHead();
+        if (connect.startsWith("CONNECT origin.test:443 HTTP/1.1\r\n"))
+            peer.write("HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\n\r\n");
+        peer.close();
+    });
+    RequestSpec s = get(QStringLiteral("http://origin.test/path?q=1"));
+    s.proxy = QUrl(proxy.url());
+    const Exchange plain = runExchange(s);
+    EXPECT_EQ(plain.finalStatus(), 200) << plain.error().message.toStdString();
+    EXPECT_TRUE(plain.attempts[0].connection.viaProxy);
+    EXPECT_FALSE(plain.attempts[0].events.first().type == EventType::DnsStart) << "the proxy is an IP literal";
+    s.url = QUrl(QStringLiteral("https://origin.test/"));
+    const Exchange tunnel = runExchange(s);
+    EXPECT_EQ(tunnel.finalStatus(), 403) << tunnel.error().message.toStdString();
+}
+
+TEST(Scripted, CancelWhileWaitingIsRecorded)
+{
+    ScriptedServer server([](ScriptedPeer &peer) {
+        if (!peer.accept())
+            return;
+        peer.readHead();
+        peer.waitForClientClose(5000);
+    });
+    HttpEngine engine;
+    QEventLoop loop;
+    QObject::connect(&engine, &HttpEngine::exchangeFinished, &loop, &QEventLoop::quit);
+    QObject::connect(&engine, &HttpEngine::eventRecorded, &engine, [&engine](int, const Event &e) {
+        if (e.type == EventType::RequestHeadersSent)
+            QTimer::singleShot(100, &engine, [&engine] { engine.cancel(); });
+    });
+    engine.start(get(server.url()));
+    QTimer::singleShot(5000, &loop, &QEventLoop::quit);
+    loop.exec();
+    ASSERT_TRUE(engine.isFinished());
+    EXPECT_EQ(engine.exchange().error().kind, ErrorKind::Cancelled);
+    EXPECT_TRUE(server.waitFinished(3000)) << "the server saw our close";
+}
+
+TEST(Scripted, HostNameTriesEveryAddressAndHarHasTheCustomFields)
+{
+    ScriptedServer server(continueThenOk());
+    QTemporaryDir dir;
+    const QString har = dir.filePath(QStringLiteral("x.har"));
+    const SendOutcome o = runSend({QStringLiteral("--expect100"), QStringLiteral("always"), QStringLiteral("-d"), QStringLiteral("abc"),
+                                   QStringLiteral("--har"), har, server.url(QStringLiteral("/"), QStringLiteral("localhost"))});
+    EXPECT_EQ(o.process.exitCode, 0) << ::testing::PrintToString(o.process);
+    EXPECT_EQ(o.interim, QList<int>{100});
+    EXPECT_TRUE(o.last.value(QStringLiteral("timings_ms")).toObject().value(QStringLiteral("dns")).isDouble());
+    EXPECT_TRUE(o.last.value(QStringLiteral("connection")).toObject().value(QStringLiteral("remote")).toString().startsWith(QStringLiteral("127.0.0.1:")));
+    QFile f(har);
+    ASSERT_TRUE(f.open(QIODevice::ReadOnly));
+    const QJsonObject entry = QJsonDocument::fromJson(f.readAll()).object().value(QStringLiteral("log")).toObject()
+                                  .value(QStringLiteral("entries")).toArray().at(0).toObject();
+    EXPECT_EQ(entry.value(QStringLiteral("response")).toObject().value(QStringLiteral("status")).toInt(), 200);
+    EXPECT_EQ(entry.value(QStringLiteral("_interimResponses")).toArray().at(0).toObject().value(QStringLiteral("status")).toInt(), 100);
+    EXPECT_EQ(entry.value(QStringLiteral("_expect")).toObject().value(QStringLiteral("outcome")).toString(), QStringLiteral("100-continue"));
+    EXPECT_EQ(entry.value(QStringLiteral("_attempts")).toArray().size(), 1);
+}
+
+TEST(Scripted, PlainTimelineShowsArrowsAndPhases)
+{
+    ScriptedServer server(replyWith("HTTP/1.1 103 Early Hints\r\nLink: </a.css>\r\n\r\n" + kOk));
+    const ProcessResult r = runCli({QStringLiteral("send"), server.url()});
+    EXPECT_EQ(r.exitCode, 0) << ::testing::PrintToString(r);
+    const QString out = QString::fromUtf8(r.out);
+    EXPECT_TRUE(out.contains(QStringLiteral("→ request_headers_sent"))) << out.toStdString();
+    EXPECT_TRUE(out.contains(QStringLiteral("← interim_response 103 Early Hints"))) << out.toStdString();
+    EXPECT_TRUE(out.contains(QStringLiteral("< Link: </a.css>"))) << out.toStdString();
+    EXPECT_TRUE(out.contains(QStringLiteral("wait_100       -"))) << out.toStdString();
+    EXPECT_TRUE(out.contains(QStringLiteral("final status: 200"))) << out.toStdString();
 }
 
 } // namespace
