@@ -131,6 +131,7 @@ private:
     bool stripLineEnd();
     void fail(qint64 offset, const QString &message);
     void finding(qint64 offset, const QString &message);
+    void flushFindings();
     void emitEvent(ParseEvent event);
 
     bool handleStatusLine();
@@ -153,6 +154,8 @@ private:
     qint64 m_remaining = 0;
     QString m_errorMessage;
     QList<ParseEvent> m_events;
+    bool m_deferFindings = false;
+    QList<ParseEvent> m_pendingFindings;
 };
 
 // The golden-test log of events: one line per event, consecutive Body events merged.

@@ -534,3 +534,32 @@ TEST(Scripted, PlainTimelineShowsArrowsAndPhases)
 }
 
 } // namespace
+
+namespace {
+
+TEST(Scripted, SwitchingProtocolsIsRecordedAndTheExchangeStops)
+{
+    ScriptedServer server(replyWith("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n\x81\x02hi"));
+    RequestSpec s = get(server.url());
+    s.headers = {Header("Upgrade", "websocket"), Header("Connection", "Upgrade")};
+    const Exchange x = runExchange(s);
+    EXPECT_EQ(x.finalStatus(), 101);
+    EXPECT_FALSE(x.error().isError()) << x.error().message.toStdString();
+    EXPECT_TRUE(hasEvent(x.attempts[0], EventType::Finding, QStringLiteral("protocol switched")));
+    EXPECT_TRUE(hasEvent(x.attempts[0], EventType::ConnectionClosed));
+}
+
+TEST(Scripted, GzipBodyIsDecodedAndChunkedTrailersKept)
+{
+    // "hello" gzip-compressed (RFC 1952), sent chunked with a trailer.
+    const QByteArray gz = QByteArray::fromHex("1f8b0800000000000203cb48cdc9c9070086a6103605000000");
+    ScriptedServer server(replyWith("HTTP/1.1 200 OK\r\nContent-Encoding: gzip\r\nTransfer-Encoding: chunked\r\n\r\n"
+                                    + QByteArray::number(gz.size(), 16) + "\r\n" + gz + "\r\n0\r\nX-Checksum: 1\r\n\r\n"));
+    const Exchange x = runExchange(get(server.url()));
+    ASSERT_TRUE(x.attempts[0].response.has_value()) << x.error().message.toStdString();
+    EXPECT_EQ(x.attempts[0].response->body, gz);
+    EXPECT_EQ(x.attempts[0].response->decodedBody, QByteArray("hello"));
+    EXPECT_EQ(headerValue(x.attempts[0].response->trailers, "x-checksum"), QByteArray("1"));
+}
+
+} // namespace
