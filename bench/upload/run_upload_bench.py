@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""1 GiB upload to a private local nginx: statusscope-cli send vs curl, interleaved.
+"""1 GiB upload to a private local nginx (and the 1 GiB download back to a file):
+statusscope-cli send vs curl, interleaved.
 
 Reports the median of N runs of each: throughput (MiB/s, from wall time) and peak RSS
 (/usr/bin/time -v). Targets (issue 3): ours >= 90% of curl's throughput, peak RSS < 64 MB.
@@ -43,7 +44,7 @@ def make_data(path, mib):
             f.write(block)
 
 
-def start_nginx(workdir, port):
+def start_nginx(workdir, port, data_dir):
     temp = tempfile.mkdtemp(prefix="ss-bench-", dir="/dev/shm" if os.path.isdir("/dev/shm") else None)
     conf = f"""daemon off;
 master_process off;
@@ -63,6 +64,7 @@ http {{
     server {{
         listen 127.0.0.1:{port};
         location = /sink {{ return 200 "ok\\n"; }}
+        location /data/ {{ alias {data_dir}/; }}
         location = /upload {{
             proxy_pass http://127.0.0.1:{port}/sink;
             proxy_pass_request_body off;
@@ -111,11 +113,13 @@ def main():
     size = os.path.getsize(data)
     workdir = tempfile.mkdtemp(prefix="ss-bench-nginx-")
     port = free_port()
-    nginx, temp = start_nginx(workdir, port)
+    nginx, temp = start_nginx(workdir, port, os.path.dirname(data))
     url = f"http://127.0.0.1:{port}/upload"
     # curl --data-binary @FILE reads the whole file into memory first; curl -T FILE streams it.
     # Both are shown; the target is measured against the faster of the two.
-    results = {"statusscope": [], "curl": [], "curl_T": []}
+    results = {"statusscope": [], "curl": [], "curl_T": [], "down_ours": [], "down_curl": []}
+    down_url = f"http://127.0.0.1:{port}/data/{os.path.basename(data)}"
+    down_out = os.path.join(temp, "download.bin")
     try:
         for i in range(args.runs):
             # Interleaved, so drift in machine load hits both alike.
@@ -135,6 +139,17 @@ def main():
             print(f"run {i + 1}: ours {size / wall / 2**20:8.1f} MiB/s {rss / 1024:6.1f} MB | "
                   f"curl --data-binary {size / wall_c / 2**20:8.1f} MiB/s {rss_c / 1024:6.1f} MB | "
                   f"curl -T {size / wall_t / 2**20:8.1f} MiB/s {rss_t / 1024:6.1f} MB", flush=True)
+            # Download of the same file to a file (-o), ours then curl.
+            wall_d, rss_d, out_d = timed([args.cli, "send", "--json", "-o", down_out, down_url])
+            assert json.loads(out_d)["final_status"] == 200 and os.path.getsize(down_out) == size, "ours did not download it all"
+            os.remove(down_out)
+            results["down_ours"].append((wall_d, rss_d))
+            wall_dc, rss_dc, _ = timed([args.curl, "-sS", "-o", down_out, down_url])
+            assert os.path.getsize(down_out) == size
+            os.remove(down_out)
+            results["down_curl"].append((wall_dc, rss_dc))
+            print(f"       download: ours {size / wall_d / 2**20:8.1f} MiB/s {rss_d / 1024:6.1f} MB | "
+                  f"curl {size / wall_dc / 2**20:8.1f} MiB/s {rss_dc / 1024:6.1f} MB", flush=True)
     finally:
         os.killpg(nginx.pid, signal.SIGTERM)
         nginx.wait(timeout=10)
@@ -156,6 +171,11 @@ def main():
              + (f"| curl {version} --data-binary @FILE | {curl[0]:.0f} | {curl[1]:.1f} / {curl[2]:.1f} |\n" if results["curl"]
                 else f"| curl {version} --data-binary @FILE | fails: out of memory (curl loads the file whole) | - |\n")
              + f"| curl {version} -X POST -T FILE | {curl_t[0]:.0f} | {curl_t[1]:.1f} / {curl_t[2]:.1f} |\n")
+    down_ours, down_curl = med("down_ours"), med("down_curl")
+    table += (f"\n| client ({args.size_mib} MiB GET to -o FILE, median of {args.runs}) | throughput MiB/s | peak RSS MB (median / max) |\n"
+              f"|---|---|---|\n"
+              f"| statusscope-cli send -o FILE | {down_ours[0]:.0f} | {down_ours[1]:.1f} / {down_ours[2]:.1f} |\n"
+              f"| curl {version} -o FILE | {down_curl[0]:.0f} | {down_curl[1]:.1f} / {down_curl[2]:.1f} |\n")
     ratio = ours[0] / max(c for c in (curl[0], curl_t[0]) if c == c)
     print()
     print(table)
@@ -163,7 +183,8 @@ def main():
     os.makedirs(os.path.join(ROOT, "bench/results"), exist_ok=True)
     with open(os.path.join(ROOT, "bench/results/upload.md"), "w") as f:
         f.write(table + f"\nratio {ratio:.1%}\n")
-    return 0 if ratio >= 0.9 and ours[2] < 64 else 1
+    print(f"download: ours / curl {down_ours[0] / down_curl[0]:.1%}; our peak RSS {down_ours[2]:.1f} MB (target < 64 MB)")
+    return 0 if ratio >= 0.9 and ours[2] < 64 and down_ours[2] < 64 else 1
 
 
 if __name__ == "__main__":

@@ -533,10 +533,10 @@ struct HttpEngine::Private
         consume(data);
     }
 
-    void consume(QByteArrayView data)
+    void consume(const QByteArray &data)
     {
         const qint64 before = parser->offset();
-        const FeedResult r = parser->feed(data);
+        const FeedResult r = parser->feedShared(data);
         const qint64 t = now();
         if (before == 0 || blockFirstByteNs == 0)
             blockFirstByteNs = t;
@@ -690,7 +690,7 @@ struct HttpEngine::Private
         const bool toOutput = !spec.outputFile.isEmpty();
         if (toOutput) {
             sink = std::make_unique<QFile>(spec.outputFile);
-            if (!sink->open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+            if (!sink->open(QIODevice::WriteOnly | QIODevice::Truncate | QIODevice::Unbuffered)) {
                 fail(ErrorKind::Io, QStringLiteral("cannot write %1: %2").arg(spec.outputFile, sink->errorString()));
                 return false;
             }

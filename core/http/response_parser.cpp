@@ -448,6 +448,14 @@ bool ResponseParser::handleChunkSize()
     return true;
 }
 
+FeedResult ResponseParser::feedShared(const QByteArray &data)
+{
+    m_shared = &data;
+    const FeedResult r = feed(QByteArrayView(data));
+    m_shared = nullptr;
+    return r;
+}
+
 FeedResult ResponseParser::feed(QByteArrayView data)
 {
     qsizetype pos = 0;
@@ -456,7 +464,11 @@ FeedResult ResponseParser::feed(QByteArrayView data)
         e.type = ParseEventType::Body;
         e.offset = m_offset;
         e.length = n;
-        e.data = data.sliced(pos, n).toByteArray();
+        // A body span that is the whole input shares it instead of copying (large downloads).
+        if (m_shared && pos == 0 && n == m_shared->size())
+            e.data = *m_shared;
+        else
+            e.data = data.sliced(pos, n).toByteArray();
         emitEvent(std::move(e));
         pos += n;
         m_offset += n;
