@@ -3,8 +3,8 @@
 // Known limits:
 //  - HTTP/1.x only; one request at a time per connection (no pipelining), one connection kept
 //    for reuse (by the 417 retry and by redirects to the same origin).
-//  - A reused connection that the server closes before answering is reported, not silently
-//    retried on a new one.
+//  - A reused connection that the server closes before any response byte is retried once on a
+//    new connection (as a new attempt with the same reason), not more.
 //  - Proxy: plain HTTP proxies only (absolute-form, CONNECT for https), no proxy auth.
 //  - Content decoding (gzip/deflate) only for bodies kept in memory (≤ kBodyMemoryCapBytes).
 //  - DNS goes through QHostInfo (the system resolver); every address is tried in its order.
@@ -123,6 +123,7 @@ struct HttpEngine::Private
     bool mustClose = false;
     bool retryPending = false;
     bool retried = false;
+    bool staleReconnected = false;
     int redirects = 0;
     std::unique_ptr<QFile> sink;
 
@@ -833,6 +834,21 @@ struct HttpEngine::Private
         }
         if (!parser) {
             fail(ErrorKind::Protocol, QStringLiteral("connection closed: %1").arg(why));
+            return;
+        }
+        // RFC 9112 §9.3.1: a kept-alive connection may be closed by the server just as we reuse
+        // it. If nothing of a response came and no body byte went out (or the method is
+        // idempotent), that attempt is recorded as failed and repeated once on a new connection.
+        const bool idempotent = method == "GET" || method == "HEAD" || method == "PUT" || method == "DELETE"
+                                || method == "OPTIONS" || method == "TRACE";
+        if (attempt().connection.reused && !parser->startedResponse() && !staleReconnected
+            && (written <= headBytes || idempotent)) {
+            staleReconnected = true;
+            const AttemptReason reason = attempt().reason;
+            const QString message = QStringLiteral("the reused connection was closed before any response (%1); repeating on a new connection").arg(why);
+            attempt().error = Error{ErrorKind::Protocol, message};
+            record(EventType::Error, QStringLiteral("protocol: ") + message);
+            beginAttempt(reason, url);
             return;
         }
         parser->finish();

@@ -563,3 +563,35 @@ TEST(Scripted, GzipBodyIsDecodedAndChunkedTrailersKept)
 }
 
 } // namespace
+
+namespace {
+
+TEST(Scripted, ReusedConnectionClosedBeforeTheRetryIsAnsweredReconnectsOnce)
+{
+    ScriptedServer server([](ScriptedPeer &peer) {
+        if (!peer.accept())
+            return;
+        peer.readHead();
+        peer.write("HTTP/1.1 417 Expectation Failed\r\nContent-Length: 0\r\n\r\n");
+        peer.readHead(); // the retry arrives on the kept-alive connection…
+        peer.close();    // …and the server closes it without a word (a keep-alive race)
+        if (!peer.accept())
+            return;
+        const QByteArray head = peer.readHead();
+        peer.readBytes(contentLength(head));
+        peer.write(kOk);
+        peer.waitForClientClose(2000);
+    });
+    const Exchange x = runExchange(post(server.url(), 2 * 1024 * 1024));
+    ASSERT_EQ(x.attempts.size(), 3) << x.error().message.toStdString();
+    EXPECT_TRUE(x.attempts[1].connection.reused);
+    EXPECT_EQ(x.attempts[1].error.kind, ErrorKind::Protocol);
+    EXPECT_TRUE(x.attempts[1].error.message.contains(QStringLiteral("reused connection")));
+    EXPECT_EQ(x.attempts[2].reason, AttemptReason::RetryWithoutExpect);
+    EXPECT_FALSE(x.attempts[2].connection.reused);
+    EXPECT_EQ(x.finalStatus(), 200);
+    EXPECT_FALSE(x.error().isError());
+    EXPECT_EQ(server.connections(), 2);
+}
+
+} // namespace
