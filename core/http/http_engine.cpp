@@ -3,8 +3,8 @@
 // Known limits:
 //  - HTTP/1.x only; one request at a time per connection (no pipelining), one connection kept
 //    for reuse (by the 417 retry and by redirects to the same origin).
-//  - A reused connection that the server closes before answering is reported, not silently
-//    retried on a new one.
+//  - A reused connection that the server closes before any response byte is retried once on a
+//    new connection (as a new attempt with the same reason), not more.
 //  - Proxy: plain HTTP proxies only (absolute-form, CONNECT for https), no proxy auth.
 //  - Content decoding (gzip/deflate) only for bodies kept in memory (≤ kBodyMemoryCapBytes).
 //  - DNS goes through QHostInfo (the system resolver); every address is tried in its order.
@@ -123,6 +123,7 @@ struct HttpEngine::Private
     bool mustClose = false;
     bool retryPending = false;
     bool retried = false;
+    bool staleReconnected = false;
     int redirects = 0;
     std::unique_ptr<QFile> sink;
 
@@ -533,10 +534,10 @@ struct HttpEngine::Private
         consume(data);
     }
 
-    void consume(QByteArrayView data)
+    void consume(const QByteArray &data)
     {
         const qint64 before = parser->offset();
-        const FeedResult r = parser->feed(data);
+        const FeedResult r = parser->feedShared(data);
         const qint64 t = now();
         if (before == 0 || blockFirstByteNs == 0)
             blockFirstByteNs = t;
@@ -659,8 +660,6 @@ struct HttpEngine::Private
             record(EventType::Finding, QStringLiteral("final %1 before 100 Continue: the body is not sent").arg(blockStatus));
             phase = Phase::AwaitingResponse;
             bodyStopped = true;
-            if (is417 && spec.retryOn417 && !retried)
-                retryPending = true;
         } else if (phase == Phase::SendingBody || phase == Phase::SendingHeaders) {
             const qint64 sent = qMax<qint64>(0, written - headBytes);
             attempt().request.bodySentBytes = sent;
@@ -671,8 +670,14 @@ struct HttpEngine::Private
             }
             phase = Phase::AwaitingResponse;
             bodyStopped = true;
-            if (is417 && spec.retryOn417 && !retried && attempt().request.expectSent)
-                retryPending = true;
+        }
+        // RFC 9110 §15.5.18: 417 means the expectation (any Expect value) could not be met; a
+        // client may repeat the request without it. Once: never loop. If any body byte went
+        // out, the connection is in an unknown state: the retry uses a new one.
+        if (is417 && spec.retryOn417 && !retried && hasHeader(attempt().request.headers, "expect")) {
+            retryPending = true;
+            if (written > headBytes)
+                mustClose = true;
         }
         Q_UNUSED(e);
         if (isFinalBodyToFile())
@@ -686,7 +691,7 @@ struct HttpEngine::Private
         const bool toOutput = !spec.outputFile.isEmpty();
         if (toOutput) {
             sink = std::make_unique<QFile>(spec.outputFile);
-            if (!sink->open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+            if (!sink->open(QIODevice::WriteOnly | QIODevice::Truncate | QIODevice::Unbuffered)) {
                 fail(ErrorKind::Io, QStringLiteral("cannot write %1: %2").arg(spec.outputFile, sink->errorString()));
                 return false;
             }
@@ -829,6 +834,21 @@ struct HttpEngine::Private
         }
         if (!parser) {
             fail(ErrorKind::Protocol, QStringLiteral("connection closed: %1").arg(why));
+            return;
+        }
+        // RFC 9112 §9.3.1: a kept-alive connection may be closed by the server just as we reuse
+        // it. If nothing of a response came and no body byte went out (or the method is
+        // idempotent), that attempt is recorded as failed and repeated once on a new connection.
+        const bool idempotent = method == "GET" || method == "HEAD" || method == "PUT" || method == "DELETE"
+                                || method == "OPTIONS" || method == "TRACE";
+        if (attempt().connection.reused && !parser->startedResponse() && !staleReconnected
+            && (written <= headBytes || idempotent)) {
+            staleReconnected = true;
+            const AttemptReason reason = attempt().reason;
+            const QString message = QStringLiteral("the reused connection was closed before any response (%1); repeating on a new connection").arg(why);
+            attempt().error = Error{ErrorKind::Protocol, message};
+            record(EventType::Error, QStringLiteral("protocol: ") + message);
+            beginAttempt(reason, url);
             return;
         }
         parser->finish();
