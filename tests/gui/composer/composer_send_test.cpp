@@ -180,3 +180,23 @@ TEST(ComposerSend, CancelMidUploadStopsTheExchange)
     auto *phases = composer.findChild<QTableWidget *>(QStringLiteral("timelinePhases"));
     EXPECT_TRUE(column(phases, TimelineView::PhaseNameColumn).contains(QStringLiteral("Upload")));
 }
+
+TEST(ComposerSend, DisabledHeadersStayOutAndDuplicatesAreSent)
+{
+    ScriptedServer server(ScriptedServer::Script::Continue100);
+    ComposerWidget composer;
+    ComposerState s = post(server.url(QStringLiteral("/h")), "x=1");
+    s.headers = {{QStringLiteral("X-Tag"), QStringLiteral("one"), true},
+                 {QStringLiteral("X-Tag"), QStringLiteral("two"), true},
+                 {QStringLiteral("X-Off"), QStringLiteral("never"), false}};
+    s.removedHeaders = {QStringLiteral("User-Agent")};
+    composer.setState(s);
+    EXPECT_EQ(composer.state().headers, s.headers);
+    ASSERT_TRUE(sendAndWait(composer));
+    ASSERT_EQ(server.requestHeads().size(), 1);
+    const QByteArray head = server.requestHeads().first();
+    EXPECT_TRUE(head.contains("\r\nX-Tag: one\r\nX-Tag: two\r\n")) << head.toStdString();
+    EXPECT_FALSE(head.contains("X-Off")) << head.toStdString();
+    EXPECT_FALSE(head.toLower().contains("user-agent")) << head.toStdString();
+    EXPECT_TRUE(head.contains("Content-Type: text/plain")) << head.toStdString();
+}
