@@ -1,6 +1,6 @@
 // Compose, send to a loopback scripted server, and read the timeline as a user would.
 #include "gui_wait.h"
-#include "scripted_server.h"
+#include "composer_server.h"
 
 #include "ui/composer/composer_widget.h"
 #include "ui/timeline/timeline_view.h"
@@ -13,7 +13,7 @@
 #include <gtest/gtest.h>
 
 using namespace statusscope;
-using statusscope::test::ScriptedServer;
+using statusscope::test::ComposerServer;
 using statusscope::test::waitUntil;
 using statusscope::ui::ComposerState;
 using statusscope::ui::ComposerWidget;
@@ -59,7 +59,7 @@ bool sendAndWait(ComposerWidget &composer, int timeoutMs = 15000)
 
 TEST(ComposerSend, ShowsThe100RowTheBodyRowAndTheFinal200WithPhasesInOrder)
 {
-    ScriptedServer server(ScriptedServer::Script::Continue100);
+    ComposerServer server(ComposerServer::Script::Continue100);
     ComposerWidget composer;
     // 2 MiB: above the 1 MiB threshold, so Expect: auto sends Expect: 100-continue.
     composer.setState(post(server.url(QStringLiteral("/upload")), QByteArray(2 * 1024 * 1024, 'x')));
@@ -107,7 +107,7 @@ TEST(ComposerSend, ShowsThe100RowTheBodyRowAndTheFinal200WithPhasesInOrder)
 
 TEST(ComposerSend, A417WithRetryShowsTwoLinkedAttempts)
 {
-    ScriptedServer server(ScriptedServer::Script::Reject417);
+    ComposerServer server(ComposerServer::Script::Reject417);
     ComposerWidget composer;
     ComposerState s = post(server.url(QStringLiteral("/put")), QByteArray(4096, 'y'));
     s.expectMode = http::ExpectMode::Always;
@@ -145,7 +145,7 @@ TEST(ComposerSend, A417WithRetryShowsTwoLinkedAttempts)
 
 TEST(ComposerSend, CancelMidUploadStopsTheExchange)
 {
-    ScriptedServer server(ScriptedServer::Script::NeverReadBody);
+    ComposerServer server(ComposerServer::Script::NeverReadBody);
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("big.bin"));
     {
@@ -183,7 +183,7 @@ TEST(ComposerSend, CancelMidUploadStopsTheExchange)
 
 TEST(ComposerSend, DisabledHeadersStayOutAndDuplicatesAreSent)
 {
-    ScriptedServer server(ScriptedServer::Script::Continue100);
+    ComposerServer server(ComposerServer::Script::Continue100);
     ComposerWidget composer;
     ComposerState s = post(server.url(QStringLiteral("/h")), "x=1");
     s.headers = {{QStringLiteral("X-Tag"), QStringLiteral("one"), true},

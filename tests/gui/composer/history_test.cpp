@@ -1,7 +1,7 @@
 // History across restarts of the main window, a corrupt history file, reopen/re-send, and
 // saving an exchange then opening it back as a timeline tab.
 #include "gui_wait.h"
-#include "scripted_server.h"
+#include "composer_server.h"
 
 #include "core/files/file_kind.h"
 #include "ui/composer/composer_widget.h"
@@ -26,7 +26,7 @@
 #include <gtest/gtest.h>
 
 using namespace statusscope;
-using statusscope::test::ScriptedServer;
+using statusscope::test::ComposerServer;
 using statusscope::test::waitUntil;
 using statusscope::ui::ComposerState;
 using statusscope::ui::ComposerWidget;
@@ -85,7 +85,7 @@ void sendGet(RequestWorkspace &workspace, const QString &url)
 
 TEST_F(HistoryTest, PersistsAcrossARestartOfTheMainWindow)
 {
-    ScriptedServer server(ScriptedServer::Script::Continue100);
+    ComposerServer server(ComposerServer::Script::Continue100);
     const QString url = server.url(QStringLiteral("/remember-me"));
     {
         App app(m_settings.get(), historyPath());
@@ -156,7 +156,7 @@ TEST_F(HistoryTest, ACorruptFileIsMovedAsideWithAMessageAndTheAppStarts)
 
 TEST_F(HistoryTest, SavedExchangeOpensBackAsATimelineTab)
 {
-    ScriptedServer server(ScriptedServer::Script::Reject417);
+    ComposerServer server(ComposerServer::Script::Reject417);
     App app(m_settings.get(), historyPath());
     ComposerWidget *composer = app.workspace.newComposerTab();
     ComposerState s;
