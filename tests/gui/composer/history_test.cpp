@@ -9,6 +9,8 @@
 #include "ui/history/history_panel.h"
 #include "ui/main_window.h"
 #include "ui/request_workspace.h"
+#include "ui/status/status_link.h"
+#include "tests/support/test_support.h"
 #include "ui/timeline/timeline_view.h"
 
 #include <QDir>
@@ -199,4 +201,48 @@ TEST_F(HistoryTest, ClickingAStatusShowsItInTheGuideDock)
     ASSERT_NE(summary, nullptr);
     EXPECT_TRUE(summary->text().contains(QStringLiteral("417 Expectation Failed")));
     EXPECT_TRUE(summary->text().contains(QStringLiteral("4xx Client Error")));
+}
+
+TEST_F(HistoryTest, AnExchangeSavedByTheCliOpensAsATimelineTab)
+{
+    ComposerServer server(ComposerServer::Script::Reject417);
+    const QString body = m_dir.filePath(QStringLiteral("body.txt"));
+    {
+        QFile file(body);
+        ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+        file.write(QByteArray(1000, 'b'));
+    }
+    const test::ProcessResult cli = test::runCli({QStringLiteral("send"), QStringLiteral("--json"), QStringLiteral("--expect100"),
+                                                  QStringLiteral("always"), QStringLiteral("--data-binary"),
+                                                  QLatin1Char('@') + body, server.url(QStringLiteral("/cli"))});
+    ASSERT_EQ(cli.exitCode, 0) << cli.err.toStdString();
+    const QString path = m_dir.filePath(QStringLiteral("cli-exchange.json"));
+    {
+        QFile file(path);
+        ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+        file.write(cli.out);
+    }
+    App app(m_settings.get(), historyPath());
+    auto *view = qobject_cast<TimelineView *>(app.window.openFile(path));
+    ASSERT_NE(view, nullptr) << "the ExchangeJson viewer was not used";
+    ASSERT_EQ(view->exchange().attempts.size(), 2);
+    EXPECT_EQ(view->exchange().attempts.at(0).response->status, 417);
+    ASSERT_EQ(view->exchange().attempts.at(1).interim.size(), 1);
+    EXPECT_EQ(view->exchange().attempts.at(1).interim.first().status, 103);
+    EXPECT_EQ(view->exchange().finalStatus(), std::optional<int>(200));
+    auto *attempts = view->findChild<QTreeWidget *>(QStringLiteral("timelineAttempts"));
+    EXPECT_EQ(attempts->topLevelItemCount(), 2);
+}
+
+TEST_F(HistoryTest, TheStatusLinkLabelEmitsItsCode)
+{
+    ui::StatusLinkLabel label;
+    label.setStatus(503);
+    EXPECT_EQ(label.status(), 503);
+    EXPECT_TRUE(label.text().contains(QStringLiteral("Service Unavailable")));
+    QString activated;
+    QObject::connect(&label, &ui::StatusLinkLabel::statusActivated, &label,
+                     [&activated](const QString &code) { activated = code; });
+    emit label.linkActivated(QStringLiteral("status:503"));
+    EXPECT_EQ(activated, QStringLiteral("503"));
 }
