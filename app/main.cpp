@@ -10,6 +10,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QSettings>
+#include <QTimer>
 
 #include <cstdio>
 
@@ -75,8 +76,9 @@ int main(int argc, char *argv[])
     window.openFiles(parser.positionalArguments());
     if (parser.isSet(curlOption)) {
         statusscope::ui::ComposerWidget *composer = workspace.importCurlTab(parser.value(curlOption));
+        // Sent once the window has painted, so start-up work does not sit inside the timings.
         if (parser.isSet(sendOption))
-            composer->send();
+            QTimer::singleShot(500, composer, &statusscope::ui::ComposerWidget::send);
     }
     if (parser.isSet(checkOption))
         return allRecognised && !parser.positionalArguments().isEmpty() ? 0 : 1;

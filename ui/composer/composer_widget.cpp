@@ -394,29 +394,26 @@ QWidget *ComposerWidget::buildOptionsPage()
     tls->addWidget(m_verifyTls);
     tls->addWidget(m_caFile, 1);
 
-    // Two columns so every option is visible without scrolling.
-    auto *left = new QFormLayout;
-    left->addRow(tr("Expect: 100-continue"), expect);
-    left->addRow(QString(), m_retry417);
-    left->addRow(tr("HTTP version"), m_version);
-    left->addRow(tr("Redirects"), redirects);
-    left->addRow(tr("TLS"), tls);
-    left->addRow(tr("Timeouts"), timeouts);
-    auto *right = new QFormLayout;
-    right->addRow(tr("Proxy"), m_proxy);
-    right->addRow(tr("Authentication"), m_user);
-    right->addRow(tr("Save body to"), m_outputFile);
-    right->addRow(QString(), m_compressed);
-    auto *layout = new QHBoxLayout(page);
-    layout->addLayout(left, 3);
-    layout->addSpacing(12);
-    layout->addLayout(right, 2);
+    // One column that scrolls vertically: it reads top to bottom in wire order and never
+    // forces the window wider than a 1280-pixel screen.
+    auto *form = new QFormLayout(page);
+    form->addRow(tr("Expect: 100-continue"), expect);
+    form->addRow(QString(), m_retry417);
+    form->addRow(tr("HTTP version"), m_version);
+    form->addRow(tr("Redirects"), redirects);
+    form->addRow(tr("TLS"), tls);
+    form->addRow(tr("Timeouts"), timeouts);
+    form->addRow(tr("Proxy"), m_proxy);
+    form->addRow(tr("Authentication"), m_user);
+    form->addRow(tr("Save body to"), m_outputFile);
+    form->addRow(QString(), m_compressed);
     // Scrolls rather than forcing the window wider than a 1280-pixel screen.
     auto *scroll = new QScrollArea(this);
     scroll->setObjectName(QStringLiteral("composerOptions"));
     scroll->setWidget(page);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     return scroll;
 }
 

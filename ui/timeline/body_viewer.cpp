@@ -20,6 +20,8 @@
 #include <QXmlStreamReader>
 #include <QXmlStreamWriter>
 
+#include <ostream>
+
 namespace statusscope::ui {
 
 class BodyHighlighter : public QSyntaxHighlighter
@@ -133,6 +135,21 @@ QString prettyXml(const QByteArray &data)
 }
 
 } // namespace
+
+QString toString(BodyViewer::Mode mode)
+{
+    switch (mode) {
+    case BodyViewer::Mode::Text: return QStringLiteral("text");
+    case BodyViewer::Mode::Hex: return QStringLiteral("hex");
+    case BodyViewer::Mode::Image: return QStringLiteral("image");
+    }
+    return QStringLiteral("text");
+}
+
+void PrintTo(BodyViewer::Mode mode, std::ostream *os)
+{
+    *os << toString(mode).toStdString();
+}
 
 BodyViewer::BodyViewer(QWidget *parent)
     : QWidget(parent)

@@ -5,6 +5,8 @@
 
 #include <QWidget>
 
+#include <iosfwd>
+
 class QCheckBox;
 class QComboBox;
 class QLabel;
@@ -49,5 +51,8 @@ private:
     QScrollArea *m_imageArea = nullptr;
     BodyHighlighter *m_highlighter = nullptr;
 };
+
+QString toString(BodyViewer::Mode mode);
+void PrintTo(BodyViewer::Mode mode, std::ostream *os);
 
 } // namespace statusscope::ui
