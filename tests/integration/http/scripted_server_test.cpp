@@ -599,3 +599,38 @@ TEST(Scripted, ReusedConnectionClosedBeforeTheRetryIsAnsweredReconnectsOnce)
 }
 
 } // namespace
+
+namespace {
+
+TEST(Scripted, CliFollowsRedirectsThroughAProxyAndWritesTheBodyToAFile)
+{
+    ScriptedServer proxy([](ScriptedPeer &peer) {
+        if (!peer.accept())
+            return;
+        const QByteArray first = peer.readHead();
+        if (!first.startsWith("GET http://origin.test/old HTTP/1.1\r\n"))
+            return;
+        peer.write("HTTP/1.1 301 Moved Permanently\r\nLocation: http://origin.test/new\r\nContent-Length: 0\r\n\r\n");
+        const QByteArray second = peer.readHead();
+        if (second.startsWith("GET http://origin.test/new HTTP/1.1\r\n"))
+            peer.write("HTTP/1.1 200 OK\r\nContent-Length: 11\r\n\r\nhello world");
+        peer.waitForClientClose(2000);
+    });
+    QTemporaryDir dir;
+    const QString out = dir.filePath(QStringLiteral("body.txt"));
+    const SendOutcome o = runSend({QStringLiteral("-L"), QStringLiteral("-x"), proxy.url(), QStringLiteral("-o"), out,
+                                   QStringLiteral("http://origin.test/old")});
+    EXPECT_EQ(o.process.exitCode, 0) << ::testing::PrintToString(o.process);
+    ASSERT_EQ(o.attempts.size(), 2);
+    EXPECT_EQ(o.last.value(QStringLiteral("reason")).toString(), QStringLiteral("redirect"));
+    EXPECT_EQ(o.finalStatus, 200);
+    QFile f(out);
+    ASSERT_TRUE(f.open(QIODevice::ReadOnly));
+    EXPECT_EQ(f.readAll(), QByteArray("hello world"));
+    ScriptedServer loop(replyWith("HTTP/1.1 302 Found\r\nLocation: /again\r\nContent-Length: 0\r\n\r\n"));
+    const SendOutcome limited = runSend({QStringLiteral("-L"), QStringLiteral("--max-redirs"), QStringLiteral("0"), loop.url()});
+    EXPECT_EQ(limited.process.exitCode, 7) << ::testing::PrintToString(limited.process);
+    EXPECT_TRUE(QString::fromUtf8(limited.process.err).contains(QStringLiteral("maximum (0) redirects"))) << limited.process.err.toStdString();
+}
+
+} // namespace
