@@ -108,8 +108,10 @@ struct HttpEngine::Private
         : q(engine)
         , clock(c ? c : &ownClock)
     {
-        for (QTimer *t : {&expectTimer, &connectTimer, &totalTimer})
+        for (QTimer *t : {&expectTimer, &connectTimer, &totalTimer}) {
             t->setSingleShot(true);
+            t->setTimerType(Qt::PreciseTimer); // a coarse timer may fire 5% early
+        }
     }
 
     Attempt &attempt() { return exchange.attempts.last(); }

@@ -169,3 +169,39 @@ TEST(Scripted, DownloadBeyondTheMemoryCapSpillsToAFile)
 }
 
 } // namespace
+
+namespace {
+
+TEST(Scripted, StalledTlsHandshakeHitsTheConnectTimeout)
+{
+    // A plain TCP server that never speaks TLS: the handshake hangs until --connect-timeout.
+    const auto silent = [](ScriptedPeer &peer) {
+        if (peer.accept())
+            peer.waitForClientClose(5000);
+    };
+    ScriptedServer server(silent);
+    const QString url = QStringLiteral("https://127.0.0.1:%1/").arg(server.port());
+    QElapsedTimer timer;
+    timer.start();
+    const SendOutcome o = runSend({QStringLiteral("--connect-timeout"), QStringLiteral("0.5"), url});
+    EXPECT_LT(timer.elapsed(), 4000);
+    EXPECT_EQ(o.process.exitCode, 6) << ::testing::PrintToString(o.process);
+    EXPECT_EQ(o.errorKind, QStringLiteral("timeout"));
+    EXPECT_TRUE(eventTypes(o.last).contains(QStringLiteral("tls_start")));
+    EXPECT_FALSE(eventTypes(o.last).contains(QStringLiteral("tls_done")));
+}
+
+TEST(Scripted, Expect100TimeoutOptionIsHonoured)
+{
+    ScriptedServer server(continueThenOk(QByteArray()));
+    const SendOutcome o = runSend({QStringLiteral("--expect100"), QStringLiteral("always"), QStringLiteral("--expect100-timeout"),
+                                   QStringLiteral("0.2"), QStringLiteral("-d"), QStringLiteral("small body"), server.url()});
+    EXPECT_EQ(o.process.exitCode, 0) << ::testing::PrintToString(o.process);
+    EXPECT_TRUE(eventTypes(o.last).contains(QStringLiteral("expect_timeout")));
+    const double wait = o.last.value(QStringLiteral("timings_ms")).toObject().value(QStringLiteral("wait_100")).toDouble();
+    EXPECT_GE(wait, 190.0);
+    EXPECT_LT(wait, 900.0);
+    EXPECT_TRUE(o.bodySent);
+}
+
+} // namespace
