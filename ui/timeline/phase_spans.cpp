@@ -45,11 +45,6 @@ const Event *wait100EndEvent(const http::Attempt &a)
     return nullptr;
 }
 
-QString versionText(http::HttpVersion v)
-{
-    return v == http::HttpVersion::Http10 ? QStringLiteral("HTTP/1.0") : QStringLiteral("HTTP/1.1");
-}
-
 } // namespace
 
 QString toString(Phase phase)
@@ -160,7 +155,7 @@ QList<EventRow> eventRows(const http::Exchange &x)
                 r.direction = QStringLiteral("→");
                 r.text = QStringLiteral("%1 %2 %3 (%4 bytes of headers%5)")
                              .arg(QString::fromLatin1(a.request.method), QString::fromLatin1(a.request.target),
-                                  versionText(a.request.version), groupedNumber(qMax<qint64>(0, e.bytes)),
+                                  http::toString(a.request.version), groupedNumber(qMax<qint64>(0, e.bytes)),
                                   a.request.expectSent ? QObject::tr(", Expect: 100-continue") : QString());
                 break;
             case EventType::ExpectWaitStart: r.text = e.detail; break;
@@ -182,7 +177,7 @@ QList<EventRow> eventRows(const http::Exchange &x)
             case EventType::ResponseHeaders:
                 r.direction = QStringLiteral("←");
                 r.status = e.status;
-                r.text = a.response ? QStringLiteral("%1 %2 %3").arg(versionText(a.response->version)).arg(a.response->status)
+                r.text = a.response ? QStringLiteral("%1 %2 %3").arg(http::toString(a.response->version)).arg(a.response->status)
                                           .arg(QString::fromLatin1(a.response->reason)).trimmed()
                                     : QStringLiteral("HTTP/1.1 %1").arg(e.status);
                 break;

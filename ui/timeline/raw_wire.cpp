@@ -8,11 +8,6 @@ namespace statusscope::ui {
 
 namespace {
 
-QString versionText(http::HttpVersion v)
-{
-    return v == http::HttpVersion::Http10 ? QStringLiteral("HTTP/1.0") : QStringLiteral("HTTP/1.1");
-}
-
 QByteArray headBytes(const QByteArray &statusLine, const http::HeaderList &headers)
 {
     QByteArray out = statusLine + "\r\n";
@@ -72,7 +67,7 @@ RawWireText rawWireText(const http::Exchange &x, bool showAll)
         }
         if (a.response) {
             const http::Response &r = *a.response;
-            const QByteArray head = headBytes(versionText(r.version).toLatin1() + ' ' + QByteArray::number(r.status)
+            const QByteArray head = headBytes(http::toString(r.version).toLatin1() + ' ' + QByteArray::number(r.status)
                                                   + ' ' + r.reason, r.headers);
             out += QStringLiteral("<= Recv header, %1 bytes (0x%2)\n").arg(head.size()).arg(head.size(), 0, 16);
             out += traceBlock(head);
