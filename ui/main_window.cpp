@@ -26,6 +26,7 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QSettings>
+#include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -165,6 +166,26 @@ void MainWindow::createDocks()
     m_guideDock = new GuideDock(this);
     addDockWidget(Qt::RightDockWidgetArea, m_guideDock);
     resizeDocks({m_sidebarDock, m_guideDock}, {220, 340}, Qt::Horizontal);
+}
+
+void MainWindow::addSidebarPanel(QWidget *panel, const QString &title)
+{
+    auto *splitter = qobject_cast<QSplitter *>(m_sidebarDock->widget());
+    if (!splitter) {
+        splitter = new QSplitter(Qt::Vertical, m_sidebarDock);
+        splitter->setObjectName(QStringLiteral("sidebarSplitter"));
+        splitter->addWidget(m_openFilesList);
+        m_sidebarDock->setWidget(splitter);
+    }
+    auto *box = new QWidget(splitter);
+    auto *layout = new QVBoxLayout(box);
+    layout->setContentsMargins(0, 4, 0, 0);
+    auto *label = new QLabel(QStringLiteral("<b>%1</b>").arg(title.toHtmlEscaped()), box);
+    layout->addWidget(label);
+    layout->addWidget(panel, 1);
+    splitter->addWidget(box);
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(splitter->count() - 1, 3);
 }
 
 void MainWindow::createMenus()

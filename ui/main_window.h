@@ -51,6 +51,9 @@ public:
     // Adds an already-built document (a request, a guide) as a tab and selects it.
     int addDocument(QWidget *document, const QString &title, const QString &toolTip = {});
 
+    // Adds a titled panel below the open-files list in the left sidebar (history, …).
+    void addSidebarPanel(QWidget *panel, const QString &title);
+
     QTabWidget *documents() const { return m_tabs; }
     GuideDock *guideDock() const { return m_guideDock; }
     QStringList recentFiles() const { return m_recentFiles; }

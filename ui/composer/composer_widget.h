@@ -1,0 +1,142 @@
+#pragma once
+// SPDX-License-Identifier: GPL-3.0-or-later
+// A request tab: the composer on top, the timeline of the last exchange below. The engine runs
+// on the GUI thread through HttpEngine's signals (it is asynchronous: nothing blocks).
+
+#include "core/curl/shell_words.h"
+#include "core/http/http_types.h"
+#include "ui/composer/composer_state.h"
+
+#include <QElapsedTimer>
+#include <QWidget>
+
+class QButtonGroup;
+class QCheckBox;
+class QComboBox;
+class QDoubleSpinBox;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QProgressBar;
+class QPushButton;
+class QSpinBox;
+class QSplitter;
+class QStackedWidget;
+class QTabWidget;
+class QTimer;
+
+namespace statusscope::http {
+class HttpEngine;
+}
+
+namespace statusscope::ui {
+
+class KeyValueTable;
+class TimelineView;
+class UrlLineEdit;
+
+class ComposerWidget : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ComposerWidget)
+
+public:
+    explicit ComposerWidget(QWidget *parent = nullptr);
+    ~ComposerWidget() override;
+
+    ComposerState state() const;
+    void setState(const ComposerState &state);
+
+    // Fills the composer from a curl command; false (and the error shown) when it is not one.
+    bool importCurl(const QString &commandLine);
+    QString curlCommand(ShellDialect dialect) const;
+    QStringList importWarnings() const { return m_importWarnings; }
+
+    TimelineView *timeline() const { return m_timeline; }
+    bool isRunning() const { return m_engine != nullptr; }
+    QString title() const;
+
+    void send();
+    void cancel();
+
+signals:
+    void exchangeFinished(const statusscope::http::Exchange &exchange,
+                          const statusscope::ui::ComposerState &state);
+    void statusActivated(const QString &codeId);
+    void titleChanged(const QString &title);
+    void messageShown(const QString &message);
+
+private:
+    QWidget *buildParamsPage();
+    QWidget *buildHeadersPage();
+    QWidget *buildBodyPage();
+    QWidget *buildOptionsPage();
+    void onUrlEdited();
+    void syncParamsFromUrl();
+    void syncUrlFromParams();
+    void updateValidation();
+    void updateTlsWarning();
+    void updateFileSize();
+    void updateProgress();
+    void onFinished();
+    void setRunning(bool running);
+    void showMessage(const QString &message);
+
+    // Request line
+    QComboBox *m_method = nullptr;
+    UrlLineEdit *m_url = nullptr;
+    QPushButton *m_send = nullptr;
+    QPushButton *m_cancel = nullptr;
+    QPushButton *m_copyCurl = nullptr;
+    QLabel *m_urlProblem = nullptr;
+    QLabel *m_importNote = nullptr;
+    QLabel *m_tlsWarning = nullptr;
+    QTabWidget *m_tabs = nullptr;
+
+    KeyValueTable *m_params = nullptr;
+    KeyValueTable *m_headers = nullptr;
+    QLineEdit *m_removedHeaders = nullptr;
+
+    QButtonGroup *m_bodyMode = nullptr;
+    QStackedWidget *m_bodyStack = nullptr;
+    QComboBox *m_rawType = nullptr;
+    QPlainTextEdit *m_rawText = nullptr;
+    QLineEdit *m_bodyFile = nullptr;
+    QLabel *m_bodyFileSize = nullptr;
+    bool m_fileAsText = false;
+    KeyValueTable *m_form = nullptr;
+
+    QComboBox *m_expect = nullptr;
+    QDoubleSpinBox *m_expectTimeout = nullptr;
+    QCheckBox *m_retry417 = nullptr;
+    QComboBox *m_version = nullptr;
+    QCheckBox *m_follow = nullptr;
+    QSpinBox *m_maxRedirects = nullptr;
+    QCheckBox *m_verifyTls = nullptr;
+    QLineEdit *m_caFile = nullptr;
+    QDoubleSpinBox *m_connectTimeout = nullptr;
+    QDoubleSpinBox *m_maxTime = nullptr;
+    QLineEdit *m_proxy = nullptr;
+    QLineEdit *m_user = nullptr;
+    QCheckBox *m_compressed = nullptr;
+    QLineEdit *m_outputFile = nullptr;
+
+    QProgressBar *m_progress = nullptr;
+    QLabel *m_progressText = nullptr;
+    TimelineView *m_timeline = nullptr;
+    QSplitter *m_split = nullptr;
+    bool m_sentOnce = false;
+
+    http::HttpEngine *m_engine = nullptr;
+    ComposerState m_sentState;
+    QTimer *m_progressTimer = nullptr;
+    QTimer *m_refreshTimer = nullptr;
+    QElapsedTimer m_runClock;
+    qint64 m_lastBytes = 0;
+    qint64 m_lastBytesAtMs = 0;
+    double m_rate = 0;
+    bool m_syncing = false;
+    QStringList m_importWarnings;
+};
+
+} // namespace statusscope::ui

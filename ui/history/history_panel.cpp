@@ -1,0 +1,136 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/history/history_panel.h"
+
+#include "core/history/history_store.h"
+#include "ui/status/status_link.h"
+
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace statusscope::ui {
+
+HistoryPanel::HistoryPanel(HistoryStore *store, QWidget *parent)
+    : QWidget(parent)
+    , m_store(store)
+{
+    setObjectName(QStringLiteral("historyPanel"));
+    m_search = new QLineEdit(this);
+    m_search->setObjectName(QStringLiteral("historySearch"));
+    m_search->setPlaceholderText(tr("Search method, URL, status"));
+    m_search->setClearButtonEnabled(true);
+    m_list = new QTreeWidget(this);
+    m_list->setObjectName(QStringLiteral("historyList"));
+    m_list->setColumnCount(ColumnCount);
+    m_list->setHeaderLabels({tr("Method"), tr("URL"), tr("Status"), tr("Time")});
+    m_list->setRootIsDecorated(false);
+    m_list->setUniformRowHeights(true);
+    m_list->setTextElideMode(Qt::ElideMiddle); // the path tells entries apart, not the scheme
+    m_list->header()->setStretchLastSection(false);
+    m_list->header()->setSectionResizeMode(UrlColumn, QHeaderView::Stretch);
+    m_list->setColumnWidth(MethodColumn, 56);
+    m_list->setColumnWidth(StatusColumn, 70);
+    m_list->setColumnWidth(TimeColumn, 64);
+    auto *delegate = new StatusLinkDelegate(StatusRole, m_list);
+    delegate->attachTo(m_list);
+    m_list->setItemDelegateForColumn(StatusColumn, delegate);
+    connect(delegate, &StatusLinkDelegate::statusActivated, this, &HistoryPanel::statusActivated);
+
+    m_open = new QPushButton(tr("Open"), this);
+    m_open->setObjectName(QStringLiteral("historyOpen"));
+    m_open->setToolTip(tr("Show this exchange in a new tab"));
+    m_resend = new QPushButton(tr("Re-send"), this);
+    m_resend->setObjectName(QStringLiteral("historyResend"));
+    m_delete = new QPushButton(tr("Delete"), this);
+    m_delete->setObjectName(QStringLiteral("historyDelete"));
+    m_clear = new QPushButton(tr("Clear"), this);
+    m_clear->setObjectName(QStringLiteral("historyClear"));
+    auto *buttons = new QHBoxLayout;
+    buttons->setSpacing(2);
+    for (QPushButton *b : {m_open, m_resend, m_delete, m_clear})
+        buttons->addWidget(b);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_search);
+    layout->addWidget(m_list, 1);
+    layout->addLayout(buttons);
+
+    connect(m_search, &QLineEdit::textChanged, this, &HistoryPanel::refresh);
+    connect(m_list, &QTreeWidget::itemActivated, this, [this] {
+        if (currentId() > 0)
+            emit openRequested(currentId());
+    });
+    connect(m_open, &QPushButton::clicked, this, [this] {
+        if (currentId() > 0)
+            emit openRequested(currentId());
+    });
+    connect(m_resend, &QPushButton::clicked, this, [this] {
+        if (currentId() > 0)
+            emit resendRequested(currentId());
+    });
+    connect(m_delete, &QPushButton::clicked, this, &HistoryPanel::deleteCurrent);
+    connect(m_clear, &QPushButton::clicked, this, &HistoryPanel::clearAll);
+    refresh();
+}
+
+qint64 HistoryPanel::currentId() const
+{
+    const QTreeWidgetItem *item = m_list->currentItem();
+    return item ? item->data(0, IdRole).toLongLong() : 0;
+}
+
+void HistoryPanel::refresh()
+{
+    const qint64 keep = currentId();
+    m_list->clear();
+    const QList<HistoryEntry> entries = m_store->list(m_search->text().trimmed());
+    for (const HistoryEntry &e : entries) {
+        auto *item = new QTreeWidgetItem(m_list);
+        item->setData(0, IdRole, e.id);
+        item->setText(MethodColumn, e.method);
+        item->setText(UrlColumn, e.url);
+        item->setToolTip(UrlColumn, e.url);
+        if (e.finalStatus > 0) {
+            item->setText(StatusColumn, QString::number(e.finalStatus));
+            item->setData(StatusColumn, StatusRole, e.finalStatus);
+        } else {
+            item->setText(StatusColumn, e.errorKind.isEmpty() ? tr("—") : e.errorKind);
+        }
+        const QDateTime local = e.startedAt.toLocalTime();
+        item->setText(TimeColumn, local.date() == QDate::currentDate() ? local.toString(QStringLiteral("HH:mm:ss"))
+                                                                       : local.toString(QStringLiteral("yyyy-MM-dd")));
+        item->setToolTip(TimeColumn, local.toString(Qt::ISODate));
+        if (e.id == keep)
+            m_list->setCurrentItem(item);
+    }
+    if (!m_list->currentItem() && m_list->topLevelItemCount() > 0)
+        m_list->setCurrentItem(m_list->topLevelItem(0));
+    const bool any = m_list->topLevelItemCount() > 0;
+    for (QPushButton *b : {m_open, m_resend, m_delete})
+        b->setEnabled(any);
+    m_clear->setEnabled(m_store->count() > 0);
+}
+
+void HistoryPanel::deleteCurrent()
+{
+    const qint64 id = currentId();
+    if (id > 0 && m_store->remove(id))
+        refresh();
+}
+
+void HistoryPanel::clearAll()
+{
+    if (QMessageBox::question(this, tr("Clear History"),
+                              tr("Delete all %n saved exchange(s)? This cannot be undone.", nullptr, m_store->count()))
+        != QMessageBox::Yes)
+        return;
+    m_store->clear();
+    refresh();
+}
+
+} // namespace statusscope::ui

@@ -1,0 +1,52 @@
+#pragma once
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The sidebar list of sent exchanges, newest first: method, URL, status (a status link), time.
+// Search filters as you type; open, re-send, delete and clear act on the store.
+
+#include <QWidget>
+
+class QLineEdit;
+class QPushButton;
+class QTreeWidget;
+
+namespace statusscope {
+class HistoryStore;
+}
+
+namespace statusscope::ui {
+
+class HistoryPanel : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(HistoryPanel)
+
+public:
+    enum Column { MethodColumn, UrlColumn, StatusColumn, TimeColumn, ColumnCount };
+    enum Role { IdRole = Qt::UserRole + 1, StatusRole };
+
+    // The store must outlive the panel.
+    explicit HistoryPanel(HistoryStore *store, QWidget *parent = nullptr);
+
+    void refresh();
+    QTreeWidget *list() const { return m_list; }
+    qint64 currentId() const;
+
+signals:
+    void openRequested(qint64 id);
+    void resendRequested(qint64 id);
+    void statusActivated(const QString &codeId);
+
+private:
+    void deleteCurrent();
+    void clearAll();
+
+    HistoryStore *m_store;
+    QLineEdit *m_search = nullptr;
+    QTreeWidget *m_list = nullptr;
+    QPushButton *m_open = nullptr;
+    QPushButton *m_resend = nullptr;
+    QPushButton *m_delete = nullptr;
+    QPushButton *m_clear = nullptr;
+};
+
+} // namespace statusscope::ui

@@ -1,0 +1,73 @@
+#pragma once
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Ties requests to the main window: composer tabs (New Request, Import cURL), saved-exchange
+// tabs, the history sidebar, Save Exchange As, and the Guide dock for a clicked status.
+// The app creates one next to its MainWindow; tests create one with a temporary history path.
+
+#include "core/history/history_store.h"
+#include "core/http/http_types.h"
+
+#include <QObject>
+
+#include <memory>
+
+class QAction;
+
+namespace statusscope::ui {
+
+class GuideNavigator;
+
+class ComposerWidget;
+class HistoryPanel;
+class MainWindow;
+class TimelineView;
+struct ComposerState;
+
+class RequestWorkspace : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(RequestWorkspace)
+
+public:
+    // Key added to the exchange JSON kept in history: the composer's request as a curl command,
+    // so "Re-send" can rebuild it. DESIGN.md allows added fields.
+    static constexpr const char *kRequestCurlKey = "request_curl";
+
+    RequestWorkspace(MainWindow *window, const QString &historyPath, QObject *parent = nullptr);
+    ~RequestWorkspace() override;
+
+    // The request factory and the ExchangeJson viewer the app registers.
+    ComposerWidget *createComposer(QWidget *parent);
+    QWidget *openExchangeFile(const QString &path, QWidget *parent);
+
+    ComposerWidget *newComposerTab();
+    ComposerWidget *importCurlTab(const QString &commandLine);
+    TimelineView *reopenFromHistory(qint64 id);
+    ComposerWidget *resendFromHistory(qint64 id);
+    bool saveExchange(const http::Exchange &exchange, const QString &path, QString *error = nullptr);
+
+    HistoryStore *history() const { return m_history.get(); }
+    HistoryPanel *historyPanel() const { return m_panel; }
+    HistoryStore::OpenResult historyOpenResult() const { return m_openResult; }
+    // Statuses clicked anywhere in requests, timelines and history go to the one navigator
+    // (the Guide dock's browser). Without one, the dock shows what the status table knows.
+    void setGuideNavigator(GuideNavigator *navigator) { m_navigator = navigator; }
+    void showStatusGuide(const QString &codeId);
+
+private:
+    void recordExchange(const http::Exchange &exchange, const ComposerState &state);
+    void connectTimeline(TimelineView *view);
+    void showImportDialog();
+    void saveCurrentExchange();
+    const http::Exchange *currentExchange() const;
+
+    MainWindow *m_window;
+    GuideNavigator *m_navigator = nullptr;
+    std::unique_ptr<HistoryStore> m_history;
+    HistoryStore::OpenResult m_openResult;
+    HistoryPanel *m_panel = nullptr;
+    QAction *m_importCurlAction = nullptr;
+    QAction *m_saveExchangeAction = nullptr;
+};
+
+} // namespace statusscope::ui

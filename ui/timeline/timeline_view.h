@@ -1,0 +1,77 @@
+#pragma once
+// SPDX-License-Identifier: GPL-3.0-or-later
+// An Exchange on one screen: attempts (linked, expandable, with interim responses and their
+// headers) each with a waterfall; phase durations; the event list; the final response with its
+// headers and body; the raw wire text.
+
+#include "core/http/http_types.h"
+
+#include <QWidget>
+
+class QLabel;
+class QPlainTextEdit;
+class QPushButton;
+class QTabWidget;
+class QTableWidget;
+class QTreeWidget;
+
+namespace statusscope::ui {
+
+class BodyViewer;
+class StatusLinkLabel;
+
+class TimelineView : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(TimelineView)
+
+public:
+    enum Role {
+        StatusRole = Qt::UserRole + 1,
+        WaterfallRole,
+        AttemptRole,
+    };
+    enum AttemptColumn { AttemptTitleColumn, AttemptStatusColumn, AttemptWaterfallColumn, AttemptTotalColumn, AttemptColumnCount };
+    enum EventColumn { EventAttemptColumn, EventTimeColumn, EventStatusColumn, EventTextColumn, EventColumnCount };
+    enum PhaseColumn { PhaseNameColumn, PhaseStartColumn, PhaseDurationColumn, PhaseColumnCount };
+
+    explicit TimelineView(QWidget *parent = nullptr);
+
+    void setExchange(const http::Exchange &exchange);
+    const http::Exchange &exchange() const { return m_exchange; }
+    void clear();
+    // A line above the attempts: where this exchange came from (history, a file).
+    void setNote(const QString &note);
+    void selectAttempt(int index);
+    int selectedAttempt() const { return m_selected; }
+
+signals:
+    void statusActivated(const QString &codeId);
+
+private:
+    void rebuildAttempts();
+    void rebuildEvents();
+    void showAttemptDetails();
+    void showRaw();
+
+    http::Exchange m_exchange;
+    int m_selected = -1;
+    bool m_rawShowAll = false;
+
+    QLabel *m_note = nullptr;
+    StatusLinkLabel *m_badge = nullptr;
+    QLabel *m_summary = nullptr;
+    QTreeWidget *m_attempts = nullptr;
+    QTabWidget *m_details = nullptr;
+    QTableWidget *m_phases = nullptr;
+    QLabel *m_wait100 = nullptr;
+    QTableWidget *m_events = nullptr;
+    StatusLinkLabel *m_responseBadge = nullptr;
+    QLabel *m_sizes = nullptr;
+    QTableWidget *m_headers = nullptr;
+    BodyViewer *m_body = nullptr;
+    QPlainTextEdit *m_raw = nullptr;
+    QPushButton *m_rawShowAllButton = nullptr;
+};
+
+} // namespace statusscope::ui
