@@ -6,6 +6,7 @@
 #include "app/cli/exit_codes.h"
 #include "core/har/har_reader.h"
 #include "core/har/har_summary.h"
+#include "core/har/rapidjson_config.h"
 
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>

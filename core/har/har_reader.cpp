@@ -1,15 +1,13 @@
 #include "core/har/har_reader.h"
 
-#include "core/har/har_input_stream.h"
+#include "core/har/har_mapped_file.h"
 #include "core/har/har_sax_handler.h"
-
-#include <QBuffer>
-#include <QFile>
-#include <QFileInfo>
+#include "core/har/rapidjson_config.h"
 
 #include <rapidjson/error/en.h>
 #include <rapidjson/reader.h>
 
+#include <cstring>
 #include <ostream>
 
 namespace statusscope {
@@ -48,64 +46,77 @@ QString HarReadError::describe() const
 
 namespace {
 
-// Line and column of a byte offset, by reading the bytes before it again (only on error).
-void locate(QIODevice &device, HarReadError &error)
+// Progress is reported (and parsed pages released) at most this often: ~40 updates for a
+// 150 MB file.
+constexpr qint64 kProgressStepBytes = 4 * 1024 * 1024;
+
+// Line and column of a byte offset (only computed on error).
+void locate(const char *data, qint64 size, HarReadError &error)
 {
-    if (error.byteOffset < 0 || !device.seek(0))
+    if (error.byteOffset < 0 || error.byteOffset > size)
         return;
     int line = 1;
     qint64 lineStart = 0;
-    qint64 position = 0;
-    char chunk[64 * 1024];
-    while (position < error.byteOffset) {
-        const qint64 want = std::min<qint64>(sizeof chunk, error.byteOffset - position);
-        const qint64 got = device.read(chunk, want);
-        if (got <= 0)
-            break;
-        for (qint64 i = 0; i < got; ++i) {
-            if (chunk[i] == '\n') {
-                ++line;
-                lineStart = position + i + 1;
-            }
+    for (qint64 i = 0; i < error.byteOffset; ++i) {
+        if (data[i] == '\n') {
+            ++line;
+            lineStart = i + 1;
         }
-        position += got;
     }
     error.line = line;
     error.column = static_cast<int>(error.byteOffset - lineStart) + 1;
 }
 
-HarReadResult readDevice(QIODevice &device, qint64 size, const HarReadOptions &options)
+// Parses `size` bytes at `data`; data[size] must be readable and 0 (RapidJSON's in-memory
+// stream stops there and its SSE2 scanners rely on it).
+HarReadResult readBuffer(const char *data, qint64 size, const HarReadOptions &options,
+                         const std::function<void(qint64)> &release)
 {
     HarReadResult result;
-    har_detail::HarInputStream stream(&device, size, options.progress, options.cancel);
-    har_detail::HarSaxHandler handler(options, [&stream] { return static_cast<qint64>(stream.Tell()); });
+    // A UTF-8 byte-order mark (Fiddler, some Windows tools) is not JSON; offsets still count
+    // it so they match the file.
+    const qint64 bom = size >= 3 && std::memcmp(data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+    rapidjson::StringStream stream(data + bom);
+    auto tell = [&stream, bom] { return static_cast<qint64>(stream.Tell()) + bom; };
+    qint64 nextReport = kProgressStepBytes;
+    auto entryDone = [&] {
+        const qint64 offset = tell();
+        if (offset >= nextReport) {
+            nextReport = offset + kProgressStepBytes;
+            if (release)
+                release(offset);
+            if (options.progress)
+                options.progress(offset, size);
+        }
+        return !(options.cancel && options.cancel->load(std::memory_order_relaxed));
+    };
+    har_detail::HarSaxHandler handler(options, tell, entryDone);
     rapidjson::Reader reader;
     // Iterative: a hostile nesting depth costs heap, never the stack.
-    const rapidjson::ParseResult parsed =
-        reader.Parse<rapidjson::kParseIterativeFlag>(stream, handler);
+    const rapidjson::ParseResult parsed = reader.Parse<rapidjson::kParseIterativeFlag>(stream, handler);
 
-    if (stream.cancelled() || handler.error().status == HarReadStatus::Cancelled) {
+    if (handler.error().status == HarReadStatus::Cancelled) {
         result.error = {HarReadStatus::Cancelled, QStringLiteral("cancelled"), {}, -1, -1, -1};
-        return result;
-    }
-    if (stream.ioError()) {
-        result.error = {HarReadStatus::FileError, device.errorString(), {}, static_cast<qint64>(stream.Tell()), -1, -1};
         return result;
     }
     if (handler.hasError()) {
         result.error = handler.error();
     } else if (parsed.IsError()) {
         result.error.status = HarReadStatus::NotJson;
-        result.error.message = QString::fromLatin1(rapidjson::GetParseError_En(parsed.Code()));
+        result.error.byteOffset = static_cast<qint64>(parsed.Offset()) + bom;
+        if (result.error.byteOffset < size && data[result.error.byteOffset] == '\0')
+            result.error.message = QStringLiteral("a NUL byte, which JSON does not allow");
+        else
+            result.error.message = QString::fromLatin1(rapidjson::GetParseError_En(parsed.Code()));
         if (result.error.message.endsWith(QLatin1Char('.')))
             result.error.message.chop(1);
-        result.error.byteOffset = static_cast<qint64>(parsed.Offset());
     } else {
         result.log = handler.takeLog();
-        stream.reportDone();
+        if (options.progress)
+            options.progress(size, size);
         return result;
     }
-    locate(device, result.error);
+    locate(data, size, result.error);
     return result;
 }
 
@@ -113,27 +124,20 @@ HarReadResult readDevice(QIODevice &device, qint64 size, const HarReadOptions &o
 
 HarReadResult readHarFile(const QString &path, const HarReadOptions &options)
 {
-    QFile file(path);
-    // Unbuffered: the stream has its own chunk buffer; QFile's would be a second copy.
-    if (!file.open(QIODevice::ReadOnly | QIODevice::Unbuffered)) {
+    har_detail::HarMappedFile file;
+    QString error;
+    if (!file.open(path, &error)) {
         HarReadResult result;
-        result.error = {HarReadStatus::FileError, file.errorString(), {}, -1, -1, -1};
+        result.error = {HarReadStatus::FileError, error, {}, -1, -1, -1};
         return result;
     }
-    if (QFileInfo(path).isDir()) {
-        HarReadResult result;
-        result.error = {HarReadStatus::FileError, QStringLiteral("is a directory"), {}, -1, -1, -1};
-        return result;
-    }
-    return readDevice(file, file.size(), options);
+    return readBuffer(file.data(), file.size(), options, [&file](qint64 offset) { file.release(offset); });
 }
 
 HarReadResult readHarData(const QByteArray &json, const HarReadOptions &options)
 {
-    QByteArray copy = json; // shared, not copied: QBuffer only reads it
-    QBuffer buffer(&copy);
-    buffer.open(QIODevice::ReadOnly);
-    return readDevice(buffer, json.size(), options);
+    // QByteArray's data is always followed by a NUL.
+    return readBuffer(json.constData(), json.size(), options, {});
 }
 
 } // namespace statusscope

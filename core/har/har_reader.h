@@ -41,7 +41,7 @@ struct HarReadError
 
 struct HarReadOptions
 {
-    // Called from the reading thread about every kProgressStepBytes and at the end.
+    // Called from the reading thread about every 4 MiB and at the end.
     std::function<void(qint64 bytesRead, qint64 bytesTotal)> progress;
     // Polled between entries and between chunks; when set the read stops with Cancelled.
     const std::atomic<bool> *cancel = nullptr;

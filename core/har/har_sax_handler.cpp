@@ -2,6 +2,7 @@
 
 #include <QLocale>
 
+#include <cstring>
 #include <string_view>
 
 namespace statusscope::har_detail {
@@ -99,8 +100,9 @@ bool isRequiredScalar(Node node, std::string_view key)
 
 } // namespace
 
-HarSaxHandler::HarSaxHandler(const HarReadOptions &options, std::function<qint64()> tell)
-    : m_options(options), m_tell(std::move(tell))
+HarSaxHandler::HarSaxHandler(const HarReadOptions &options, std::function<qint64()> tell,
+                             std::function<bool()> entryDone)
+    : m_options(options), m_tell(std::move(tell)), m_entryDone(std::move(entryDone))
 {
     m_frames.reserve(16);
     m_frames.push_back(Frame{Node::Root, nullptr, {}, -1, 0, 0});
@@ -179,7 +181,7 @@ bool HarSaxHandler::scalar(const Scalar &value)
     if (m_frames.size() == 1)
         return fail(QStringLiteral("(root)"), QStringLiteral("expected an object with \"log\", got %1")
                                                   .arg(QLatin1String(typeName(value.type))));
-    if (elementOf(frame.node)) {
+    if (frame.isArray) {
         const int index = frame.nextIndex++;
         const QString what = QStringLiteral("expected an object, got %1").arg(QLatin1String(typeName(value.type)));
         if (frame.node == Node::Entries) {
@@ -298,7 +300,8 @@ bool HarSaxHandler::beginContainer(bool isArray)
         m_frames.push_back(Frame{Node::Root, &m_log, {}, -1, 0, 0});
         return true;
     }
-    if (const auto element = elementOf(parent.node)) {
+    if (parent.isArray) {
+        const auto element = elementOf(parent.node);
         const int index = parent.nextIndex++;
         if (isArray) {
             const QString what = QStringLiteral("expected an object, got an array");
@@ -343,7 +346,7 @@ bool HarSaxHandler::beginContainer(bool isArray)
         default:
             break;
         }
-        m_frames.push_back(Frame{*element, target, {}, index, 0, 0});
+        m_frames.push_back(Frame{*element, target, {}, index, 0, 0, false});
         return true;
     }
     // A member of an object.
@@ -426,7 +429,7 @@ bool HarSaxHandler::beginContainer(bool isArray)
     case Node::Content: target = &m_entry.response.content; break;
     default: break;
     }
-    m_frames.push_back(Frame{child->node, target, key, -1, 0, 0});
+    m_frames.push_back(Frame{child->node, target, key, -1, 0, 0, child->isArray});
     return true;
 }
 
@@ -440,7 +443,7 @@ bool HarSaxHandler::endContainer()
     m_frames.pop_back();
     if (frame.node == Node::Entry) {
         finishEntry();
-        if (m_options.cancel && m_options.cancel->load(std::memory_order_relaxed)) {
+        if (m_entryDone && !m_entryDone()) {
             m_error = {HarReadStatus::Cancelled, QStringLiteral("cancelled"), {}, m_tell(), -1, -1};
             return false;
         }
@@ -506,6 +509,34 @@ void HarSaxHandler::finishCapture()
         m_captureTarget->append(HarCustomField{
             m_captureName, QByteArray(m_captureBuffer.GetString(), static_cast<qsizetype>(m_captureBuffer.GetSize()))});
     m_captureTarget = nullptr;
+}
+
+QString HarSaxHandler::internName(const char *str, size_t length)
+{
+    // A fixed open-addressed table with FNV-1a: names are short, and a general-purpose hash
+    // (SipHash in QHash) cost more than the allocation it saves. When the table is full (a
+    // file with thousands of distinct names) new names are simply not shared.
+    constexpr size_t kNameSlots = 4096; // power of two
+    constexpr size_t kMaxProbes = 8;
+    constexpr size_t kMaxNameBytes = 64;
+    if (length > kMaxNameBytes)
+        return QString::fromUtf8(str, static_cast<qsizetype>(length));
+    if (m_names.empty())
+        m_names.resize(kNameSlots);
+    uint32_t hash = 2166136261u;
+    for (size_t i = 0; i < length; ++i)
+        hash = (hash ^ static_cast<unsigned char>(str[i])) * 16777619u;
+    for (size_t probe = 0; probe < kMaxProbes; ++probe) {
+        InternedName &slot = m_names[(hash + probe) & (kNameSlots - 1)];
+        if (slot.bytes.isNull()) {
+            slot.bytes = QByteArray(str, static_cast<qsizetype>(length));
+            slot.name = QString::fromUtf8(str, static_cast<qsizetype>(length));
+            return slot.name;
+        }
+        if (static_cast<size_t>(slot.bytes.size()) == length && std::memcmp(slot.bytes.constData(), str, length) == 0)
+            return slot.name;
+    }
+    return QString::fromUtf8(str, static_cast<qsizetype>(length));
 }
 
 HarCustomFields *HarSaxHandler::customTarget(const Frame &frame)
@@ -608,7 +639,8 @@ void HarSaxHandler::storeScalar(Frame &frame, const std::string &key, const Scal
     }
     case Node::Cookie: {
         auto *cookie = static_cast<HarCookie *>(frame.target);
-        if (k == "name") wantString(key, value, cookie->name);
+        if (k == "name" && value.type == Scalar::String) cookie->name = internName(value.str, value.length);
+        else if (k == "name") wantString(key, value, cookie->name);
         else if (k == "value") wantString(key, value, cookie->value);
         else if (k == "path") wantString(key, value, cookie->path);
         else if (k == "domain") wantString(key, value, cookie->domain);
@@ -621,9 +653,12 @@ void HarSaxHandler::storeScalar(Frame &frame, const std::string &key, const Scal
     case Node::NameValue: {
         auto *pair = static_cast<HarNameValue *>(frame.target);
         if (k == "name") {
-            if (value.type == Scalar::Null)
+            if (value.type == Scalar::String)
+                pair->name = internName(value.str, value.length);
+            else if (value.type == Scalar::Null)
                 typeError(key, "a string", value);
-            wantString(key, value, pair->name);
+            else
+                wantString(key, value, pair->name);
             frame.seen |= kSeenName;
         } else if (k == "value") wantString(key, value, pair->value);
         else if (k == "comment") wantString(key, value, pair->comment);

@@ -14,6 +14,8 @@
 
 #include "core/har/har_reader.h"
 
+#include "core/har/rapidjson_config.h"
+
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
@@ -29,7 +31,10 @@ public:
     using Ch = char;
     using SizeType = unsigned;
 
-    HarSaxHandler(const HarReadOptions &options, std::function<qint64()> tell);
+    // tell: the byte offset the parser is at. entryDone: called after each entry; returning
+    // false stops the read as cancelled.
+    HarSaxHandler(const HarReadOptions &options, std::function<qint64()> tell,
+                  std::function<bool()> entryDone);
 
     // RapidJSON Handler concept.
     bool Null();
@@ -75,6 +80,7 @@ private:
         int index = -1;     // position in the parent array
         int nextIndex = 0;  // for arrays: index of the next element
         unsigned seen = 0;  // bits of required fields met
+        bool isArray = false;
     };
 
     bool number(double value);
@@ -102,9 +108,13 @@ private:
     bool wantBool(const std::string &key, const Scalar &value, std::optional<bool> &out);
 
     HarCustomFields *customTarget(const Frame &frame);
+    // Header, cookie and parameter names repeat on every entry: one shared QString per
+    // distinct name saves an allocation per header and most of their memory.
+    QString internName(const char *str, size_t length);
 
     HarReadOptions m_options;
     std::function<qint64()> m_tell;
+    std::function<bool()> m_entryDone;
     HarLog m_log;
     HarEntry m_entry;
     bool m_entryFailed = false;
@@ -112,6 +122,12 @@ private:
     HarReadError m_error;
 
     std::vector<Frame> m_frames;
+    struct InternedName
+    {
+        QByteArray bytes;
+        QString name;
+    };
+    std::vector<InternedName> m_names; // open addressing, kNameSlots slots
     std::string m_key;
 
     int m_skipDepth = 0; // > 0: inside a value we ignore

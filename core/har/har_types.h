@@ -189,6 +189,16 @@ struct HarEntry
     bool operator==(const HarEntry &) const = default;
 };
 
+} // namespace statusscope
+
+// Every member is a Qt container, a std::optional of one, or a plain number: moving the bytes
+// is a valid move, so growing a QList<HarEntry> of 20k entries is a memcpy.
+Q_DECLARE_TYPEINFO(statusscope::HarEntry, Q_RELOCATABLE_TYPE);
+Q_DECLARE_TYPEINFO(statusscope::HarNameValue, Q_RELOCATABLE_TYPE);
+Q_DECLARE_TYPEINFO(statusscope::HarCookie, Q_RELOCATABLE_TYPE);
+
+namespace statusscope {
+
 struct HarPage
 {
     QString id;
