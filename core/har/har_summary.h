@@ -4,6 +4,7 @@
 
 #include "core/har/har_types.h"
 
+#include <QHashFunctions>
 #include <QList>
 #include <QString>
 
@@ -19,6 +20,10 @@ enum class HarStatusClass { Failed, Informational, Success, Redirection, ClientE
 QString toString(HarStatusClass statusClass); // "failed", "1xx" ... "5xx", "other"
 void PrintTo(HarStatusClass statusClass, std::ostream *os);
 HarStatusClass statusClassOf(int status);
+inline size_t qHash(HarStatusClass statusClass, size_t seed = 0)
+{
+    return ::qHash(static_cast<int>(statusClass), seed);
+}
 
 struct HarSummary
 {
