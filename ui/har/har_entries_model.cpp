@@ -152,18 +152,13 @@ QVariant HarEntriesModel::display(const HarEntry &entry, const Row &row, int col
 {
     const QLocale locale;
     switch (column) {
-    case IndexColumn: return entry.index;
-    case PageColumn: return row.pageTitle;
-    case MethodColumn: return entry.request.method;
-    case HostColumn: return row.host;
-    case PathColumn: return row.path;
     case StatusColumn:
         return entry.response.status == 0 ? tr("(failed)") : QString::number(entry.response.status);
-    case TypeColumn: return row.type;
     case SizeColumn:
         return row.size < 0 ? QStringLiteral("–") : locale.formattedDataSize(row.size, 1, QLocale::DataSizeTraditionalFormat);
     case TimeColumn: return entry.time < 0 ? QStringLiteral("–") : tr("%1 ms").arg(entry.time, 0, 'f', 1);
-    default: return {};
+    case WaterfallColumn: return {}; // painted by HarWaterfallDelegate
+    default: return raw(entry, row, column); // text columns show what they sort by
     }
 }
 
