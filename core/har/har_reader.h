@@ -48,6 +48,10 @@ struct HarReadOptions
     // false: content.text and postData.text are dropped (hasText/size kept), for callers that
     // only need statuses and timings.
     bool keepBodies = true;
+    // false: headers, query strings, cookies, post data, cache and `_` fields are not kept
+    // (header names are still checked, so the same entries are skipped either way), for
+    // callers that only need the request line, statuses and timings.
+    bool keepDetails = true;
 };
 
 struct HarReadResult

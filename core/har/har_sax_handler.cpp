@@ -191,7 +191,7 @@ bool HarSaxHandler::scalar(const Scalar &value)
         return fail(pathOf(m_frames.size(), {}, index), what);
     }
     if (!m_key.empty() && m_key[0] == '_') {
-        if (HarCustomFields *target = customTarget(frame)) {
+        if (HarCustomFields *target = m_options.keepDetails ? customTarget(frame) : nullptr) {
             m_captureBuffer.Clear();
             m_captureWriter.Reset(m_captureBuffer);
             m_captureTarget = target;
@@ -228,8 +228,21 @@ bool HarSaxHandler::scalar(const Scalar &value)
 
 // --- containers ------------------------------------------------------------------------------
 
+bool HarSaxHandler::tooDeep()
+{
+    if (static_cast<int>(m_frames.size()) + m_skipDepth + m_captureDepth < kMaxNestingDepth)
+        return false;
+    m_error = {HarReadStatus::NotJson, QStringLiteral("nested deeper than %1 levels").arg(kMaxNestingDepth), {},
+               m_tell() + m_offsetAdjust, -1, -1};
+    return true;
+}
+
 bool HarSaxHandler::StartObject()
 {
+    // RapidJSON has just taken the '{': problems found here point at it.
+    const OffsetAdjust adjust(m_offsetAdjust);
+    if (tooDeep())
+        return false;
     if (m_skipDepth > 0) {
         ++m_skipDepth;
         return true;
@@ -244,6 +257,9 @@ bool HarSaxHandler::StartObject()
 
 bool HarSaxHandler::StartArray()
 {
+    const OffsetAdjust adjust(m_offsetAdjust);
+    if (tooDeep())
+        return false;
     if (m_skipDepth > 0) {
         ++m_skipDepth;
         return true;
@@ -332,6 +348,9 @@ bool HarSaxHandler::beginContainer(bool isArray)
             break;
         }
         case Node::NameValue: {
+            // Without details the pair is still walked (its name is checked) but not kept.
+            if (!m_options.keepDetails)
+                break;
             auto *list = static_cast<QList<HarNameValue> *>(parent.target);
             list->append(HarNameValue{});
             target = &list->back();
@@ -352,7 +371,7 @@ bool HarSaxHandler::beginContainer(bool isArray)
     // A member of an object.
     const std::string key = m_key;
     if (!key.empty() && key[0] == '_') {
-        if (HarCustomFields *target = customTarget(parent)) {
+        if (HarCustomFields *target = m_options.keepDetails ? customTarget(parent) : nullptr) {
             m_captureBuffer.Clear();
             m_captureWriter.Reset(m_captureBuffer);
             m_captureTarget = target;
@@ -368,6 +387,11 @@ bool HarSaxHandler::beginContainer(bool isArray)
         return true;
     }
     const auto child = childOf(parent.node, key);
+    if (child && !m_options.keepDetails
+        && (child->node == Node::Cookies || child->node == Node::PostData || child->node == Node::Cache)) {
+        m_skipDepth = 1; // nothing in them is checked: skipped whole
+        return true;
+    }
     if (!child) {
         if (isRequiredScalar(parent.node, key)) {
             m_skipDepth = 1;
@@ -652,6 +676,14 @@ void HarSaxHandler::storeScalar(Frame &frame, const std::string &key, const Scal
     }
     case Node::NameValue: {
         auto *pair = static_cast<HarNameValue *>(frame.target);
+        if (!pair) { // not kept (keepDetails off): only the check
+            if (k == "name") {
+                if (value.type == Scalar::Null)
+                    typeError(key, "a string", value);
+                frame.seen |= kSeenName;
+            }
+            break;
+        }
         if (k == "name") {
             if (value.type == Scalar::String)
                 pair->name = internName(value.str, value.length);
@@ -842,7 +874,7 @@ bool HarSaxHandler::fail(const QString &path, const QString &what)
         return true;
     }
     if (!hasError())
-        m_error = {HarReadStatus::NotHar, what, path, m_tell(), -1, -1};
+        m_error = {HarReadStatus::NotHar, what, path, m_tell() + m_offsetAdjust, -1, -1};
     return false;
 }
 

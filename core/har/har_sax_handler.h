@@ -52,6 +52,10 @@ public:
     bool StartArray();
     bool EndArray(SizeType elementCount);
 
+    // Deeper than any HAR (entries nest about 6 levels; `_` fields a few more), shallow enough
+    // that recursive parsing uses well under 1 MiB of stack.
+    static constexpr int kMaxNestingDepth = 512;
+
     bool hasError() const { return m_error.status != HarReadStatus::Ok; }
     const HarReadError &error() const { return m_error; }
     HarLog takeLog() { return std::move(m_log); }
@@ -84,6 +88,7 @@ private:
     };
 
     bool number(double value);
+    bool tooDeep();
     bool scalar(const Scalar &value);
     bool beginContainer(bool isArray);
     bool endContainer();
@@ -111,6 +116,15 @@ private:
     // Header, cookie and parameter names repeat on every entry: one shared QString per
     // distinct name saves an allocation per header and most of their memory.
     QString internName(const char *str, size_t length);
+
+    // -1 while handling a '{' or '[' RapidJSON has already consumed.
+    struct OffsetAdjust
+    {
+        explicit OffsetAdjust(qint64 &adjust) : m_adjust(adjust) { m_adjust = -1; }
+        ~OffsetAdjust() { m_adjust = 0; }
+        qint64 &m_adjust;
+    };
+    qint64 m_offsetAdjust = 0;
 
     HarReadOptions m_options;
     std::function<qint64()> m_tell;

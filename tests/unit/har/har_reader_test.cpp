@@ -12,6 +12,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cstring>
+
 using namespace statusscope;
 
 namespace {
@@ -213,9 +215,16 @@ TEST(HarReader, ByteOrderMarkAndDeepNestingAreHandled)
 {
     const HarReadResult bom = readHarData("\xEF\xBB\xBF{\"log\":{\"entries\":[]}}");
     EXPECT_TRUE(bom.ok()) << bom.error.describe().toStdString();
-    // Nesting far past any stack: an unknown member is skipped without recursion.
+    // Nesting far past any stack: stopped with a clear error, not a stack overflow.
     const QByteArray deep = "{\"log\":{\"entries\":[],\"x\":" + QByteArray(200000, '[') + QByteArray(200000, ']') + "}}";
-    EXPECT_TRUE(readHarData(deep).ok());
+    const HarReadResult tooDeep = readHarData(deep);
+    EXPECT_EQ(tooDeep.error.status, HarReadStatus::NotJson);
+    EXPECT_EQ(tooDeep.error.message, QStringLiteral("nested deeper than 512 levels"));
+    // Three levels (document, root, log) are open above "x": the 510th '[' is one too many.
+    EXPECT_EQ(tooDeep.error.byteOffset, qsizetype(std::strlen("{\"log\":{\"entries\":[],\"x\":")) + 509);
+    // Nesting a real exporter could write in a `_` field still loads.
+    const QByteArray nested = "{\"log\":{\"entries\":[],\"_x\":" + QByteArray(100, '[') + QByteArray(100, ']') + "}}";
+    EXPECT_TRUE(readHarData(nested).ok());
 }
 
 TEST(HarReader, MissingFileIsAFileError)
