@@ -1,8 +1,8 @@
 #pragma once
 
-// Reads a HAR 1.2 (or 1.1) file into a HarLog, streaming: the file is read in chunks and each
-// entry becomes a typed record as its bytes go by, so a 200 MB HAR costs about the size of its
-// records, never a DOM plus the file. Errors say where: the byte offset (and line, column) for
+// Reads a HAR 1.2 (or 1.1) file into a HarLog, streaming: the file is mapped, parsed by a SAX
+// reader and each entry becomes a typed record as its bytes go by (parsed pages are released),
+// so a 200 MB HAR costs about the size of its records, never a DOM plus the file. Errors say where: the byte offset (and line, column) for
 // bytes that are not JSON, the JSON path for JSON that is not a HAR; a broken entry is skipped
 // with its index and reason while the others load.
 
@@ -43,7 +43,7 @@ struct HarReadOptions
 {
     // Called from the reading thread about every 4 MiB and at the end.
     std::function<void(qint64 bytesRead, qint64 bytesTotal)> progress;
-    // Polled between entries and between chunks; when set the read stops with Cancelled.
+    // Polled after each entry; when set the read stops with Cancelled.
     const std::atomic<bool> *cancel = nullptr;
     // false: content.text and postData.text are dropped (hasText/size kept), for callers that
     // only need statuses and timings.

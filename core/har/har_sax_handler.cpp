@@ -239,24 +239,27 @@ bool HarSaxHandler::tooDeep()
 
 bool HarSaxHandler::StartObject()
 {
-    // RapidJSON has just taken the '{': problems found here point at it.
-    const OffsetAdjust adjust(m_offsetAdjust);
-    if (tooDeep())
-        return false;
-    if (m_skipDepth > 0) {
-        ++m_skipDepth;
-        return true;
-    }
-    if (m_captureDepth > 0) {
-        m_captureWriter.StartObject();
-        ++m_captureDepth;
-        return true;
-    }
-    return beginContainer(false);
+    return start(false);
 }
 
 bool HarSaxHandler::StartArray()
 {
+    return start(true);
+}
+
+bool HarSaxHandler::EndObject(SizeType)
+{
+    return end(false);
+}
+
+bool HarSaxHandler::EndArray(SizeType)
+{
+    return end(true);
+}
+
+bool HarSaxHandler::start(bool isArray)
+{
+    // RapidJSON has just taken the '{' or '[': problems found here point at it.
     const OffsetAdjust adjust(m_offsetAdjust);
     if (tooDeep())
         return false;
@@ -265,36 +268,27 @@ bool HarSaxHandler::StartArray()
         return true;
     }
     if (m_captureDepth > 0) {
-        m_captureWriter.StartArray();
+        if (isArray)
+            m_captureWriter.StartArray();
+        else
+            m_captureWriter.StartObject();
         ++m_captureDepth;
         return true;
     }
-    return beginContainer(true);
+    return beginContainer(isArray);
 }
 
-bool HarSaxHandler::EndObject(SizeType)
+bool HarSaxHandler::end(bool isArray)
 {
     if (m_skipDepth > 0) {
         --m_skipDepth;
         return true;
     }
     if (m_captureDepth > 0) {
-        m_captureWriter.EndObject();
-        if (--m_captureDepth == 0)
-            finishCapture();
-        return true;
-    }
-    return endContainer();
-}
-
-bool HarSaxHandler::EndArray(SizeType)
-{
-    if (m_skipDepth > 0) {
-        --m_skipDepth;
-        return true;
-    }
-    if (m_captureDepth > 0) {
-        m_captureWriter.EndArray();
+        if (isArray)
+            m_captureWriter.EndArray();
+        else
+            m_captureWriter.EndObject();
         if (--m_captureDepth == 0)
             finishCapture();
         return true;

@@ -90,6 +90,8 @@ private:
     bool number(double value);
     bool tooDeep();
     bool scalar(const Scalar &value);
+    bool start(bool isArray);
+    bool end(bool isArray);
     bool beginContainer(bool isArray);
     bool endContainer();
     bool captureEvent(const std::function<void(rapidjson::Writer<rapidjson::StringBuffer> &)> &write,
