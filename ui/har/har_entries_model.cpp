@@ -141,6 +141,8 @@ QVariant HarEntriesModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         if (index.column() == PathColumn || index.column() == HostColumn)
             return entry.request.url.left(2000);
+        if (index.column() == PageColumn)
+            return row.pageTitle;
         if (index.column() == StatusColumn)
             return tr("Select the row to open the guide for %1").arg(entry.response.status);
         return {};

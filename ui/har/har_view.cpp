@@ -203,6 +203,10 @@ void HarView::showLog(std::shared_ptr<const HarLog> log)
         m_skippedNote->setVisible(true);
     }
     m_table->resizeColumnsToContents();
+    // Page titles are often whole URLs: enough to tell pages apart, the tooltip has the rest.
+    constexpr int kMaxPageColumnWidth = 200;
+    m_table->setColumnWidth(HarEntriesModel::PageColumn,
+                            std::min(kMaxPageColumnWidth, m_table->columnWidth(HarEntriesModel::PageColumn)));
     m_table->horizontalHeader()->resizeSection(HarEntriesModel::WaterfallColumn, 240);
     m_stack->setCurrentWidget(m_contentPage);
 }
