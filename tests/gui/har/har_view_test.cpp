@@ -7,7 +7,9 @@
 #include "ui/har/har_view.h"
 
 #include <QEventLoop>
+#include <QFile>
 #include <QLabel>
+#include <QProgressBar>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -16,6 +18,8 @@
 #include <QTreeWidget>
 
 #include <gtest/gtest.h>
+
+#include <cstring>
 
 using namespace statusscope;
 using namespace statusscope::ui;
@@ -42,6 +46,30 @@ bool waitLoaded(HarView &view)
 QString fixture(const char *name)
 {
     return test::fixturePath(QStringLiteral("har/") + QString::fromLatin1(name));
+}
+
+// A large HAR (~40 MB, 12,000 entries) made by repeating the entries of a fixture, so reading
+// takes long enough to watch progress and to cancel.
+QString writeLargeHar(const QTemporaryDir &dir)
+{
+    QFile source(fixture("generated-120.har"));
+    EXPECT_TRUE(source.open(QIODevice::ReadOnly));
+    const QByteArray text = source.readAll();
+    const qsizetype open = text.indexOf("\"entries\": [") + qsizetype(std::strlen("\"entries\": ["));
+    // gen_har.py writes "pages" before "entries", so the last ']' closes the entries array.
+    const QByteArray entries = text.mid(open, text.lastIndexOf(']') - open);
+    QByteArray big = "{\"log\": {\"version\": \"1.2\", \"creator\": {\"name\": \"t\", \"version\": \"1\"}, \"entries\": [";
+    for (int i = 0; i < 100; ++i) {
+        if (i > 0)
+            big += ',';
+        big += entries;
+    }
+    big += "]}}";
+    const QString path = dir.filePath(QStringLiteral("large.har"));
+    QFile file(path);
+    EXPECT_TRUE(file.open(QIODevice::WriteOnly));
+    file.write(big);
+    return path;
 }
 
 } // namespace
@@ -106,6 +134,27 @@ TEST(HarView, SummaryClicksFilter)
     EXPECT_EQ(table->model()->rowCount(), kSlowestEntries);
     view.filterBar()->clear();
     EXPECT_EQ(table->model()->rowCount(), 120);
+}
+
+TEST(HarView, LargeFileReportsProgressAndCanBeCancelled)
+{
+    QTemporaryDir dir;
+    const QString path = writeLargeHar(dir);
+    {
+        HarView view(path);
+        ASSERT_TRUE(waitLoaded(view));
+        EXPECT_EQ(view.table()->model()->rowCount(), 12000);
+        auto *progress = view.findChild<QProgressBar *>(QStringLiteral("harProgress"));
+        ASSERT_NE(progress, nullptr);
+        EXPECT_GT(progress->value(), 0); // intermediate progress reached the GUI thread
+    }
+    HarView view(path);
+    view.cancelLoading(); // the reader is at most a few entries in: it stops at the next one
+    EXPECT_FALSE(waitLoaded(view));
+    EXPECT_EQ(view.loadState(), HarView::LoadState::Failed);
+    auto *message = view.findChild<QLabel *>(QStringLiteral("harMessage"));
+    ASSERT_NE(message, nullptr);
+    EXPECT_EQ(message->text(), QStringLiteral("Reading was cancelled."));
 }
 
 TEST(HarView, NotAHarShowsThePreciseError)
