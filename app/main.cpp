@@ -7,6 +7,7 @@
 #include "ui/composer/composer_widget.h"
 #include "ui/guide_dock.h"
 #include "ui/guides/guide_browser.h"
+#include "ui/har/har_view.h"
 #include "ui/main_window.h"
 #include "ui/request_workspace.h"
 #include "ui/status/guide_navigator.h"
@@ -74,6 +75,13 @@ int main(int argc, char *argv[])
     statusscope::ui::RequestWorkspace workspace(
         &window, parser.isSet(historyOption) ? parser.value(historyOption) : statusscope::HistoryStore::defaultPath());
     workspace.setGuideNavigator(&guideNavigator);
+    window.registerViewer(statusscope::FileKind::Har, [&guideNavigator](const QString &path, QWidget *parent) -> QWidget * {
+        auto *view = new statusscope::ui::HarView(path, parent);
+        // The Guide dock follows the selected entry's status.
+        QObject::connect(view, &statusscope::ui::HarView::statusSelected, &guideNavigator,
+                         [&guideNavigator](int code) { guideNavigator.showGuide(QString::number(code)); });
+        return view;
+    });
     window.setRequestFactory([&workspace](QWidget *parent) { return workspace.createComposer(parent); });
     window.registerViewer(statusscope::FileKind::ExchangeJson, [&workspace](const QString &path, QWidget *parent) {
         return workspace.openExchangeFile(path, parent);

@@ -1,0 +1,217 @@
+#include "core/har/har_summary.h"
+#include "tests/support/test_support.h"
+#include "ui/har/har_entries_model.h"
+#include "ui/har/har_entry_details.h"
+#include "ui/har/har_export_dialog.h"
+#include "ui/har/har_filter_bar.h"
+#include "ui/har/har_view.h"
+
+#include <QEventLoop>
+#include <QFile>
+#include <QLabel>
+#include <QProgressBar>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTimer>
+#include <QToolButton>
+#include <QTreeWidget>
+
+#include <gtest/gtest.h>
+
+#include <cstring>
+
+using namespace statusscope;
+using namespace statusscope::ui;
+
+namespace {
+
+// Runs the event loop until `view` reports the end of loading (or 20 s pass).
+bool waitLoaded(HarView &view)
+{
+    QEventLoop loop;
+    bool ok = false;
+    bool done = false;
+    QObject::connect(&view, &HarView::loadFinished, &loop, [&](bool success) {
+        ok = success;
+        done = true;
+        loop.quit();
+    });
+    QTimer::singleShot(20000, &loop, &QEventLoop::quit);
+    if (view.isLoading())
+        loop.exec();
+    return done && ok;
+}
+
+QString fixture(const char *name)
+{
+    return test::fixturePath(QStringLiteral("har/") + QString::fromLatin1(name));
+}
+
+// A large HAR (~40 MB, 12,000 entries) made by repeating the entries of a fixture, so reading
+// takes long enough to watch progress and to cancel.
+QString writeLargeHar(const QTemporaryDir &dir)
+{
+    QFile source(fixture("generated-120.har"));
+    EXPECT_TRUE(source.open(QIODevice::ReadOnly));
+    const QByteArray text = source.readAll();
+    const qsizetype open = text.indexOf("\"entries\": [") + qsizetype(std::strlen("\"entries\": ["));
+    // gen_har.py writes "pages" before "entries", so the last ']' closes the entries array.
+    const QByteArray entries = text.mid(open, text.lastIndexOf(']') - open);
+    QByteArray big = "{\"log\": {\"version\": \"1.2\", \"creator\": {\"name\": \"t\", \"version\": \"1\"}, \"entries\": [";
+    for (int i = 0; i < 100; ++i) {
+        if (i > 0)
+            big += ',';
+        big += entries;
+    }
+    big += "]}}";
+    const QString path = dir.filePath(QStringLiteral("large.har"));
+    QFile file(path);
+    EXPECT_TRUE(file.open(QIODevice::WriteOnly));
+    file.write(big);
+    return path;
+}
+
+} // namespace
+
+// The scenario: open a HAR, filter 4xx, select a row, the status goes out.
+TEST(HarView, Filter4xxSelectRowEmitsThatStatus)
+{
+    HarView view(fixture("generated-120.har"));
+    view.resize(1200, 800);
+    view.show();
+    ASSERT_TRUE(waitLoaded(view));
+    QTableView *table = view.findChild<QTableView *>(QStringLiteral("harTable"));
+    ASSERT_NE(table, nullptr);
+    EXPECT_EQ(table->model()->rowCount(), 120);
+
+    QToolButton *chip = view.findChild<QToolButton *>(QStringLiteral("harChip_4xx"));
+    ASSERT_NE(chip, nullptr);
+    chip->click();
+    ASSERT_EQ(table->model()->rowCount(), 2); // the oracle's two 404s
+    for (int row = 0; row < table->model()->rowCount(); ++row)
+        EXPECT_EQ(table->model()->index(row, HarEntriesModel::StatusColumn).data(HarEntriesModel::RawValueRole).toInt(), 404);
+
+    QList<int> statuses;
+    QObject::connect(&view, &HarView::statusSelected, &view, [&statuses](int code) { statuses.append(code); });
+    table->selectRow(1);
+    ASSERT_EQ(statuses, QList<int>{404});
+    ASSERT_NE(view.currentEntry(), nullptr);
+    EXPECT_EQ(view.currentEntry()->response.status, 404);
+    // The details pane follows the selection.
+    auto *title = view.details()->findChild<QLabel *>();
+    ASSERT_NE(title, nullptr);
+    EXPECT_TRUE(title->text().contains(QLatin1String("404"))) << title->text().toStdString();
+}
+
+TEST(HarView, SortsByRawValueNotText)
+{
+    HarView view(fixture("generated-120.har"));
+    ASSERT_TRUE(waitLoaded(view));
+    QTableView *table = view.table();
+    table->sortByColumn(HarEntriesModel::TimeColumn, Qt::DescendingOrder);
+    double previous = 1e300;
+    for (int row = 0; row < table->model()->rowCount(); ++row) {
+        const double time = table->model()->index(row, HarEntriesModel::TimeColumn).data(HarEntriesModel::RawValueRole).toDouble();
+        EXPECT_LE(time, previous) << "row " << row;
+        previous = time;
+    }
+}
+
+TEST(HarView, SummaryClicksFilter)
+{
+    HarView view(fixture("generated-120.har"));
+    ASSERT_TRUE(waitLoaded(view));
+    QTableView *table = view.table();
+    auto *failed = view.findChild<QToolButton *>(QStringLiteral("harSummary_failed"));
+    ASSERT_NE(failed, nullptr);
+    failed->click();
+    EXPECT_EQ(table->model()->rowCount(), 6); // 4 with no response + 2 404s
+    auto *slowest = view.findChild<QToolButton *>(QStringLiteral("harSummary_slowest"));
+    ASSERT_NE(slowest, nullptr);
+    view.filterBar()->clear();
+    slowest->click();
+    EXPECT_EQ(table->model()->rowCount(), kSlowestEntries);
+    view.filterBar()->clear();
+    EXPECT_EQ(table->model()->rowCount(), 120);
+}
+
+TEST(HarView, LargeFileReportsProgressAndCanBeCancelled)
+{
+    QTemporaryDir dir;
+    const QString path = writeLargeHar(dir);
+    {
+        HarView view(path);
+        ASSERT_TRUE(waitLoaded(view));
+        EXPECT_EQ(view.table()->model()->rowCount(), 12000);
+        auto *progress = view.findChild<QProgressBar *>(QStringLiteral("harProgress"));
+        ASSERT_NE(progress, nullptr);
+        EXPECT_GT(progress->value(), 0); // intermediate progress reached the GUI thread
+    }
+    HarView view(path);
+    view.cancelLoading(); // the reader is at most a few entries in: it stops at the next one
+    EXPECT_FALSE(waitLoaded(view));
+    EXPECT_EQ(view.loadState(), HarView::LoadState::Failed);
+    auto *message = view.findChild<QLabel *>(QStringLiteral("harMessage"));
+    ASSERT_NE(message, nullptr);
+    EXPECT_EQ(message->text(), QStringLiteral("Reading was cancelled."));
+}
+
+TEST(HarView, NotAHarShowsThePreciseError)
+{
+    HarView view(fixture("not-json.har"));
+    EXPECT_FALSE(waitLoaded(view));
+    auto *message = view.findChild<QLabel *>(QStringLiteral("harMessage"));
+    ASSERT_NE(message, nullptr);
+    EXPECT_TRUE(message->text().contains(QLatin1String("byte 110, line 8, column 5"))) << message->text().toStdString();
+}
+
+TEST(HarView, BrokenEntriesAreShownAsSkipped)
+{
+    HarView view(fixture("broken-entries.har"));
+    ASSERT_TRUE(waitLoaded(view));
+    EXPECT_EQ(view.table()->model()->rowCount(), 2);
+    auto *note = view.findChild<QLabel *>(QStringLiteral("harSkipped"));
+    ASSERT_NE(note, nullptr);
+    EXPECT_TRUE(note->text().contains(QLatin1String("log.entries[1].response.status: missing")));
+}
+
+TEST(HarView, ExportDialogPreviewsRedactionsAndWritesASanitizedFile)
+{
+    HarView view(fixture("secrets.har"));
+    ASSERT_TRUE(waitLoaded(view));
+    HarExportDialog dialog(view.log(), {}, fixture("secrets.har"));
+    QEventLoop loop;
+    int redactions = -1;
+    QObject::connect(&dialog, &HarExportDialog::previewReady, &loop, [&](int count) {
+        redactions = count;
+        loop.quit();
+    });
+    QTimer::singleShot(20000, &loop, &QEventLoop::quit);
+    if (dialog.isPreparing())
+        loop.exec();
+    EXPECT_EQ(redactions, 22);
+    auto *preview = dialog.findChild<QTreeWidget *>(QStringLiteral("harExportPreview"));
+    ASSERT_NE(preview, nullptr);
+    EXPECT_EQ(preview->topLevelItemCount(), 22);
+    QTemporaryDir dir;
+    QString error;
+    const QString path = dir.filePath(QStringLiteral("out.har"));
+    ASSERT_TRUE(dialog.exportTo(path, &error)) << error.toStdString();
+    QFile file(path);
+    ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+    const QByteArray written = file.readAll();
+    EXPECT_FALSE(written.contains("SECRET"));
+    EXPECT_TRUE(written.contains("Bearer REDACTED"));
+}
+
+TEST(HarView, DetailsShowDecodedBodiesAndTimings)
+{
+    HarView view(fixture("svg-base64.har"));
+    ASSERT_TRUE(waitLoaded(view));
+    view.table()->selectRow(0);
+    HarEntryDetails *details = view.details();
+    EXPECT_TRUE(details->tabs()->isEnabled());
+    EXPECT_EQ(details->tabs()->count(), 6);
+    EXPECT_EQ(details->tabs()->tabText(5), QStringLiteral("Timings"));
+}

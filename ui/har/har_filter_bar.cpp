@@ -1,0 +1,147 @@
+#include "ui/har/har_filter_bar.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QLineEdit>
+#include <QToolButton>
+
+namespace statusscope::ui {
+
+HarFilterBar::HarFilterBar(QWidget *parent) : QWidget(parent)
+{
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    m_text = new QLineEdit(this);
+    m_text->setObjectName(QStringLiteral("harFilterText"));
+    m_text->setPlaceholderText(tr("Filter URLs"));
+    m_text->setClearButtonEnabled(true);
+    layout->addWidget(m_text, 1);
+    for (HarStatusClass statusClass : {HarStatusClass::Failed, HarStatusClass::Informational, HarStatusClass::Success,
+                                       HarStatusClass::Redirection, HarStatusClass::ClientError,
+                                       HarStatusClass::ServerError}) {
+        auto *chip = new QToolButton(this);
+        chip->setObjectName(QStringLiteral("harChip_") + toString(statusClass));
+        chip->setText(statusClass == HarStatusClass::Failed ? tr("0 / failed") : toString(statusClass));
+        chip->setCheckable(true);
+        m_chips.insert(statusClass, chip);
+        layout->addWidget(chip);
+        connect(chip, &QToolButton::toggled, this, &HarFilterBar::emitChanged);
+    }
+    m_method = new QComboBox(this);
+    m_method->setObjectName(QStringLiteral("harMethod"));
+    m_type = new QComboBox(this);
+    m_type->setObjectName(QStringLiteral("harType"));
+    m_page = new QComboBox(this);
+    m_page->setObjectName(QStringLiteral("harPage"));
+    m_errorsOnly = new QCheckBox(tr("Errors only"), this);
+    m_errorsOnly->setObjectName(QStringLiteral("harErrorsOnly"));
+    m_positionsChip = new QToolButton(this);
+    m_positionsChip->setObjectName(QStringLiteral("harPositions"));
+    m_positionsChip->setVisible(false);
+    auto *clearButton = new QToolButton(this);
+    clearButton->setText(tr("Clear"));
+    clearButton->setObjectName(QStringLiteral("harClearFilter"));
+    for (QWidget *widget : std::initializer_list<QWidget *>{m_method, m_type, m_page, m_errorsOnly, m_positionsChip, clearButton})
+        layout->addWidget(widget);
+    setChoices({}, {}, {});
+
+    connect(m_text, &QLineEdit::textChanged, this, &HarFilterBar::emitChanged);
+    connect(m_method, &QComboBox::currentIndexChanged, this, &HarFilterBar::emitChanged);
+    connect(m_type, &QComboBox::currentIndexChanged, this, &HarFilterBar::emitChanged);
+    connect(m_page, &QComboBox::currentIndexChanged, this, &HarFilterBar::emitChanged);
+    connect(m_errorsOnly, &QCheckBox::toggled, this, &HarFilterBar::emitChanged);
+    connect(m_positionsChip, &QToolButton::clicked, this, [this] {
+        m_positions.reset();
+        m_positionsChip->setVisible(false);
+        emitChanged();
+    });
+    connect(clearButton, &QToolButton::clicked, this, &HarFilterBar::clear);
+}
+
+void HarFilterBar::setChoices(const QStringList &methods, const QStringList &types,
+                              const QList<QPair<QString, QString>> &pages)
+{
+    m_updating = true;
+    m_method->clear();
+    m_method->addItem(tr("All methods"), QString());
+    for (const QString &method : methods)
+        m_method->addItem(method, method);
+    m_type->clear();
+    m_type->addItem(tr("All types"), QString());
+    for (const QString &type : types)
+        m_type->addItem(type, type);
+    m_page->clear();
+    m_page->addItem(tr("All pages"), QString());
+    for (const auto &[id, title] : pages)
+        m_page->addItem(title, id);
+    m_page->setVisible(pages.size() > 1);
+    m_updating = false;
+}
+
+HarEntryFilter HarFilterBar::filter() const
+{
+    HarEntryFilter filter;
+    filter.text = m_text->text().trimmed();
+    for (auto it = m_chips.begin(); it != m_chips.end(); ++it) {
+        if (it.value()->isChecked())
+            filter.classes.insert(it.key());
+    }
+    filter.method = m_method->currentData().toString();
+    filter.type = m_type->currentData().toString();
+    filter.pageId = m_page->currentData().toString();
+    filter.errorsOnly = m_errorsOnly->isChecked();
+    filter.positions = m_positions;
+    return filter;
+}
+
+void HarFilterBar::showOnlyClass(HarStatusClass statusClass)
+{
+    m_updating = true;
+    for (auto it = m_chips.begin(); it != m_chips.end(); ++it)
+        it.value()->setChecked(it.key() == statusClass);
+    m_updating = false;
+    emitChanged();
+}
+
+void HarFilterBar::showErrorsOnly()
+{
+    m_updating = true;
+    for (QToolButton *chip : std::as_const(m_chips))
+        chip->setChecked(false);
+    m_errorsOnly->setChecked(true);
+    m_updating = false;
+    emitChanged();
+}
+
+void HarFilterBar::showPositions(const QList<int> &positions)
+{
+    m_positions = QSet<int>(positions.begin(), positions.end());
+    m_positionsChip->setText(tr("%1 selected ✕").arg(positions.size()));
+    m_positionsChip->setVisible(true);
+    emitChanged();
+}
+
+void HarFilterBar::clear()
+{
+    m_updating = true;
+    m_text->clear();
+    for (QToolButton *chip : std::as_const(m_chips))
+        chip->setChecked(false);
+    m_method->setCurrentIndex(0);
+    m_type->setCurrentIndex(0);
+    m_page->setCurrentIndex(0);
+    m_errorsOnly->setChecked(false);
+    m_positions.reset();
+    m_positionsChip->setVisible(false);
+    m_updating = false;
+    emitChanged();
+}
+
+void HarFilterBar::emitChanged()
+{
+    if (!m_updating)
+        emit filterChanged(filter());
+}
+
+} // namespace statusscope::ui

@@ -1,0 +1,51 @@
+#pragma once
+
+#include "ui/har/har_filter_proxy.h"
+
+#include <QMap>
+#include <QWidget>
+
+class QCheckBox;
+class QComboBox;
+class QLineEdit;
+class QToolButton;
+
+namespace statusscope::ui {
+
+// Text, status-class chips (failed, 1xx…5xx), method, type, page and "errors only". Emits the
+// whole filter on every change; the summary strip's clicks come in through the setters.
+class HarFilterBar : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(HarFilterBar)
+
+public:
+    explicit HarFilterBar(QWidget *parent = nullptr);
+
+    void setChoices(const QStringList &methods, const QStringList &types,
+                    const QList<QPair<QString, QString>> &pages); // (id, title)
+    HarEntryFilter filter() const;
+
+    void showOnlyClass(HarStatusClass statusClass);
+    void showErrorsOnly();
+    void showPositions(const QList<int> &positions);
+    void clear();
+
+signals:
+    void filterChanged(const statusscope::ui::HarEntryFilter &filter);
+
+private:
+    void emitChanged();
+
+    QLineEdit *m_text = nullptr;
+    QMap<HarStatusClass, QToolButton *> m_chips;
+    QComboBox *m_method = nullptr;
+    QComboBox *m_type = nullptr;
+    QComboBox *m_page = nullptr;
+    QCheckBox *m_errorsOnly = nullptr;
+    QToolButton *m_positionsChip = nullptr;
+    std::optional<QSet<int>> m_positions;
+    bool m_updating = false;
+};
+
+} // namespace statusscope::ui

@@ -1,0 +1,43 @@
+#include "ui/har/har_filter_proxy.h"
+
+#include "ui/har/har_entries_model.h"
+
+namespace statusscope::ui {
+
+HarFilterProxy::HarFilterProxy(QObject *parent) : QSortFilterProxyModel(parent)
+{
+    setSortRole(HarEntriesModel::RawValueRole);
+}
+
+void HarFilterProxy::setFilter(const HarEntryFilter &filter)
+{
+    if (filter == m_filter)
+        return;
+    m_filter = filter;
+    invalidateFilter();
+}
+
+bool HarFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
+{
+    const QModelIndex index = sourceModel()->index(sourceRow, 0, sourceParent);
+    const int status = index.data(HarEntriesModel::StatusRole).toInt();
+    if (m_filter.errorsOnly && !isErrorStatus(status))
+        return false;
+    if (!m_filter.classes.isEmpty() && !m_filter.classes.contains(statusClassOf(status)))
+        return false;
+    if (m_filter.positions && !m_filter.positions->contains(index.data(HarEntriesModel::PositionRole).toInt()))
+        return false;
+    if (!m_filter.pageId.isEmpty() && index.data(HarEntriesModel::PageIdRole).toString() != m_filter.pageId)
+        return false;
+    if (!m_filter.type.isEmpty() && index.data(HarEntriesModel::TypeRole).toString() != m_filter.type)
+        return false;
+    if (!m_filter.method.isEmpty()
+        && sourceModel()->index(sourceRow, HarEntriesModel::MethodColumn, sourceParent).data().toString() != m_filter.method)
+        return false;
+    if (!m_filter.text.isEmpty()
+        && !index.data(HarEntriesModel::SearchTextRole).toString().contains(m_filter.text, Qt::CaseInsensitive))
+        return false;
+    return true;
+}
+
+} // namespace statusscope::ui

@@ -1,0 +1,255 @@
+#include "ui/har/har_view.h"
+
+#include "ui/status/status_link.h"
+
+#include "core/har/har_summary.h"
+#include "ui/har/har_entries_model.h"
+#include "ui/har/har_entry_details.h"
+#include "ui/har/har_export_dialog.h"
+#include "ui/har/har_filter_bar.h"
+#include "ui/har/har_filter_proxy.h"
+#include "ui/har/har_summary_strip.h"
+#include "ui/har/har_waterfall_delegate.h"
+
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QTableView>
+#include <QVBoxLayout>
+#include <QtConcurrent>
+
+namespace statusscope::ui {
+
+namespace {
+
+// The progress bar's resolution: per mille of the file.
+constexpr int kProgressSteps = 1000;
+
+} // namespace
+
+HarView::HarView(const QString &path, QWidget *parent)
+    : QWidget(parent), m_path(path), m_cancel(std::make_shared<std::atomic<bool>>(false))
+{
+    auto *layout = new QVBoxLayout(this);
+    m_stack = new QStackedWidget(this);
+    layout->addWidget(m_stack);
+
+    // Loading page: progress and cancel.
+    m_loadingPage = new QWidget(m_stack);
+    auto *loadingLayout = new QVBoxLayout(m_loadingPage);
+    auto *loadingLabel = new QLabel(tr("Reading %1…").arg(QFileInfo(path).fileName()), m_loadingPage);
+    m_progress = new QProgressBar(m_loadingPage);
+    m_progress->setObjectName(QStringLiteral("harProgress"));
+    m_progress->setRange(0, kProgressSteps);
+    m_cancelButton = new QPushButton(tr("Cancel"), m_loadingPage);
+    m_cancelButton->setObjectName(QStringLiteral("harCancel"));
+    loadingLayout->addStretch(1);
+    loadingLayout->addWidget(loadingLabel);
+    loadingLayout->addWidget(m_progress);
+    loadingLayout->addWidget(m_cancelButton, 0, Qt::AlignRight);
+    loadingLayout->addStretch(1);
+    m_stack->addWidget(m_loadingPage);
+
+    m_message = new QLabel(m_stack);
+    m_message->setObjectName(QStringLiteral("harMessage"));
+    m_message->setWordWrap(true);
+    m_message->setAlignment(Qt::AlignCenter);
+    m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_stack->addWidget(m_message);
+
+    // Content page.
+    m_contentPage = new QWidget(m_stack);
+    auto *content = new QVBoxLayout(m_contentPage);
+    content->setContentsMargins(0, 0, 0, 0);
+    auto *top = new QHBoxLayout;
+    m_summary = new HarSummaryStrip(m_contentPage);
+    auto *exportButton = new QPushButton(tr("Export HAR…"), m_contentPage);
+    exportButton->setObjectName(QStringLiteral("harExport"));
+    top->addWidget(m_summary, 1);
+    top->addWidget(exportButton);
+    content->addLayout(top);
+    m_filterBar = new HarFilterBar(m_contentPage);
+    content->addWidget(m_filterBar);
+    m_skippedNote = new QLabel(m_contentPage);
+    m_skippedNote->setObjectName(QStringLiteral("harSkipped"));
+    m_skippedNote->setWordWrap(true);
+    m_skippedNote->setVisible(false);
+    content->addWidget(m_skippedNote);
+
+    auto *splitter = new QSplitter(Qt::Vertical, m_contentPage);
+    m_model = new HarEntriesModel(this);
+    m_proxy = new HarFilterProxy(this);
+    m_proxy->setSourceModel(m_model);
+    m_table = new QTableView(splitter);
+    m_table->setObjectName(QStringLiteral("harTable"));
+    m_table->setModel(m_proxy);
+    m_table->setSortingEnabled(true);
+    m_table->sortByColumn(HarEntriesModel::IndexColumn, Qt::AscendingOrder);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_table->setItemDelegateForColumn(HarEntriesModel::WaterfallColumn, new HarWaterfallDelegate(m_table));
+    // Statuses are the app's one status link: a badge whose click opens the guide.
+    auto *statusLinks = new StatusLinkDelegate(HarEntriesModel::StatusRole, m_table);
+    m_table->setItemDelegateForColumn(HarEntriesModel::StatusColumn, statusLinks);
+    statusLinks->attachTo(m_table);
+    connect(statusLinks, &StatusLinkDelegate::statusActivated, this,
+            [this](const QString &codeId) { emit statusSelected(codeId.toInt()); });
+    m_table->verticalHeader()->setVisible(false);
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
+    m_table->horizontalHeader()->setSectionResizeMode(HarEntriesModel::PathColumn, QHeaderView::Stretch);
+    m_table->horizontalHeader()->setSectionResizeMode(HarEntriesModel::WaterfallColumn, QHeaderView::Fixed);
+    m_table->horizontalHeader()->resizeSection(HarEntriesModel::WaterfallColumn, 240);
+    m_table->horizontalHeader()->resizeSection(HarEntriesModel::StatusColumn, 170);
+    m_details = new HarEntryDetails(splitter);
+    splitter->addWidget(m_table);
+    splitter->addWidget(m_details);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+    content->addWidget(splitter, 1);
+    m_stack->addWidget(m_contentPage);
+
+    connect(m_filterBar, &HarFilterBar::filterChanged, m_proxy, &HarFilterProxy::setFilter);
+    connect(m_summary, &HarSummaryStrip::classClicked, m_filterBar, &HarFilterBar::showOnlyClass);
+    connect(m_summary, &HarSummaryStrip::failedClicked, m_filterBar, &HarFilterBar::showErrorsOnly);
+    connect(m_summary, &HarSummaryStrip::slowestClicked, m_filterBar, &HarFilterBar::showPositions);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) { currentRowChanged(current); });
+    connect(m_cancelButton, &QPushButton::clicked, this, &HarView::cancelLoading);
+    connect(exportButton, &QPushButton::clicked, this, &HarView::exportHar);
+    connect(&m_watcher, &QFutureWatcherBase::finished, this, &HarView::loadDone);
+
+    startLoading();
+}
+
+HarView::~HarView()
+{
+    // The reader polls the flag between entries: closing the tab never waits for a whole file.
+    m_cancel->store(true);
+    m_watcher.waitForFinished();
+}
+
+bool HarView::isLoading() const
+{
+    return m_state == LoadState::Loading;
+}
+
+void HarView::cancelLoading()
+{
+    m_cancel->store(true);
+    m_cancelButton->setEnabled(false);
+}
+
+void HarView::startLoading()
+{
+    m_stack->setCurrentWidget(m_loadingPage);
+    m_state = LoadState::Loading;
+    const QString path = m_path;
+    const std::shared_ptr<std::atomic<bool>> cancel = m_cancel;
+    // Progress goes to the GUI thread as queued calls; the destructor waits for the reader,
+    // so `this` outlives every call made from it.
+    QProgressBar *progressBar = m_progress;
+    m_watcher.setFuture(QtConcurrent::run([path, cancel, progressBar] {
+        HarReadOptions options;
+        options.cancel = cancel.get();
+        options.progress = [progressBar, cancel](qint64 done, qint64 total) {
+            if (total <= 0 || cancel->load())
+                return;
+            const int value = static_cast<int>(done * kProgressSteps / total);
+            QMetaObject::invokeMethod(progressBar, [progressBar, value] { progressBar->setValue(value); },
+                                      Qt::QueuedConnection);
+        };
+        return readHarFile(path, options);
+    }));
+}
+
+void HarView::loadDone()
+{
+    if (m_state != LoadState::Loading)
+        return;
+    HarReadResult result = m_watcher.result();
+    if (!result.ok()) {
+        m_state = LoadState::Failed;
+        const QString what = result.error.status == HarReadStatus::Cancelled
+            ? tr("Reading was cancelled.")
+            : result.error.status == HarReadStatus::FileError
+                ? tr("Cannot read %1: %2").arg(m_path, result.error.describe())
+                : tr("%1 is not a HAR file:\n%2").arg(QFileInfo(m_path).fileName(), result.error.describe());
+        m_message->setText(what);
+        m_stack->setCurrentWidget(m_message);
+        emit loadFinished(false);
+        return;
+    }
+    m_state = LoadState::Loaded;
+    showLog(std::make_shared<const HarLog>(std::move(result.log)));
+    emit loadFinished(true);
+}
+
+void HarView::showLog(std::shared_ptr<const HarLog> log)
+{
+    m_log = std::move(log);
+    m_model->setLog(m_log);
+    QList<QPair<QString, QString>> pages;
+    for (const HarPage &page : m_log->pages)
+        pages.append({page.id, page.title.isEmpty() ? page.id : page.title});
+    m_filterBar->setChoices(m_model->methods(), m_model->types(), pages);
+    m_table->setColumnHidden(HarEntriesModel::PageColumn, m_log->pages.size() < 2);
+    m_summary->setSummary(summarize(m_log->entries), static_cast<int>(m_log->skipped.size()));
+    if (!m_log->skipped.isEmpty()) {
+        constexpr int kShownSkipped = 5;
+        QStringList lines;
+        for (int i = 0; i < std::min<int>(kShownSkipped, static_cast<int>(m_log->skipped.size())); ++i)
+            lines << tr("entry %1: %2").arg(m_log->skipped[i].index).arg(m_log->skipped[i].reason);
+        if (m_log->skipped.size() > kShownSkipped)
+            lines << tr("… and %1 more").arg(m_log->skipped.size() - kShownSkipped);
+        m_skippedNote->setText(tr("%1 entries could not be read and are not shown:\n%2")
+                                   .arg(m_log->skipped.size())
+                                   .arg(lines.join(QLatin1Char('\n'))));
+        m_skippedNote->setVisible(true);
+    }
+    m_table->resizeColumnsToContents();
+    // Page titles are often whole URLs: enough to tell pages apart, the tooltip has the rest.
+    constexpr int kMaxPageColumnWidth = 200;
+    m_table->setColumnWidth(HarEntriesModel::PageColumn,
+                            std::min(kMaxPageColumnWidth, m_table->columnWidth(HarEntriesModel::PageColumn)));
+    m_table->horizontalHeader()->resizeSection(HarEntriesModel::WaterfallColumn, 240);
+    m_table->horizontalHeader()->resizeSection(HarEntriesModel::StatusColumn, 170);
+    m_stack->setCurrentWidget(m_contentPage);
+}
+
+const HarEntry *HarView::currentEntry() const
+{
+    const QModelIndex current = m_table->currentIndex();
+    if (!current.isValid())
+        return nullptr;
+    return m_model->entryAt(current.data(HarEntriesModel::PositionRole).toInt());
+}
+
+void HarView::currentRowChanged(const QModelIndex &current)
+{
+    const HarEntry *entry = current.isValid() ? m_model->entryAt(current.data(HarEntriesModel::PositionRole).toInt())
+                                              : nullptr;
+    m_details->setEntry(entry);
+    if (!entry)
+        return;
+    emit entrySelected(current.data(HarEntriesModel::PositionRole).toInt());
+    emit statusSelected(entry->response.status);
+}
+
+void HarView::exportHar()
+{
+    if (!m_log)
+        return;
+    QList<int> selected;
+    for (const QModelIndex &row : m_table->selectionModel()->selectedRows())
+        selected.append(row.data(HarEntriesModel::PositionRole).toInt());
+    std::sort(selected.begin(), selected.end());
+    HarExportDialog dialog(m_log, selected, m_path, this);
+    dialog.exec();
+}
+
+} // namespace statusscope::ui

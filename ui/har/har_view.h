@@ -1,0 +1,87 @@
+#pragma once
+
+#include "core/har/har_reader.h"
+
+#include <QFutureWatcher>
+#include <QWidget>
+
+#include <atomic>
+#include <memory>
+
+class QLabel;
+class QProgressBar;
+class QPushButton;
+class QStackedWidget;
+class QTableView;
+
+namespace statusscope::ui {
+
+class HarEntriesModel;
+class HarEntryDetails;
+class HarFilterBar;
+class HarFilterProxy;
+class HarSummaryStrip;
+
+// The tab for one HAR file: summary strip, filter bar, the entries table with its waterfall,
+// and the selected entry's details. The file is read off the GUI thread with progress and
+// cancel; the tab shows the reader's precise error if it is not a HAR.
+//
+// Extension points: details()->actions() takes per-entry actions (replay in composer,
+// diagnose), which read currentEntry().
+class HarView : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(HarView)
+
+public:
+    explicit HarView(const QString &path, QWidget *parent = nullptr);
+    ~HarView() override;
+
+    enum class LoadState { Loading, Loaded, Failed };
+
+    QString path() const { return m_path; }
+    LoadState loadState() const { return m_state; }
+    bool isLoading() const;
+    void cancelLoading();
+
+    std::shared_ptr<const HarLog> log() const { return m_log; }
+    const HarEntry *currentEntry() const;
+    HarEntryDetails *details() const { return m_details; }
+    HarFilterBar *filterBar() const { return m_filterBar; }
+    QTableView *table() const { return m_table; }
+
+signals:
+    void loadFinished(bool ok);
+    // A row was selected: its response status (0 when there was no response).
+    void statusSelected(int code);
+    void entrySelected(int position);
+
+private:
+    void startLoading();
+    void loadDone();
+    void showLog(std::shared_ptr<const HarLog> log);
+    void currentRowChanged(const QModelIndex &current);
+    void exportHar();
+
+    QString m_path;
+    std::shared_ptr<std::atomic<bool>> m_cancel;
+    LoadState m_state = LoadState::Loading;
+    QFutureWatcher<HarReadResult> m_watcher;
+    std::shared_ptr<const HarLog> m_log;
+
+    QStackedWidget *m_stack = nullptr;
+    QWidget *m_loadingPage = nullptr;
+    QProgressBar *m_progress = nullptr;
+    QPushButton *m_cancelButton = nullptr;
+    QLabel *m_message = nullptr;
+    QWidget *m_contentPage = nullptr;
+    HarSummaryStrip *m_summary = nullptr;
+    HarFilterBar *m_filterBar = nullptr;
+    HarEntriesModel *m_model = nullptr;
+    HarFilterProxy *m_proxy = nullptr;
+    QTableView *m_table = nullptr;
+    HarEntryDetails *m_details = nullptr;
+    QLabel *m_skippedNote = nullptr;
+};
+
+} // namespace statusscope::ui
