@@ -8,7 +8,7 @@
 #include <QHeaderView>
 #include <QLineEdit>
 #include <QMessageBox>
-#include <QPushButton>
+#include <QToolButton>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -40,19 +40,24 @@ HistoryPanel::HistoryPanel(HistoryStore *store, QWidget *parent)
     m_list->setItemDelegateForColumn(StatusColumn, delegate);
     connect(delegate, &StatusLinkDelegate::statusActivated, this, &HistoryPanel::statusActivated);
 
-    m_open = new QPushButton(tr("Open"), this);
+    m_open = new QToolButton(this);
+    m_open->setText(tr("Open"));
     m_open->setObjectName(QStringLiteral("historyOpen"));
     m_open->setToolTip(tr("Show this exchange in a new tab"));
-    m_resend = new QPushButton(tr("Re-send"), this);
+    m_resend = new QToolButton(this);
+    m_resend->setText(tr("Re-send"));
     m_resend->setObjectName(QStringLiteral("historyResend"));
-    m_delete = new QPushButton(tr("Delete"), this);
+    m_delete = new QToolButton(this);
+    m_delete->setText(tr("Delete"));
     m_delete->setObjectName(QStringLiteral("historyDelete"));
-    m_clear = new QPushButton(tr("Clear"), this);
+    m_clear = new QToolButton(this);
+    m_clear->setText(tr("Clear"));
     m_clear->setObjectName(QStringLiteral("historyClear"));
     auto *buttons = new QHBoxLayout;
     buttons->setSpacing(2);
-    for (QPushButton *b : {m_open, m_resend, m_delete, m_clear})
+    for (QToolButton *b : {m_open, m_resend, m_delete, m_clear})
         buttons->addWidget(b);
+    buttons->addStretch(1);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -65,16 +70,16 @@ HistoryPanel::HistoryPanel(HistoryStore *store, QWidget *parent)
         if (currentId() > 0)
             emit openRequested(currentId());
     });
-    connect(m_open, &QPushButton::clicked, this, [this] {
+    connect(m_open, &QToolButton::clicked, this, [this] {
         if (currentId() > 0)
             emit openRequested(currentId());
     });
-    connect(m_resend, &QPushButton::clicked, this, [this] {
+    connect(m_resend, &QToolButton::clicked, this, [this] {
         if (currentId() > 0)
             emit resendRequested(currentId());
     });
-    connect(m_delete, &QPushButton::clicked, this, &HistoryPanel::deleteCurrent);
-    connect(m_clear, &QPushButton::clicked, this, &HistoryPanel::clearAll);
+    connect(m_delete, &QToolButton::clicked, this, &HistoryPanel::deleteCurrent);
+    connect(m_clear, &QToolButton::clicked, this, &HistoryPanel::clearAll);
     refresh();
 }
 
@@ -111,7 +116,7 @@ void HistoryPanel::refresh()
     if (!m_list->currentItem() && m_list->topLevelItemCount() > 0)
         m_list->setCurrentItem(m_list->topLevelItem(0));
     const bool any = m_list->topLevelItemCount() > 0;
-    for (QPushButton *b : {m_open, m_resend, m_delete})
+    for (QToolButton *b : {m_open, m_resend, m_delete})
         b->setEnabled(any);
     m_clear->setEnabled(m_store->count() > 0);
 }

@@ -6,7 +6,7 @@
 #include <QWidget>
 
 class QLineEdit;
-class QPushButton;
+class QToolButton;
 class QTreeWidget;
 
 namespace statusscope {
@@ -43,10 +43,10 @@ private:
     HistoryStore *m_store;
     QLineEdit *m_search = nullptr;
     QTreeWidget *m_list = nullptr;
-    QPushButton *m_open = nullptr;
-    QPushButton *m_resend = nullptr;
-    QPushButton *m_delete = nullptr;
-    QPushButton *m_clear = nullptr;
+    QToolButton *m_open = nullptr;
+    QToolButton *m_resend = nullptr;
+    QToolButton *m_delete = nullptr;
+    QToolButton *m_clear = nullptr;
 };
 
 } // namespace statusscope::ui

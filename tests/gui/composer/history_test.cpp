@@ -18,6 +18,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QToolButton>
 #include <QMessageBox>
 #include <QSettings>
 #include <QStatusBar>
@@ -129,7 +130,7 @@ TEST_F(HistoryTest, PersistsAcrossARestartOfTheMainWindow)
     EXPECT_EQ(list->topLevelItemCount(), 2);
     search->clear();
     list->setCurrentItem(list->topLevelItem(0));
-    app.workspace.historyPanel()->findChild<QPushButton *>(QStringLiteral("historyDelete"))->click();
+    app.workspace.historyPanel()->findChild<QToolButton *>(QStringLiteral("historyDelete"))->click();
     EXPECT_EQ(list->topLevelItemCount(), 1);
     EXPECT_EQ(app.workspace.history()->count(), 1);
 }
