@@ -177,6 +177,8 @@ int runLogs(const QStringList &args)
     if (!result.ok())
         return usageError(QStringLiteral("logs: %1").arg(result.error),
                           result.error.startsWith(QLatin1String("--log-format")) ? kExitUsage : kExitFile);
+    for (const QString &warning : result.summary.warnings)
+        writeErr(QStringLiteral("statusscope-cli: logs: warning: %1\n").arg(warning));
     if (parser.isSet(json))
         writeOut(QJsonDocument(toJson(result.summary)).toJson(QJsonDocument::Indented));
     else if (parser.isSet(csv))

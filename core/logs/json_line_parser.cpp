@@ -17,7 +17,7 @@ QJsonValue firstOf(const QJsonObject &object, std::initializer_list<QLatin1Strin
         if (it != object.constEnd() && !it->isNull() && !(it->isString() && it->toString().isEmpty()))
             return *it;
     }
-    return {};
+    return QJsonValue(QJsonValue::Undefined);
 }
 
 bool toNumber(const QJsonValue &value, double &number)

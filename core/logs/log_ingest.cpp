@@ -328,6 +328,7 @@ public:
             summary.skipExamples.push_back(out);
         }
         summary.cancelled = m_cancelled.load();
+        summary.warnings = m_warnings;
     }
 
 private:
@@ -612,6 +613,12 @@ private:
         changed.notify_all();
         for (std::thread &t : pool)
             t.join();
+        int code = Z_OK;
+        gzerror(gz, &code);
+        if (error.isEmpty() && code != Z_OK && !m_cancelled.load())
+            m_warnings.push_back(QStringLiteral("%1: %2 after %3 compressed bytes; the lines before it are counted")
+                                     .arg(job.path, gzErrorText(gz))
+                                     .arg(gzoffset(gz)));
         gzclose(gz);
         if (!job.guess.parser && error.isEmpty()) // empty input: nothing to detect from
             job.guess = detectFormat({}, m_options.format, m_options.customFormat);
@@ -635,6 +642,7 @@ private:
     int m_fileIndex = 0;
     std::vector<LogAggregator> m_aggregates;
     std::vector<std::vector<PendingExample>> m_examples;
+    QStringList m_warnings;
 };
 
 } // namespace

@@ -91,6 +91,8 @@ struct LogSummary
     QList<Spike> spikes;
     std::optional<LatencyPercentiles> latency;
     bool cancelled = false;
+    // Problems that did not stop the reading: a .gz cut short, … (file and byte offset).
+    QStringList warnings;
 };
 
 // Bucket sizes a chart offers: the chosen one keeps a range under ~500 buckets.

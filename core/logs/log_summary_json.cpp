@@ -74,6 +74,7 @@ QJsonObject toJson(const LogSummary &summary)
     root.insert(QStringLiteral("lines_meta"), double(summary.linesMeta));
     root.insert(QStringLiteral("lines_filtered"), double(summary.linesFiltered));
     root.insert(QStringLiteral("cancelled"), summary.cancelled);
+    root.insert(QStringLiteral("warnings"), QJsonArray::fromStringList(summary.warnings));
 
     QJsonObject byReason;
     for (int i = 0; i < kSkipReasonCount; ++i)

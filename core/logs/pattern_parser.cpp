@@ -42,6 +42,8 @@ QString toString(PatternField field)
         return QStringLiteral("duration-ms");
     case PatternField::DurationS:
         return QStringLiteral("duration-s");
+    case PatternField::UpstreamTimes:
+        return QStringLiteral("upstream-times");
     }
     return QStringLiteral("unknown");
 }
@@ -327,6 +329,9 @@ CompiledPattern compileNginxLogFormat(const QString &format)
             field = PatternField::UserAgent;
         else if (variable == "request_time")
             field = PatternField::DurationS;
+        else if (variable.rfind("upstream_", 0) == 0 && variable.size() > 5
+                 && variable.compare(variable.size() - 5, 5, "_time") == 0)
+            field = PatternField::UpstreamTimes;
         addLiteral(result.items, literal);
         literal.clear();
         addField(result.items, field, QStringLiteral("$") + QString::fromStdString(variable));
@@ -560,6 +565,14 @@ ParseResult PatternParser::parse(std::string_view line, LogRecord &record)
             break;
         case PatternField::UserAgent:
             record.userAgent = value;
+            break;
+        case PatternField::UpstreamTimes:
+            // Checked, not kept: as the last field it would otherwise swallow anything after
+            // it, such as a second record glued onto the line.
+            for (char c : value) {
+                if (!((c >= '0' && c <= '9') || c == '.' || c == ',' || c == ' ' || c == ':' || c == '-'))
+                    return ParseResult::skip(SkipReason::OtherFormat);
+            }
             break;
         case PatternField::DurationUs:
         case PatternField::DurationMs:

@@ -26,6 +26,7 @@ enum class PatternField {
     DurationUs,   // %D, %{us}T: microseconds
     DurationMs,   // %{ms}T
     DurationS,    // %T (whole seconds), $request_time (seconds with milliseconds)
+    UpstreamTimes, // $upstream_response_time: "0.010", "-", "0.010, 0.020", "0.1 : 0.2"
 };
 
 QString toString(PatternField field);

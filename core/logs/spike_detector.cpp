@@ -39,28 +39,34 @@ QList<Spike> detectSpikes(const QList<SeriesBucket> &buckets, int bucketSeconds,
     QList<Spike> spikes;
     const qint64 bucketMs = qint64(bucketSeconds) * 1000;
     for (int status : ordered) {
-        std::vector<double> history; // what later windows see
+        std::vector<double> history; // the status's share of each bucket's traffic
         history.reserve(static_cast<size_t>(buckets.size()));
         Spike open;
         bool inSpike = false;
         std::vector<double> baselines;
         for (const SeriesBucket &bucket : buckets) {
             const double count = double(bucket.byStatus.value(status, 0));
+            const double total = double(bucket.total);
+            const double share = total > 0 ? count / total : 0.0;
             bool flagged = false;
-            double median = 0;
+            double medianShare = 0;
+            double expected = 0;
             double score = 0;
-            if (static_cast<int>(history.size()) >= options.minHistory) {
+            if (static_cast<int>(history.size()) >= options.minHistory && total > 0) {
                 const size_t from = history.size() > size_t(options.window) ? history.size() - size_t(options.window) : 0;
                 std::vector<double> window(history.begin() + static_cast<std::ptrdiff_t>(from), history.end());
-                median = medianOf(window);
+                medianShare = medianOf(window);
                 for (double &v : window)
-                    v = std::fabs(v - median);
-                const double sigma = std::max({1.4826 * medianOf(window), std::sqrt(median), 1.0});
-                score = (count - median) / sigma;
+                    v = std::fabs(v - medianShare);
+                expected = medianShare * total;
+                const double sigma = std::max({1.4826 * medianOf(window) * total, std::sqrt(expected), 1.0});
+                score = (count - expected) / sigma;
                 flagged = score > options.k && count >= double(options.minCount)
-                          && count >= options.minRatio * median;
+                          && count >= options.minRatio * expected;
             }
-            history.push_back(flagged ? median : count);
+            const double median = expected;
+            if (total > 0)
+                history.push_back(flagged ? medianShare : share);
             if (flagged) {
                 if (!inSpike) {
                     open = Spike();

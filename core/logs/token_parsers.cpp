@@ -28,6 +28,20 @@ std::string_view stripPort(std::string_view hostPort)
     return hostPort.substr(0, colon);
 }
 
+// HTTP log timers "TR/Tw/Tc/Tr/Ta" (HAProxy ≥ 1.9) or "Tq/Tw/Tc/Tr/Tt": five integers,
+// -1 for a phase that did not happen, "+" before a total logged with `option logasap`.
+bool isTimers(std::string_view text)
+{
+    int parts = 1;
+    for (char c : text) {
+        if (c == '/')
+            ++parts;
+        else if (!((c >= '0' && c <= '9') || c == '-' || c == '+'))
+            return false;
+    }
+    return parts == 5;
+}
+
 std::string_view nextWord(std::string_view line, size_t &pos)
 {
     while (pos < line.size() && line[pos] == ' ')
@@ -55,7 +69,10 @@ ParseResult HaproxyParser::parse(std::string_view line, LogRecord &record)
     const size_t clientStart = line.rfind(' ', open - 1);
     record.client = stripPort(line.substr(clientStart == std::string_view::npos ? 0 : clientStart + 1,
                                           open - (clientStart == std::string_view::npos ? 0 : clientStart + 1)));
-    if (!parseClfTime(line.substr(open + 2, close - open - 2), record.timeMs, record.tzOffsetMinutes))
+    const std::string_view acceptDate = line.substr(open + 2, close - open - 2);
+    if (acceptDate.find(' ') != std::string_view::npos) // a zone: Apache's %t, not HAProxy's
+        return ParseResult::skip(SkipReason::OtherFormat);
+    if (!parseClfTime(acceptDate, record.timeMs, record.tzOffsetMinutes))
         return ParseResult::skip(SkipReason::BadTime);
 
     size_t pos = close + 1;
@@ -64,7 +81,7 @@ ParseResult HaproxyParser::parse(std::string_view line, LogRecord &record)
     const std::string_view timers = nextWord(line, pos);
     const std::string_view status = nextWord(line, pos);
     std::string_view bytes = nextWord(line, pos);
-    if (backend.find('/') == std::string_view::npos || timers.find('/') == std::string_view::npos)
+    if (backend.find('/') == std::string_view::npos || !isTimers(timers))
         return ParseResult::skip(backend.empty() || timers.empty() ? SkipReason::Truncated : SkipReason::OtherFormat);
     if (status.empty())
         return ParseResult::skip(SkipReason::Truncated);
