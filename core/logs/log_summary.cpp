@@ -3,6 +3,7 @@
 #include "core/logs/spike_detector.h"
 
 #include <algorithm>
+#include <limits>
 
 namespace statusscope::logs {
 
@@ -18,11 +19,21 @@ int autoBucketSeconds(qint64 spanMs)
     return 30 * 86400;
 }
 
+int fitBucketSeconds(qint64 spanMs, int requestedSeconds)
+{
+    qint64 seconds = std::max(60, requestedSeconds);
+    seconds -= seconds % 60;
+    while (spanMs / (seconds * 1000) >= kMaxSeriesBuckets)
+        seconds *= 2;
+    return int(std::min<qint64>(seconds, std::numeric_limits<int>::max() / 2));
+}
+
 QList<SeriesBucket> buildSeries(const MinuteSeries &minutes, int bucketSeconds, qint64 fromMs, qint64 toMs)
 {
     QList<SeriesBucket> out;
-    if (minutes.empty() || bucketSeconds < 60 || toMs < fromMs)
+    if (minutes.empty() || toMs < fromMs)
         return out;
+    bucketSeconds = fitBucketSeconds(toMs - fromMs, bucketSeconds);
     const qint64 bucketMs = qint64(bucketSeconds) * 1000;
     auto floorTo = [bucketMs](qint64 ms) { return ms >= 0 ? ms - ms % bucketMs : ms - (bucketMs + ms % bucketMs) % bucketMs; };
     const qint64 first = floorTo(fromMs);
@@ -82,8 +93,9 @@ void summarize(const LogAggregator &aggregate, const SummaryOptions &options, Lo
         summary.firstMs = aggregate.firstMs();
         summary.lastMs = aggregate.lastMs();
         summary.tzOffsetMinutes = aggregate.firstTzOffsetMinutes();
-        summary.bucketSeconds = options.bucketSeconds > 0 ? options.bucketSeconds
-                                                          : autoBucketSeconds(summary.lastMs - summary.firstMs);
+        const qint64 span = summary.lastMs - summary.firstMs;
+        summary.bucketSeconds = fitBucketSeconds(span, options.bucketSeconds > 0 ? options.bucketSeconds
+                                                                                 : autoBucketSeconds(span));
         summary.buckets = buildSeries(summary.minutes, summary.bucketSeconds, summary.firstMs, summary.lastMs);
         summary.spikes = detectSpikes(summary.buckets, summary.bucketSeconds);
     }

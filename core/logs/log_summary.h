@@ -98,6 +98,11 @@ struct LogSummary
 // Bucket sizes a chart offers: the chosen one keeps a range under ~500 buckets.
 int autoBucketSeconds(qint64 spanMs);
 
+// The requested bucket size, widened when it would cut the span into more than
+// kMaxSeriesBuckets (1-minute buckets over a 14-year archive would be 7 million).
+constexpr qint64 kMaxSeriesBuckets = 20000;
+int fitBucketSeconds(qint64 spanMs, int requestedSeconds);
+
 // Buckets of `bucketSeconds` (a multiple of 60) covering [fromMs, toMs], aligned to the
 // epoch, empty ones included so gaps show as zero.
 QList<SeriesBucket> buildSeries(const MinuteSeries &minutes, int bucketSeconds, qint64 fromMs, qint64 toMs);
