@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 
 #include "core/app_info.h"
+#include "ui/logs/log_view.h"
 #include "ui/main_window.h"
 
 #include <QApplication>
@@ -28,6 +29,9 @@ int main(int argc, char *argv[])
     parser.process(app);
 
     statusscope::ui::MainWindow window;
+    window.registerViewer(statusscope::FileKind::AccessLog, [](const QString &path, QWidget *parent) {
+        return new statusscope::ui::LogView({path}, parent);
+    });
     window.show();
     window.openFiles(parser.positionalArguments());
     return QApplication::exec();
