@@ -25,8 +25,9 @@ public:
         qint64 count = 0;
     };
 
-    // The bound. 50,000 pairs × ~150 bytes stays under 10 MiB per map per thread.
-    static constexpr size_t kDefaultLimit = 50000;
+    // The bound: 20,000 pairs (≈ 100 bytes each with the index) stay near 2 MiB per map per
+    // thread, and a top-20 list needs far fewer.
+    static constexpr size_t kDefaultLimit = 20000;
 
     explicit CountedKeys(size_t limit = kDefaultLimit) : m_limit(limit) {}
 

@@ -296,9 +296,13 @@ public:
 
     void finish(std::vector<FileJob> &jobs, LogSummary &summary)
     {
-        LogAggregator total(m_options.fromMs, m_options.toMs);
-        for (const LogAggregator &part : m_aggregates)
-            total.merge(part);
+        // Merge into the first worker's aggregate, releasing each other one as it is merged,
+        // so the peak holds at most two aggregates' worth of top-list entries.
+        LogAggregator &total = m_aggregates.front();
+        for (size_t i = 1; i < m_aggregates.size(); ++i) {
+            total.merge(m_aggregates[i]);
+            m_aggregates[i] = LogAggregator();
+        }
         SummaryOptions summaryOptions;
         summaryOptions.bucketSeconds = m_options.bucketSeconds;
         summarize(total, summaryOptions, summary);

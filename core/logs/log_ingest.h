@@ -21,8 +21,10 @@ struct IngestOptions
     // adds a referrer and an agent; a longer line is a merged record or an attack payload.
     static constexpr int kDefaultMaxLineBytes = 4096;
     // Each worker maps the file one window at a time, so resident memory stays at
-    // threads × window whatever the file's size (never the whole file at once).
-    static constexpr qint64 kDefaultWindowBytes = 8 * 1024 * 1024;
+    // threads × window whatever the file's size (never the whole file at once). 2 MiB
+    // holds ~8,000 lines: map/unmap costs stay far below parsing, and two workers keep
+    // under 5 MiB of the file resident.
+    static constexpr qint64 kDefaultWindowBytes = 2 * 1024 * 1024;
 
     QString format = QStringLiteral("auto");
     QString customFormat; // a pasted Apache LogFormat or nginx log_format; wins over format
