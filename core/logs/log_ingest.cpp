@@ -1,6 +1,7 @@
 #include "core/logs/log_ingest.h"
 
 #include "core/logs/format_detect.h"
+#include "core/logs/line_sink.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -26,125 +27,12 @@ namespace statusscope::logs {
 
 namespace {
 
-// DESIGN.md: "up to 20 examples": enough to see every reason, short enough to read.
-constexpr int kMaxSkipExamples = 20;
-// An example shows the start of its line; a 300 KB line would drown the report.
-constexpr int kSkipExampleBytes = 200;
 // What format detection looks at: a few hundred lines of a typical log.
 constexpr qint64 kSampleBytes = 64 * 1024;
 // zlib output per block handed to a worker: big enough to amortise the hand-off.
 constexpr int kStreamBlockBytes = 4 * 1024 * 1024;
 // zlib's own input buffer (its default, 8 KiB, costs many small reads).
 constexpr unsigned kGzBufferBytes = 256 * 1024;
-
-bool isValidUtf8(std::string_view text)
-{
-    size_t i = 0;
-    const size_t n = text.size();
-    while (i < n) {
-        const auto c = static_cast<unsigned char>(text[i]);
-        if (c < 0x80) {
-            ++i;
-            continue;
-        }
-        int extra = 0;
-        if ((c & 0xE0) == 0xC0 && c >= 0xC2)
-            extra = 1;
-        else if ((c & 0xF0) == 0xE0)
-            extra = 2;
-        else if ((c & 0xF8) == 0xF0 && c <= 0xF4)
-            extra = 3;
-        else
-            return false;
-        if (i + size_t(extra) >= n)
-            return false;
-        for (int k = 1; k <= extra; ++k) {
-            if ((static_cast<unsigned char>(text[i + size_t(k)]) & 0xC0) != 0x80)
-                return false;
-        }
-        i += size_t(extra) + 1;
-    }
-    return true;
-}
-
-// NUL, control bytes other than tab, DEL, or bytes that are not UTF-8: not a text log line.
-// Only asked of lines that failed to parse, so valid lines pay nothing for it.
-bool looksBinary(std::string_view line)
-{
-    for (char ch : line) {
-        const auto c = static_cast<unsigned char>(ch);
-        if ((c < 0x20 && c != '\t') || c == 0x7F)
-            return true;
-    }
-    return !isValidUtf8(line);
-}
-
-struct PendingExample
-{
-    int file = 0;
-    qint64 chunk = 0;
-    qint64 lineInChunk = 0; // 0-based
-    SkipReason reason = SkipReason::OtherFormat;
-    std::string text;
-};
-
-// One worker's view of one file: parses lines into its aggregator.
-struct LineSink
-{
-    LineParser *parser = nullptr;
-    LogAggregator *aggregate = nullptr;
-    std::vector<PendingExample> *examples = nullptr;
-    std::unordered_map<qint64, MinuteCell> *liveDelta = nullptr;
-    int maxLine = IngestOptions::kDefaultMaxLineBytes;
-    int file = 0;
-    qint64 chunk = 0;
-    int chunkExamples = 0;
-    LogRecord record;
-
-    void beginChunk(qint64 index)
-    {
-        chunk = index;
-        chunkExamples = 0;
-    }
-
-    void skip(SkipReason reason, std::string_view line, qint64 lineInChunk)
-    {
-        aggregate->addSkip(reason);
-        if (chunkExamples < kMaxSkipExamples) {
-            ++chunkExamples;
-            examples->push_back({file, chunk, lineInChunk, reason,
-                                 std::string(line.substr(0, size_t(kSkipExampleBytes)))});
-        }
-    }
-
-    void line(std::string_view text, qint64 lineInChunk)
-    {
-        if (!text.empty() && text.back() == '\r')
-            text.remove_suffix(1);
-        if (text.size() > size_t(maxLine)) {
-            skip(SkipReason::TooLong, text, lineInChunk);
-            return;
-        }
-        if (text.find_first_not_of(" \t") == std::string_view::npos) {
-            skip(SkipReason::Empty, text, lineInChunk);
-            return;
-        }
-        const ParseResult result = parser->parse(text, record);
-        switch (result.outcome) {
-        case ParseOutcome::Record:
-            aggregate->add(record);
-            if (liveDelta && record.timeMs >= 0)
-                (*liveDelta)[minuteOf(record.timeMs)].add(record.status);
-            return;
-        case ParseOutcome::Meta:
-            aggregate->addMeta();
-            return;
-        case ParseOutcome::Skip:
-            skip(looksBinary(text) ? SkipReason::Binary : result.reason, text, lineInChunk);
-            return;
-        }
-    }
-};
 
 struct FileJob
 {
