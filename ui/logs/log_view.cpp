@@ -207,8 +207,16 @@ void LogView::pollProgress()
     const qint64 total = m_total->load();
     if (total > 0)
         m_progress->setValue(int(1000 * m_done->load() / total));
-    if (m_ingest)
-        m_chart->setLiveMinutes(m_ingest->liveMinutes(), 0);
+    if (!m_ingest)
+        return;
+    const MinuteSeries minutes = m_ingest->liveMinutes();
+    if (minutes.empty())
+        return;
+    m_chart->setLiveMinutes(minutes, 0);
+    if (!m_firstDataShown) {
+        m_firstDataShown = true;
+        emit firstDataShown();
+    }
 }
 
 void LogView::cancel()

@@ -54,6 +54,8 @@ signals:
     // A status was chosen (status table, bucket table): the guide dock can follow it.
     void statusSelected(int code);
     void loadFinished();
+    // The chart showed its first data while the file is still being read.
+    void firstDataShown();
     void bucketDetailsReady();
 
 private:
@@ -85,6 +87,7 @@ private:
     QTableWidget *m_skipTable = nullptr;
     QTableWidget *m_bucketTable = nullptr;
     QTimer *m_pollTimer = nullptr;
+    bool m_firstDataShown = false;
 };
 
 } // namespace statusscope::ui

@@ -5,6 +5,7 @@
 
 #include <QFile>
 #include <QSettings>
+#include <QElapsedTimer>
 #include <QEventLoop>
 #include <QTimer>
 #include <QTabWidget>
@@ -158,4 +159,48 @@ TEST(LogView, MainWindowOpensAnAccessLogInALogTab)
     ASSERT_NE(view, nullptr);
     ASSERT_TRUE(waitForLoad(*view));
     EXPECT_EQ(view->summary().linesParsed, 250);
+}
+
+// The chart fills in while a big file is read: first data comes before the end. The file is
+// a generated 300,000-line log, or STATUSSCOPE_LOG_BENCH_FILE when set (the benchmark uses
+// it to time the 5M-line file); the times go to the test's output.
+TEST(LogView, ChartFillsInBeforeABigFileIsRead)
+{
+    QTemporaryDir dir;
+    QString path = qEnvironmentVariable("STATUSSCOPE_LOG_BENCH_FILE");
+    if (path.isEmpty()) {
+        path = dir.filePath(QStringLiteral("big.log"));
+        QFile file(path);
+        ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+        QByteArray block;
+        for (int s = 0; s < 3600; ++s) {
+            const QByteArray time = "13/May/2024:" + QByteArray::number(s / 3600 + 10) + ":"
+                                    + QByteArray::number(s / 60 % 60).rightJustified(2, '0') + ":"
+                                    + QByteArray::number(s % 60).rightJustified(2, '0') + " +0000";
+            for (int i = 0; i < 83; ++i)
+                block += "10.0.0." + QByteArray::number(i) + " - - [" + time + "] \"GET /p HTTP/1.1\" "
+                         + (i == 0 ? "500" : "200") + " 5 \"-\" \"ua\"\n";
+        }
+        file.write(block);
+    }
+    QElapsedTimer clock;
+    clock.start();
+    LogView view({path});
+    view.resize(1000, 600);
+    view.show();
+    qint64 firstMs = -1;
+    QObject::connect(&view, &LogView::firstDataShown, &view, [&] { firstMs = clock.elapsed(); });
+    ASSERT_TRUE(waitForLoad(view));
+    const qint64 completeMs = clock.elapsed();
+    // A first chart shows only when a poll (every 250 ms) falls before the end; small
+    // machines read the generated file in about a second.
+    ::testing::Test::RecordProperty("first_chart_ms", int(firstMs));
+    ::testing::Test::RecordProperty("complete_chart_ms", int(completeMs));
+    std::printf("log view: first chart %lld ms, complete chart %lld ms, %lld lines\n", firstMs, completeMs,
+                view.summary().linesTotal);
+    EXPECT_GT(view.summary().linesParsed, 0);
+    EXPECT_FALSE(view.chart()->buckets().isEmpty());
+    if (firstMs >= 0) {
+        EXPECT_LE(firstMs, completeMs);
+    }
 }
