@@ -226,15 +226,30 @@ public:
 private:
     int threadsFor(const FileJob &job) const { return job.guess.parser->isStateful() ? 1 : m_threads; }
 
-    LineSink sinkFor(int thread, LineParser *parser) 
+    // What one worker thread needs for one file: its own parser (unless the format keeps
+    // state, then all share the file's one parser on a single thread), its sink into the
+    // thread's aggregate, and its share of the live series.
+    struct Worker
     {
+        std::unique_ptr<LineParser> clone;
+        std::unordered_map<qint64, MinuteCell> delta;
         LineSink sink;
-        sink.parser = parser;
+    };
+
+    std::unique_ptr<Worker> makeWorker(const FileJob &job, int thread)
+    {
+        auto worker = std::make_unique<Worker>();
+        if (!job.guess.parser->isStateful())
+            worker->clone = job.guess.parser->clone();
+        LineSink &sink = worker->sink;
+        sink.parser = worker->clone ? worker->clone.get() : job.guess.parser.get();
         sink.aggregate = &m_aggregates[size_t(thread)];
         sink.examples = &m_examples[size_t(thread)];
         sink.maxLine = m_options.maxLineBytes;
         sink.file = m_fileIndex;
-        return sink;
+        if (m_options.liveSeries)
+            sink.liveDelta = &worker->delta;
+        return worker;
     }
 
     void reportProgress(qint64 bytes)
@@ -315,11 +330,8 @@ private:
                 error = QStringLiteral("cannot open %1: %2").arg(job.path, file.errorString());
                 return;
             }
-            std::unique_ptr<LineParser> clone = job.guess.parser->isStateful() ? nullptr : job.guess.parser->clone();
-            LineSink sink = sinkFor(thread, clone ? clone.get() : job.guess.parser.get());
-            std::unordered_map<qint64, MinuteCell> delta;
-            if (m_options.liveSeries)
-                sink.liveDelta = &delta;
+            const std::unique_ptr<Worker> worker = makeWorker(job, thread);
+            LineSink &sink = worker->sink;
             for (;;) {
                 const qint64 k = next.fetch_add(1);
                 if (k >= windows || m_cancelled.load())
@@ -339,7 +351,7 @@ private:
                 job.chunkLines[size_t(k)] = parseWindow(sink, reinterpret_cast<const char *>(mapped), mapStart,
                                                         start, end, mapEnd, size);
                 file.unmap(mapped);
-                publishLive(delta);
+                publishLive(worker->delta);
                 reportProgress(end - start);
             }
         };
@@ -406,11 +418,8 @@ private:
         const size_t capacity = size_t(m_threads) + 2;
 
         auto work = [&](int thread) {
-            std::unique_ptr<LineParser> clone = job.guess.parser->isStateful() ? nullptr : job.guess.parser->clone();
-            LineSink sink = sinkFor(thread, clone ? clone.get() : job.guess.parser.get());
-            std::unordered_map<qint64, MinuteCell> delta;
-            if (m_options.liveSeries)
-                sink.liveDelta = &delta;
+            const std::unique_ptr<Worker> worker = makeWorker(job, thread);
+            LineSink &sink = worker->sink;
             for (;;) {
                 Block block;
                 {
@@ -432,7 +441,7 @@ private:
                         job.chunkLines.resize(size_t(block.index) + 1, 0);
                     job.chunkLines[size_t(block.index)] = lines;
                 }
-                publishLive(delta);
+                publishLive(worker->delta);
             }
         };
         std::vector<std::thread> pool;

@@ -67,6 +67,17 @@ qint64 daysFromCivil(int year, int month, int day)
     return era * 146097 + static_cast<qint64>(doe) - 719468;
 }
 
+namespace {
+
+// A local wall-clock time at a UTC offset, as milliseconds since the epoch.
+qint64 toUtcMs(int year, int month, int day, int hour, int minute, int second, int ms, int offsetMinutes)
+{
+    const qint64 local = daysFromCivil(year, month, day) * kMsPerDay + ((hour * 60 + minute) * 60 + second) * 1000LL + ms;
+    return local - offsetMinutes * 60000LL;
+}
+
+} // namespace
+
 int monthFromAbbrev(std::string_view text)
 {
     static constexpr const char *kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
@@ -118,9 +129,7 @@ bool parseClfTime(std::string_view text, qint64 &utcMs, int &tzOffsetMinutes)
         if (text[pos] != ' ' || !parseZone(text.substr(pos + 1), offset))
             return false;
     }
-    const qint64 local = daysFromCivil(year, month, day) * kMsPerDay
-                         + ((hour * 60 + minute) * 60 + second) * 1000LL + ms;
-    utcMs = local - offset * 60000LL;
+    utcMs = toUtcMs(year, month, day, hour, minute, second, ms, offset);
     tzOffsetMinutes = offset;
     return true;
 }
@@ -140,9 +149,7 @@ bool parseIsoTime(std::string_view text, qint64 &utcMs, int &tzOffsetMinutes, in
     int offset = defaultOffsetMinutes;
     if (pos < text.size() && !parseZone(text.substr(pos), offset))
         return false;
-    const qint64 local = daysFromCivil(year, month, day) * kMsPerDay
-                         + ((hour * 60 + minute) * 60 + second) * 1000LL + ms;
-    utcMs = local - offset * 60000LL;
+    utcMs = toUtcMs(year, month, day, hour, minute, second, ms, offset);
     tzOffsetMinutes = offset;
     return true;
 }
