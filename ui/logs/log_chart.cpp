@@ -186,9 +186,10 @@ void LogChart::fitRange(qint64 fromMs, qint64 toMs)
 void LogChart::rebucket()
 {
     const QCPRange range = m_plot->xAxis->range();
-    const qint64 offsetMs = qint64(m_tzOffsetMinutes) * 60000;
-    const qint64 fromMs = std::max(m_dataFromMs, qint64(range.lower * 1000.0) - offsetMs);
-    const qint64 toMs = std::min(m_dataToMs, qint64(range.upper * 1000.0) - offsetMs);
+    const double offsetMs = m_tzOffsetMinutes * 60000.0;
+    // Clamp in floating point first: a wild zoom-out may reach far past what qint64 holds.
+    const qint64 fromMs = qint64(std::clamp(range.lower * 1000.0 - offsetMs, double(m_dataFromMs), double(m_dataToMs)));
+    const qint64 toMs = qint64(std::clamp(range.upper * 1000.0 - offsetMs, double(m_dataFromMs), double(m_dataToMs)));
     m_currentBucketSeconds = fitBucketSeconds(std::max<qint64>(0, toMs - fromMs),
                                               m_fixedBucketSeconds > 0 ? m_fixedBucketSeconds
                                                                        : autoBucketSeconds(toMs - fromMs));
@@ -254,7 +255,10 @@ int LogChart::bucketAt(double key) const
 {
     if (m_buckets.isEmpty())
         return -1;
-    const qint64 utcMs = qint64((key - m_tzOffsetMinutes * 60.0) * 1000.0);
+    const double ms = (key - m_tzOffsetMinutes * 60.0) * 1000.0;
+    if (!(ms > -9.0e15 && ms < 9.0e15)) // beyond any log's time, and beyond qint64 soon after
+        return -1;
+    const qint64 utcMs = qint64(ms);
     const qint64 widthMs = qint64(m_currentBucketSeconds) * 1000;
     if (utcMs < m_buckets.front().startMs || utcMs >= m_buckets.back().startMs + widthMs)
         return -1;
