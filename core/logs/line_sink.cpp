@@ -72,8 +72,14 @@ void LineSink::line(std::string_view text, qint64 lineInChunk)
     switch (result.outcome) {
     case ParseOutcome::Record:
         aggregate->add(record);
-        if (liveDelta && record.timeMs >= 0)
-            (*liveDelta)[minuteOf(record.timeMs)].add(record.status);
+        if (liveDelta) {
+            const qint64 minute = minuteOf(record.timeMs);
+            if (!liveCell || minute != liveMinute) {
+                liveCell = &(*liveDelta)[minute];
+                liveMinute = minute;
+            }
+            liveCell->add(record.status);
+        }
         return;
     case ParseOutcome::Meta:
         aggregate->addMeta();

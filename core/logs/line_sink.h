@@ -4,6 +4,7 @@
 #include "core/logs/log_aggregator.h"
 #include "core/logs/log_ingest.h"
 
+#include <limits>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -44,11 +45,17 @@ struct LineSink
     qint64 chunk = 0;
     int chunkExamples = 0;
     LogRecord record;
+    // The live cell last written: consecutive lines share their minute. Reset per chunk,
+    // since the owner empties liveDelta between chunks.
+    qint64 liveMinute = std::numeric_limits<qint64>::min();
+    MinuteCell *liveCell = nullptr;
 
     void beginChunk(qint64 index)
     {
         chunk = index;
         chunkExamples = 0;
+        liveCell = nullptr;
+        liveMinute = std::numeric_limits<qint64>::min();
     }
     void skip(SkipReason reason, std::string_view line, qint64 lineInChunk);
     // The line without its '\n' (a trailing '\r' is dropped here).
