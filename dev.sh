@@ -19,7 +19,7 @@ PACKAGES=(
     qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite libgl-dev
     libqcustomplot-dev libgtest-dev libgmock-dev zlib1g-dev rapidjson-dev
     nginx-light apache2 curl openssl ca-certificates xvfb xauth
-    dpkg-dev file rpm desktop-file-utils appstream strace
+    dpkg-dev file rpm desktop-file-utils appstream strace python3
 )
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*"; }

@@ -8,6 +8,7 @@
 #include "ui/guide_dock.h"
 #include "ui/guides/guide_browser.h"
 #include "ui/har/har_view.h"
+#include "ui/logs/log_view.h"
 #include "ui/main_window.h"
 #include "ui/request_workspace.h"
 #include "ui/status/guide_navigator.h"
@@ -79,6 +80,12 @@ int main(int argc, char *argv[])
         auto *view = new statusscope::ui::HarView(path, parent);
         // The Guide dock follows the selected entry's status.
         QObject::connect(view, &statusscope::ui::HarView::statusSelected, &guideNavigator,
+                         [&guideNavigator](int code) { guideNavigator.showGuide(QString::number(code)); });
+        return view;
+    });
+    window.registerViewer(statusscope::FileKind::AccessLog, [&guideNavigator](const QString &path, QWidget *parent) -> QWidget * {
+        auto *view = new statusscope::ui::LogView({path}, parent);
+        QObject::connect(view, &statusscope::ui::LogView::statusSelected, &guideNavigator,
                          [&guideNavigator](int code) { guideNavigator.showGuide(QString::number(code)); });
         return view;
     });
