@@ -1,5 +1,7 @@
 #include "ui/logs/log_view.h"
 
+#include "ui/status/status_link.h"
+
 #include "core/logs/log_summary_json.h"
 #include "core/logs/log_time.h"
 #include "ui/logs/log_chart.h"
@@ -149,6 +151,14 @@ LogView::LogView(const QStringList &paths, QWidget *parent)
     connect(&m_watcher, &QFutureWatcher<IngestResult>::finished, this, &LogView::finished);
     connect(m_chart, &LogChart::bucketClicked, this, &LogView::showBucket);
     for (QTableWidget *table : {m_statusTable, m_pathTable, m_bucketTable}) {
+        // The status column shows the app's one status link; a click on the badge opens the
+        // guide, a click elsewhere on the row does too.
+        auto *statusLinks = new StatusLinkDelegate(Qt::DisplayRole, table);
+        table->setItemDelegateForColumn(0, statusLinks);
+        statusLinks->attachTo(table);
+        table->setColumnWidth(0, 190);
+        connect(statusLinks, &StatusLinkDelegate::statusActivated, this,
+                [this](const QString &codeId) { emit statusSelected(codeId.toInt()); });
         connect(table, &QTableWidget::cellClicked, this, [this, table](int row, int) {
             if (const QTableWidgetItem *item = table->item(row, 0); item && item->data(Qt::DisplayRole).toInt() >= 100)
                 emit statusSelected(item->data(Qt::DisplayRole).toInt());
