@@ -1,0 +1,899 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+//
+// Known limits:
+//  - HTTP/1.x only; one request at a time per connection (no pipelining), one connection kept
+//    for reuse (by the 417 retry and by redirects to the same origin).
+//  - A reused connection that the server closes before answering is reported, not silently
+//    retried on a new one.
+//  - Proxy: plain HTTP proxies only (absolute-form, CONNECT for https), no proxy auth.
+//  - Content decoding (gzip/deflate) only for bodies kept in memory (≤ kBodyMemoryCapBytes).
+//  - DNS goes through QHostInfo (the system resolver); every address is tried in its order.
+//  - A 101 or CONNECT tunnel is recorded and the exchange stops there.
+#include "core/http/http_engine.h"
+
+#include "core/http/content_decoding.h"
+#include "core/http/request_builder.h"
+#include "core/http/response_parser.h"
+
+#include <QDir>
+#include <QEventLoop>
+#include <QFile>
+#include <QFileInfo>
+#include <QHostAddress>
+#include <QHostInfo>
+#include <QSslCipher>
+#include <QSslConfiguration>
+#include <QSslKey>
+#include <QSslSocket>
+#include <QTemporaryFile>
+#include <QTimer>
+
+namespace statusscope::http {
+
+namespace {
+
+enum class Phase {
+    Idle,
+    Resolving,
+    Connecting,
+    ProxyConnect, // CONNECT sent to the proxy, waiting for its 2xx
+    TlsHandshake,
+    SendingHeaders,
+    WaitingFor100,
+    SendingBody,
+    AwaitingResponse, // request fully sent (or body withheld), reading the response
+    Done,
+};
+
+QString distinguishedName(const QSslCertificate &cert, bool issuer)
+{
+    if (cert.isNull())
+        return {};
+    QStringList parts;
+    const QList<QByteArray> attrs = issuer ? cert.issuerInfoAttributes() : cert.subjectInfoAttributes();
+    for (const QByteArray &attr : attrs) {
+        const QStringList values = issuer ? cert.issuerInfo(attr) : cert.subjectInfo(attr);
+        for (const QString &v : values)
+            parts << QString::fromLatin1(attr) + QLatin1Char('=') + v;
+    }
+    return parts.join(QStringLiteral(", "));
+}
+
+QString protocolName(QSsl::SslProtocol p)
+{
+    switch (p) {
+    case QSsl::TlsV1_2: return QStringLiteral("TLSv1.2");
+    case QSsl::TlsV1_3: return QStringLiteral("TLSv1.3");
+    case QSsl::DtlsV1_2: return QStringLiteral("DTLSv1.2");
+    default: return QStringLiteral("unknown");
+    }
+}
+
+QString addressText(const QHostAddress &a, quint16 port)
+{
+    if (a.protocol() == QAbstractSocket::IPv6Protocol)
+        return QStringLiteral("[%1]:%2").arg(a.toString()).arg(port);
+    return QStringLiteral("%1:%2").arg(a.toString()).arg(port);
+}
+
+} // namespace
+
+struct HttpEngine::Private
+{
+    HttpEngine *q;
+    SteadyClock ownClock;
+    const Clock *clock;
+    RequestSpec spec;
+    Exchange exchange;
+    Phase phase = Phase::Idle;
+
+    // Connection
+    QSslSocket *socket = nullptr;
+    QString connKey; // host:port:tls[:proxy] of the open connection
+    bool keepAlive = false;
+    QList<QHostAddress> addresses;
+    int addressIndex = 0;
+    QStringList connectFailures;
+    int lookupId = -1;
+    QString targetHost;
+    quint16 targetPort = 0;
+    bool useTls = false;
+    bool viaProxy = false;
+
+    // Request
+    QUrl url;
+    QByteArray method;
+    bool withBody = true;
+    bool withoutExpect = false;
+    qint64 bodyTotal = 0;
+    std::unique_ptr<QFile> bodyFile;
+    qint64 headBytes = 0;
+    qint64 queued = 0;  // bytes handed to the socket in this attempt (head + body)
+    qint64 written = 0; // bytes the socket reported written
+    bool bodyStopped = false;
+
+    // Response
+    std::unique_ptr<ResponseParser> parser;
+    HeaderList blockHeaders;
+    int blockStatus = 0;
+    QByteArray blockReason;
+    HttpVersion blockVersion = HttpVersion::Http11;
+    qint64 blockFirstByteNs = 0;
+    bool finalSeen = false;
+    bool mustClose = false;
+    bool retryPending = false;
+    bool retried = false;
+    int redirects = 0;
+    std::unique_ptr<QFile> sink;
+
+    QTimer expectTimer;
+    QTimer connectTimer;
+    QTimer totalTimer;
+
+    explicit Private(HttpEngine *engine, const Clock *c)
+        : q(engine)
+        , clock(c ? c : &ownClock)
+    {
+        for (QTimer *t : {&expectTimer, &connectTimer, &totalTimer})
+            t->setSingleShot(true);
+    }
+
+    Attempt &attempt() { return exchange.attempts.last(); }
+    qint64 now() const { return clock->nowNs(); }
+
+    void record(EventType type, const QString &detail = {}, int status = 0, qint64 bytes = -1)
+    {
+        Event e;
+        e.type = type;
+        e.tNs = now();
+        e.detail = detail;
+        e.status = status;
+        e.bytes = bytes;
+        attempt().events.append(e);
+        emit q->eventRecorded(int(exchange.attempts.size() - 1), e);
+    }
+
+    // ---- lifecycle -------------------------------------------------------------------------
+
+    void start(const RequestSpec &s)
+    {
+        spec = s;
+        exchange = Exchange{};
+        exchange.url = s.url;
+        exchange.startedAt = QDateTime::currentDateTimeUtc();
+        exchange.startNs = now();
+        method = s.method;
+        if (!s.bodyFile.isEmpty()) {
+            bodyFile = std::make_unique<QFile>(s.bodyFile);
+            if (!bodyFile->open(QIODevice::ReadOnly)) {
+                beginAttemptRecord(AttemptReason::Initial, s.url);
+                fail(ErrorKind::Io, QStringLiteral("cannot read body file %1: %2").arg(s.bodyFile, bodyFile->errorString()));
+                return;
+            }
+            bodyTotal = bodyFile->size();
+        } else {
+            bodyTotal = s.body.size();
+        }
+        withBody = s.hasBody();
+        if (s.totalTimeoutMs > 0) {
+            totalTimer.start(s.totalTimeoutMs);
+        }
+        beginAttempt(AttemptReason::Initial, s.url);
+    }
+
+    void beginAttemptRecord(AttemptReason reason, const QUrl &u)
+    {
+        Attempt a;
+        a.reason = reason;
+        a.url = u;
+        exchange.attempts.append(a);
+    }
+
+    void beginAttempt(AttemptReason reason, const QUrl &u)
+    {
+        url = u;
+        beginAttemptRecord(reason, u);
+        const QString scheme = u.scheme().toLower();
+        if ((scheme != QLatin1String("http") && scheme != QLatin1String("https")) || u.host().isEmpty()) {
+            fail(ErrorKind::Protocol, QStringLiteral("unsupported URL %1 (http:// or https:// with a host)").arg(u.toString()));
+            return;
+        }
+        useTls = scheme == QLatin1String("https");
+        viaProxy = spec.proxy.isValid() && !spec.proxy.host().isEmpty();
+        targetHost = viaProxy ? spec.proxy.host() : u.host();
+        targetPort = quint16(viaProxy ? spec.proxy.port(8080) : u.port(useTls ? 443 : 80));
+        const QString key = QStringLiteral("%1:%2:%3:%4").arg(u.host()).arg(u.port(useTls ? 443 : 80)).arg(useTls).arg(spec.proxy.toString());
+        attempt().connection.viaProxy = viaProxy;
+        if (socket && keepAlive && key == connKey && socket->state() == QAbstractSocket::ConnectedState) {
+            attempt().connection.reused = true;
+            attempt().connection.remote = addressText(socket->peerAddress(), socket->peerPort());
+            if (useTls)
+                attempt().connection.tls = tlsInfo();
+            sendRequest();
+            return;
+        }
+        closeSocket(false);
+        connKey = key;
+        if (spec.connectTimeoutMs > 0)
+            connectTimer.start(spec.connectTimeoutMs);
+        resolve();
+    }
+
+    void finishExchange()
+    {
+        phase = Phase::Done;
+        expectTimer.stop();
+        connectTimer.stop();
+        totalTimer.stop();
+        if (lookupId >= 0) {
+            QHostInfo::abortHostLookup(lookupId);
+            lookupId = -1;
+        }
+        sink.reset();
+        bodyFile.reset();
+        closeSocket(false);
+        emit q->exchangeFinished();
+    }
+
+    void fail(ErrorKind kind, const QString &message)
+    {
+        if (phase == Phase::Done)
+            return;
+        attempt().error = Error{kind, message};
+        record(EventType::Error, toString(kind) + QStringLiteral(": ") + message);
+        if (socket) {
+            socket->disconnect(q);
+            socket->abort();
+            record(EventType::ConnectionClosed, QStringLiteral("closed by us after the error"));
+        }
+        finishExchange();
+    }
+
+    void closeSocket(bool recordIt)
+    {
+        keepAlive = false;
+        if (!socket)
+            return;
+        socket->disconnect(q);
+        if (recordIt)
+            record(EventType::ConnectionClosed, QStringLiteral("closed by us"));
+        socket->abort();
+        socket->deleteLater();
+        socket = nullptr;
+    }
+
+    // ---- DNS and connect -------------------------------------------------------------------
+
+    void resolve()
+    {
+        phase = Phase::Resolving;
+        addresses.clear();
+        addressIndex = 0;
+        connectFailures.clear();
+        QHostAddress literal;
+        if (literal.setAddress(targetHost)) {
+            addresses << literal; // an IP literal: no DNS phase at all
+            connectNext();
+            return;
+        }
+        record(EventType::DnsStart, targetHost);
+        lookupId = QHostInfo::lookupHost(targetHost, q, [this](const QHostInfo &info) {
+            lookupId = -1;
+            if (phase != Phase::Resolving)
+                return;
+            if (info.error() != QHostInfo::NoError || info.addresses().isEmpty()) {
+                fail(ErrorKind::Dns, QStringLiteral("could not resolve host %1: %2").arg(targetHost, info.errorString()));
+                return;
+            }
+            addresses = info.addresses();
+            QStringList names;
+            for (const QHostAddress &a : std::as_const(addresses))
+                names << a.toString();
+            record(EventType::DnsDone, names.join(QStringLiteral(", ")));
+            connectNext();
+        });
+    }
+
+    void connectNext()
+    {
+        if (addressIndex >= addresses.size()) {
+            fail(ErrorKind::Connect, QStringLiteral("could not connect to %1 port %2: %3")
+                                         .arg(targetHost).arg(targetPort).arg(connectFailures.join(QStringLiteral("; "))));
+            return;
+        }
+        phase = Phase::Connecting;
+        closeSocket(false);
+        socket = new QSslSocket(q);
+        socket->setReadBufferSize(0);
+        QObject::connect(socket, &QSslSocket::connected, q, [this] { onConnected(); });
+        QObject::connect(socket, &QSslSocket::readyRead, q, [this] { onReadyRead(); });
+        QObject::connect(socket, &QSslSocket::bytesWritten, q, [this](qint64 n) { onBytesWritten(n); });
+        QObject::connect(socket, &QSslSocket::errorOccurred, q, [this](QAbstractSocket::SocketError e) { onSocketError(e); });
+        QObject::connect(socket, &QSslSocket::encrypted, q, [this] { onEncrypted(); });
+        QObject::connect(socket, &QSslSocket::sslErrors, q, [this](const QList<QSslError> &errors) { onSslErrors(errors); });
+        const QHostAddress address = addresses.at(addressIndex++);
+        record(EventType::ConnectStart, addressText(address, targetPort));
+        socket->connectToHost(address, targetPort);
+    }
+
+    void onConnected()
+    {
+        if (phase != Phase::Connecting)
+            return;
+        socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+        attempt().connection.remote = addressText(socket->peerAddress(), socket->peerPort());
+        record(EventType::ConnectDone, attempt().connection.remote);
+        if (viaProxy && useTls) {
+            sendProxyConnect();
+            return;
+        }
+        if (useTls) {
+            startTls();
+            return;
+        }
+        connectTimer.stop();
+        sendRequest();
+    }
+
+    void sendProxyConnect()
+    {
+        // RFC 9110 §9.3.6: CONNECT host:port, then TLS through the tunnel.
+        phase = Phase::ProxyConnect;
+        const QByteArray authority = url.host(QUrl::FullyEncoded).toLatin1() + ':' + QByteArray::number(url.port(443));
+        const QByteArray head = "CONNECT " + authority + " HTTP/1.1\r\nHost: " + authority + "\r\n\r\n";
+        ParserOptions opts;
+        opts.connectRequest = true;
+        opts.lenient = spec.lenientParsing;
+        parser = std::make_unique<ResponseParser>(opts);
+        socket->write(head);
+    }
+
+    void startTls()
+    {
+        phase = Phase::TlsHandshake;
+        QSslConfiguration conf = QSslConfiguration::defaultConfiguration();
+        if (!spec.caFile.isEmpty()) {
+            const QList<QSslCertificate> extra = QSslCertificate::fromPath(spec.caFile, QSsl::Pem);
+            if (extra.isEmpty()) {
+                fail(ErrorKind::Tls, QStringLiteral("no PEM certificate in CA file %1").arg(spec.caFile));
+                return;
+            }
+            QList<QSslCertificate> cas = conf.caCertificates();
+            cas += extra;
+            conf.setCaCertificates(cas);
+        }
+        conf.setPeerVerifyMode(QSslSocket::VerifyPeer);
+        socket->setSslConfiguration(conf);
+        socket->setPeerVerifyName(url.host());
+        record(EventType::TlsStart, url.host());
+        socket->startClientEncryption();
+    }
+
+    TlsInfo tlsInfo() const
+    {
+        TlsInfo t;
+        t.version = protocolName(socket->sessionProtocol());
+        t.cipher = socket->sessionCipher().name();
+        const QSslCertificate peer = socket->peerCertificate();
+        t.peerSubject = distinguishedName(peer, false);
+        t.peerIssuer = distinguishedName(peer, true);
+        t.peerExpiry = peer.expiryDate();
+        t.verified = spec.verifyTls && socket->sslHandshakeErrors().isEmpty();
+        for (const QSslError &e : socket->sslHandshakeErrors())
+            t.verificationErrors << e.errorString();
+        return t;
+    }
+
+    void onSslErrors(const QList<QSslError> &errors)
+    {
+        QStringList texts;
+        for (const QSslError &e : errors)
+            texts << e.errorString();
+        if (!spec.verifyTls) {
+            socket->ignoreSslErrors();
+            return; // recorded in TlsInfo.verificationErrors once encrypted
+        }
+        const QSslCertificate peer = errors.isEmpty() || errors.first().certificate().isNull()
+                                         ? socket->peerCertificate() : errors.first().certificate();
+        fail(ErrorKind::Tls, QStringLiteral("certificate verification failed for %1: %2 (subject: %3; issuer: %4; expires %5)")
+                                 .arg(url.host(), texts.join(QStringLiteral("; ")), distinguishedName(peer, false),
+                                      distinguishedName(peer, true), peer.expiryDate().toString(Qt::ISODate)));
+    }
+
+    void onEncrypted()
+    {
+        if (phase != Phase::TlsHandshake)
+            return;
+        attempt().connection.tls = tlsInfo();
+        const TlsInfo &t = *attempt().connection.tls;
+        record(EventType::TlsDone, QStringLiteral("%1 %2").arg(t.version, t.cipher));
+        if (!t.verified)
+            record(EventType::Finding, QStringLiteral("TLS certificate NOT verified (insecure mode): %1").arg(t.verificationErrors.join(QStringLiteral("; "))));
+        connectTimer.stop();
+        sendRequest();
+    }
+
+    // ---- request ---------------------------------------------------------------------------
+
+    void sendRequest()
+    {
+        BuildOptions opts;
+        opts.bodyBytes = withBody ? bodyTotal : 0;
+        opts.withoutExpect = withoutExpect;
+        opts.absoluteForm = viaProxy && !useTls;
+        RequestSpec effective = spec;
+        effective.method = method;
+        if (!withBody) {
+            effective.body.clear();
+            effective.bodyFile.clear();
+        }
+        attempt().request = buildRequest(effective, url, opts);
+        const QByteArray head = serializeHead(attempt().request);
+        ParserOptions popts;
+        popts.lenient = spec.lenientParsing;
+        popts.headRequest = method == "HEAD";
+        parser = std::make_unique<ResponseParser>(popts);
+        blockHeaders.clear();
+        finalSeen = false;
+        mustClose = false;
+        retryPending = false;
+        bodyStopped = false;
+        headBytes = head.size();
+        queued = head.size();
+        written = 0;
+        if (bodyFile)
+            bodyFile->seek(0);
+        phase = Phase::SendingHeaders;
+        socket->write(head);
+    }
+
+    bool hasBodyToSend() const { return withBody && bodyTotal > 0; }
+
+    void onBytesWritten(qint64 n)
+    {
+        written += n;
+        if (phase == Phase::ProxyConnect)
+            return;
+        if (phase == Phase::SendingHeaders && written >= headBytes) {
+            record(EventType::RequestHeadersSent, QStringLiteral("%1 bytes").arg(headBytes), 0, headBytes);
+            if (!hasBodyToSend()) {
+                phase = Phase::AwaitingResponse;
+            } else if (attempt().request.expectSent) {
+                phase = Phase::WaitingFor100;
+                record(EventType::ExpectWaitStart, QStringLiteral("waiting up to %1 ms for 100 Continue").arg(spec.expect100TimeoutMs));
+                expectTimer.start(spec.expect100TimeoutMs);
+            } else {
+                startBody();
+            }
+        }
+        if (phase == Phase::SendingBody || (phase == Phase::AwaitingResponse && bodyStopped)) {
+            attempt().request.bodySentBytes = qMax<qint64>(0, written - headBytes);
+            if (phase == Phase::SendingBody) {
+                if (written >= headBytes + bodyTotal) {
+                    phase = Phase::AwaitingResponse;
+                    record(EventType::BodySent, QStringLiteral("%1 bytes").arg(bodyTotal), 0, bodyTotal);
+                } else {
+                    pumpBody();
+                }
+            }
+        }
+    }
+
+    void startBody()
+    {
+        expectTimer.stop();
+        phase = Phase::SendingBody;
+        record(EventType::BodySendStart, QStringLiteral("%1 bytes to send").arg(bodyTotal), 0, bodyTotal);
+        pumpBody();
+    }
+
+    void pumpBody()
+    {
+        while (phase == Phase::SendingBody && queued < headBytes + bodyTotal
+               && socket->bytesToWrite() < kMaxUploadBufferBytes) {
+            const qint64 offset = queued - headBytes;
+            const qint64 n = qMin(kUploadChunkBytes, bodyTotal - offset);
+            QByteArray chunk;
+            if (bodyFile) {
+                chunk = bodyFile->read(n);
+                if (chunk.size() != n) {
+                    fail(ErrorKind::Io, QStringLiteral("reading body file %1 failed at byte %2: %3")
+                                            .arg(spec.bodyFile).arg(offset).arg(bodyFile->errorString()));
+                    return;
+                }
+            } else {
+                chunk = spec.body.mid(offset, n);
+            }
+            queued += socket->write(chunk);
+        }
+    }
+
+    void onExpectTimeout()
+    {
+        if (phase != Phase::WaitingFor100)
+            return;
+        // RFC 9110 §10.1.1: a client that sent 100-continue need not wait indefinitely.
+        record(EventType::ExpectTimeout, QStringLiteral("no 100 Continue within %1 ms; sending the body anyway").arg(spec.expect100TimeoutMs));
+        startBody();
+    }
+
+    // ---- response --------------------------------------------------------------------------
+
+    void onReadyRead()
+    {
+        if (!socket)
+            return;
+        const QByteArray data = socket->readAll();
+        if (data.isEmpty() || !parser)
+            return;
+        if (phase == Phase::Idle || phase == Phase::Resolving || phase == Phase::Connecting
+            || phase == Phase::TlsHandshake || phase == Phase::Done) {
+            return;
+        }
+        consume(data);
+    }
+
+    void consume(QByteArrayView data)
+    {
+        const qint64 before = parser->offset();
+        const FeedResult r = parser->feed(data);
+        const qint64 t = now();
+        if (before == 0 || blockFirstByteNs == 0)
+            blockFirstByteNs = t;
+        handleParserEvents();
+        if (phase == Phase::Done)
+            return;
+        if (r.status == ParseStatus::Complete || r.status == ParseStatus::Upgraded) {
+            if (r.consumed < data.size() && r.status == ParseStatus::Complete) {
+                record(EventType::Finding, QStringLiteral("%1 unexpected bytes after the response; connection not reused").arg(data.size() - r.consumed));
+                mustClose = true;
+            }
+            if (phase == Phase::ProxyConnect) {
+                // The tunnel is up: TLS with the origin through it.
+                startTls();
+                return;
+            }
+            finishAttempt(r.status == ParseStatus::Upgraded);
+        }
+    }
+
+    void handleParserEvents()
+    {
+        for (ParseEvent &e : parser->takeEvents()) {
+            if (phase == Phase::Done)
+                return;
+            switch (e.type) {
+            case ParseEventType::Status:
+                blockStatus = e.status;
+                blockReason = e.name;
+                blockVersion = e.version;
+                blockHeaders.clear();
+                if (blockFirstByteNs == 0)
+                    blockFirstByteNs = now();
+                break;
+            case ParseEventType::Header:
+                blockHeaders.append({e.name, e.value});
+                break;
+            case ParseEventType::HeadersComplete:
+                if (phase == Phase::ProxyConnect)
+                    onProxyHeaders(e);
+                else if (e.status < 200 && e.status != 101)
+                    onInterim();
+                else
+                    onFinalHeaders(e);
+                blockFirstByteNs = 0;
+                break;
+            case ParseEventType::ChunkHeader:
+                break;
+            case ParseEventType::Body:
+                onBodyData(e.data);
+                break;
+            case ParseEventType::Trailer:
+                if (attempt().response)
+                    attempt().response->trailers.append({e.name, e.value});
+                break;
+            case ParseEventType::MessageComplete:
+                if (attempt().response) {
+                    attempt().response->bodyComplete = true;
+                    record(EventType::ResponseBodyDone, QStringLiteral("%1 bytes").arg(attempt().response->bodyBytes), 0,
+                           attempt().response->bodyBytes);
+                }
+                break;
+            case ParseEventType::Finding:
+                record(EventType::Finding, QStringLiteral("response byte %1: %2").arg(e.offset).arg(e.message));
+                break;
+            case ParseEventType::Error:
+                fail(ErrorKind::Protocol, QStringLiteral("invalid response at byte %1: %2").arg(e.offset).arg(e.message));
+                return;
+            }
+        }
+    }
+
+    void onProxyHeaders(const ParseEvent &e)
+    {
+        if (e.status / 100 == 2)
+            return; // consume() starts TLS once the parser reports the upgrade
+        // The proxy refused the tunnel: its answer is the final response of this attempt.
+        phase = Phase::AwaitingResponse;
+        onFinalHeaders(e);
+        mustClose = true;
+    }
+
+    void onInterim()
+    {
+        InterimResponse ir;
+        ir.status = blockStatus;
+        ir.reason = blockReason;
+        ir.headers = blockHeaders;
+        ir.tNs = now();
+        attempt().interim.append(ir);
+        record(EventType::InterimResponse, QStringLiteral("%1 %2").arg(blockStatus).arg(QString::fromLatin1(blockReason)), blockStatus);
+        if (blockStatus != 100)
+            return; // 102, 103, 104: informational only, keep waiting (RFC 9110 §15.2)
+        if (phase == Phase::WaitingFor100) {
+            startBody();
+        } else if (!hasHeader(attempt().request.headers, "expect")) {
+            // RFC 9110 §15.2.1: a client that did not ask MAY ignore it; we show it.
+            record(EventType::Finding, QStringLiteral("unsolicited 100 Continue (the request had no Expect: 100-continue); ignored"));
+        } else if (phase == Phase::SendingBody) {
+            record(EventType::Finding, QStringLiteral("100 Continue arrived after the wait ended; the body was already on its way"));
+        }
+    }
+
+    void onFinalHeaders(const ParseEvent &e)
+    {
+        Response r;
+        r.status = blockStatus;
+        r.reason = blockReason;
+        r.version = blockVersion;
+        r.headers = blockHeaders;
+        r.firstByteNs = blockFirstByteNs ? blockFirstByteNs : now();
+        r.tNs = now();
+        attempt().response = r;
+        finalSeen = true;
+        record(EventType::ResponseHeaders, QStringLiteral("%1 %2").arg(blockStatus).arg(QString::fromLatin1(blockReason)), blockStatus);
+        const bool is417 = blockStatus == 417;
+        if (phase == Phase::WaitingFor100) {
+            expectTimer.stop();
+            // RFC 9110 §10.1.1: a final status instead of 100 means the body is not wanted.
+            record(EventType::Finding, QStringLiteral("final %1 before 100 Continue: the body is not sent").arg(blockStatus));
+            phase = Phase::AwaitingResponse;
+            bodyStopped = true;
+            if (is417 && spec.retryOn417 && !retried)
+                retryPending = true;
+        } else if (phase == Phase::SendingBody || phase == Phase::SendingHeaders) {
+            const qint64 sent = qMax<qint64>(0, written - headBytes);
+            attempt().request.bodySentBytes = sent;
+            if (hasBodyToSend()) {
+                record(EventType::BodySent, QStringLiteral("upload stopped after %1 of %2 bytes: final response arrived").arg(sent).arg(bodyTotal), 0, sent);
+                record(EventType::Finding, QStringLiteral("final %1 during the upload; stopped sending, connection will not be reused").arg(blockStatus));
+                mustClose = true; // the server would read our remaining body as a new request
+            }
+            phase = Phase::AwaitingResponse;
+            bodyStopped = true;
+            if (is417 && spec.retryOn417 && !retried && attempt().request.expectSent)
+                retryPending = true;
+        }
+        Q_UNUSED(e);
+        if (isFinalBodyToFile())
+            openSink();
+    }
+
+    bool isFinalBodyToFile() const { return !spec.outputFile.isEmpty(); }
+
+    bool openSink()
+    {
+        const bool toOutput = !spec.outputFile.isEmpty();
+        if (toOutput) {
+            sink = std::make_unique<QFile>(spec.outputFile);
+            if (!sink->open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+                fail(ErrorKind::Io, QStringLiteral("cannot write %1: %2").arg(spec.outputFile, sink->errorString()));
+                return false;
+            }
+        } else {
+            auto temp = std::make_unique<QTemporaryFile>(QDir::temp().filePath(QStringLiteral("statusscope-body-XXXXXX")));
+            temp->setAutoRemove(false); // the Exchange refers to it; the caller decides its fate
+            if (!temp->open()) {
+                fail(ErrorKind::Io, QStringLiteral("cannot create a temporary file for the body: %1").arg(temp->errorString()));
+                return false;
+            }
+            sink = std::move(temp);
+        }
+        Response &resp = *attempt().response;
+        resp.bodyFile = sink->fileName();
+        if (!resp.body.isEmpty()) {
+            sink->write(resp.body);
+            resp.body.clear();
+        }
+        return true;
+    }
+
+    void onBodyData(const QByteArray &data)
+    {
+        if (!attempt().response)
+            return;
+        Response &resp = *attempt().response;
+        resp.bodyBytes += data.size();
+        if (!sink && resp.body.size() + data.size() > kBodyMemoryCapBytes) {
+            if (!openSink())
+                return;
+        }
+        if (sink) {
+            if (sink->write(data) != data.size())
+                fail(ErrorKind::Io, QStringLiteral("writing the body to %1 failed: %2").arg(sink->fileName(), sink->errorString()));
+        } else {
+            resp.body += data;
+        }
+    }
+
+    void finishAttempt(bool upgraded)
+    {
+        sink.reset();
+        Attempt &a = attempt();
+        if (a.response && !a.response->body.isEmpty()) {
+            if (const std::optional<QByteArray> ce = headerValue(a.response->headers, "content-encoding")) {
+                const DecodeResult d = decodeContent(*ce, a.response->body, kMaxDecodedBytes);
+                if (d.ok)
+                    a.response->decodedBody = d.data;
+                else if (!d.error.isEmpty())
+                    record(EventType::Finding, QStringLiteral("Content-Encoding %1 not decoded: %2").arg(QString::fromLatin1(*ce), d.error));
+            }
+        }
+        if (upgraded) {
+            record(EventType::Finding, QStringLiteral("protocol switched (status %1); the exchange stops here").arg(a.response ? a.response->status : 0));
+            closeSocket(true);
+            finishExchange();
+            return;
+        }
+        const Response *resp = a.response ? &*a.response : nullptr;
+        const QByteArray connection = resp ? headerValue(resp->headers, "connection").value_or(QByteArray()).toLower() : QByteArray();
+        keepAlive = resp && !mustClose && socket && socket->state() == QAbstractSocket::ConnectedState
+                    && !connection.contains("close")
+                    && (resp->version == HttpVersion::Http11 ? true : connection.contains("keep-alive"))
+                    && spec.version == HttpVersion::Http11;
+        if (!keepAlive && socket)
+            closeSocket(true);
+
+        if (retryPending) {
+            retried = true;
+            withoutExpect = true;
+            record(EventType::Finding, QStringLiteral("417 Expectation Failed: retrying once without Expect (%1)")
+                                           .arg(keepAlive ? QStringLiteral("same connection") : QStringLiteral("new connection")));
+            beginAttempt(AttemptReason::RetryWithoutExpect, url);
+            return;
+        }
+        if (resp && spec.followRedirects && resp->status >= 300 && resp->status < 400 && resp->status != 304) {
+            const std::optional<QByteArray> location = headerValue(resp->headers, "location");
+            if (location) {
+                if (redirects >= spec.maxRedirects) {
+                    fail(ErrorKind::Protocol, QStringLiteral("maximum (%1) redirects followed").arg(spec.maxRedirects));
+                    return;
+                }
+                ++redirects;
+                const QUrl next = url.resolved(QUrl::fromEncoded(*location));
+                // RFC 9110 §15.4.4: 303 → GET; and, as browsers and curl do, POST after 301/302.
+                if ((resp->status == 303 && method != "HEAD")
+                    || ((resp->status == 301 || resp->status == 302) && method == "POST")) {
+                    method = "GET";
+                    withBody = false;
+                }
+                beginAttempt(AttemptReason::Redirect, next);
+                return;
+            }
+        }
+        finishExchange();
+    }
+
+    void onSocketError(QAbstractSocket::SocketError error)
+    {
+        if (phase == Phase::Done || !socket)
+            return;
+        const QString text = socket->errorString();
+        switch (phase) {
+        case Phase::Connecting:
+            connectFailures << QStringLiteral("%1: %2").arg(addressText(addresses.at(addressIndex - 1), targetPort), text);
+            record(EventType::Finding, QStringLiteral("connect to %1 failed: %2").arg(addressText(addresses.at(addressIndex - 1), targetPort), text));
+            connectNext();
+            return;
+        case Phase::TlsHandshake:
+            fail(ErrorKind::Tls, QStringLiteral("TLS handshake with %1 failed: %2").arg(url.host(), text));
+            return;
+        default:
+            break;
+        }
+        if (error == QAbstractSocket::RemoteHostClosedError || error == QAbstractSocket::NetworkError) {
+            onPeerClosed(text);
+            return;
+        }
+        fail(ErrorKind::Connect, QStringLiteral("socket error: %1").arg(text));
+    }
+
+    void onPeerClosed(const QString &why)
+    {
+        // Whatever is still buffered belongs to the response.
+        if (socket && socket->bytesAvailable() > 0 && parser)
+            consume(socket->readAll());
+        if (phase == Phase::Done || !socket)
+            return;
+        if (phase == Phase::ProxyConnect) {
+            fail(ErrorKind::Protocol, QStringLiteral("proxy closed the connection during CONNECT (%1)").arg(why));
+            return;
+        }
+        record(EventType::ConnectionClosed, QStringLiteral("closed by the server: %1").arg(why));
+        socket->disconnect(q);
+        socket->deleteLater();
+        socket = nullptr;
+        keepAlive = false;
+        if (phase == Phase::SendingHeaders || phase == Phase::WaitingFor100 || phase == Phase::SendingBody) {
+            attempt().request.bodySentBytes = qMax<qint64>(0, written - headBytes);
+        }
+        if (!parser) {
+            fail(ErrorKind::Protocol, QStringLiteral("connection closed: %1").arg(why));
+            return;
+        }
+        parser->finish();
+        handleParserEvents();
+        if (phase == Phase::Done)
+            return;
+        if (parser->status() == ParseStatus::Complete) {
+            finishAttempt(false);
+            return;
+        }
+        fail(ErrorKind::Protocol, QStringLiteral("%1 (%2)").arg(parser->errorMessage(), why));
+    }
+};
+
+HttpEngine::HttpEngine(const Clock *clock, QObject *parent)
+    : QObject(parent)
+    , d(std::make_unique<Private>(this, clock))
+{
+    connect(&d->expectTimer, &QTimer::timeout, this, [this] { d->onExpectTimeout(); });
+    connect(&d->connectTimer, &QTimer::timeout, this, [this] {
+        if (d->phase == Phase::Resolving || d->phase == Phase::Connecting || d->phase == Phase::TlsHandshake
+            || d->phase == Phase::ProxyConnect)
+            d->fail(ErrorKind::Timeout, QStringLiteral("connection not established within %1 ms").arg(d->spec.connectTimeoutMs));
+    });
+    connect(&d->totalTimer, &QTimer::timeout, this, [this] {
+        d->fail(ErrorKind::Timeout, QStringLiteral("exchange not complete within %1 ms (maximum time)").arg(d->spec.totalTimeoutMs));
+    });
+}
+
+HttpEngine::~HttpEngine()
+{
+    if (d->socket)
+        d->socket->disconnect(this);
+}
+
+void HttpEngine::start(const RequestSpec &spec)
+{
+    d->start(spec);
+}
+
+void HttpEngine::cancel()
+{
+    if (d->phase != Phase::Done && !d->exchange.attempts.isEmpty())
+        d->fail(ErrorKind::Cancelled, QStringLiteral("cancelled"));
+}
+
+bool HttpEngine::isFinished() const
+{
+    return d->phase == Phase::Done;
+}
+
+const Exchange &HttpEngine::exchange() const
+{
+    return d->exchange;
+}
+
+Exchange runExchange(const RequestSpec &spec, const Clock *clock)
+{
+    HttpEngine engine(clock);
+    QEventLoop loop;
+    QObject::connect(&engine, &HttpEngine::exchangeFinished, &loop, &QEventLoop::quit);
+    engine.start(spec);
+    if (!engine.isFinished())
+        loop.exec();
+    return engine.exchange();
+}
+
+} // namespace statusscope::http
