@@ -1,10 +1,169 @@
+// statusscope-cli har FILE [--json]: what a HAR file holds, as DESIGN.md fixes it.
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+#include "app/cli/cli_io.h"
 #include "app/cli/commands.h"
+#include "app/cli/exit_codes.h"
+#include "core/har/har_reader.h"
+#include "core/har/har_summary.h"
+#include "core/har/rapidjson_config.h"
+
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
 
 namespace statusscope::cli {
 
-int runHar(const QStringList &)
+namespace {
+
+using JsonWriter = rapidjson::Writer<rapidjson::StringBuffer>;
+
+void writeString(JsonWriter &json, const QString &text)
 {
-    return notAvailable("har");
+    const QByteArray utf8 = text.toUtf8();
+    json.String(utf8.constData(), static_cast<rapidjson::SizeType>(utf8.size()));
+}
+
+void writeKey(JsonWriter &json, const char *key)
+{
+    json.Key(key);
+}
+
+// HAR's -1 ("does not apply") is null here, as every phase that did not happen (DESIGN.md).
+void writeMs(JsonWriter &json, double ms)
+{
+    if (ms < 0)
+        json.Null();
+    else
+        json.Double(ms);
+}
+
+QByteArray toJson(const HarLog &log, const HarSummary &summary)
+{
+    rapidjson::StringBuffer buffer;
+    JsonWriter json(buffer);
+    json.StartObject();
+    writeKey(json, "entry_count");
+    json.Int64(log.entries.size());
+    writeKey(json, "page_count");
+    json.Int64(log.pages.size());
+    writeKey(json, "status_counts");
+    json.StartObject();
+    for (const auto &[status, count] : summary.statusCounts) {
+        json.Key(QByteArray::number(status).constData());
+        json.Int(count);
+    }
+    json.EndObject();
+    writeKey(json, "entries");
+    json.StartArray();
+    for (const HarEntry &entry : log.entries) {
+        json.StartObject();
+        writeKey(json, "method");
+        writeString(json, entry.request.method);
+        writeKey(json, "url");
+        writeString(json, entry.request.url);
+        writeKey(json, "status");
+        json.Int(entry.response.status);
+        writeKey(json, "time_ms");
+        writeMs(json, entry.time);
+        writeKey(json, "timings");
+        json.StartObject();
+        for (int p = 0; p < static_cast<int>(HarPhase::PhaseCount); ++p) {
+            const auto phase = static_cast<HarPhase>(p);
+            json.Key(toString(phase).toLatin1().constData());
+            writeMs(json, entry.timings.phase(phase));
+        }
+        json.EndObject();
+        json.EndObject();
+    }
+    json.EndArray();
+    writeKey(json, "skipped");
+    json.StartArray();
+    for (const HarSkippedEntry &skipped : log.skipped) {
+        json.StartObject();
+        writeKey(json, "index");
+        json.Int(skipped.index);
+        writeKey(json, "reason");
+        writeString(json, skipped.reason);
+        json.EndObject();
+    }
+    json.EndArray();
+    json.EndObject();
+    QByteArray out(buffer.GetString(), static_cast<qsizetype>(buffer.GetSize()));
+    out += '\n';
+    return out;
+}
+
+QString toText(const HarLog &log, const HarSummary &summary)
+{
+    QString text = QStringLiteral("%1 entries, %2 pages (HAR %3, %4 %5)\n")
+                       .arg(log.entries.size())
+                       .arg(log.pages.size())
+                       .arg(log.version.isEmpty() ? QStringLiteral("?") : log.version,
+                            log.creator.name, log.creator.version);
+    QStringList counts;
+    for (const auto &[status, count] : summary.statusCounts)
+        counts << QStringLiteral("%1: %2").arg(status).arg(count);
+    text += QStringLiteral("statuses: %1\n").arg(counts.join(QStringLiteral(", ")));
+    for (const HarEntry &entry : log.entries) {
+        text += QStringLiteral("%1  %2 %3 %4  %5\n")
+                    .arg(entry.index, 5)
+                    .arg(entry.response.status, 3)
+                    .arg(entry.request.method, -7)
+                    .arg(entry.time < 0 ? QStringLiteral("      -") : QStringLiteral("%1 ms").arg(entry.time, 9, 'f', 1),
+                         entry.request.url);
+    }
+    for (const HarSkippedEntry &skipped : log.skipped)
+        text += QStringLiteral("skipped entry %1: %2\n").arg(skipped.index).arg(skipped.reason);
+    return text;
+}
+
+} // namespace
+
+int runHar(const QStringList &args)
+{
+    bool json = false;
+    QString path;
+    for (const QString &arg : args) {
+        if (arg == QLatin1String("--json")) {
+            json = true;
+        } else if (arg == QLatin1String("-h") || arg == QLatin1String("--help")) {
+            writeOut(QStringLiteral("Usage: statusscope-cli har FILE [--json]\n"
+                                    "Entries, statuses and timings of a HAR 1.1/1.2 file.\n"
+                                    "Exit status: 0 read (broken entries listed as skipped), 7 not a HAR,\n"
+                                    "8 file error.\n"));
+            return kExitOk;
+        } else if (arg.startsWith(QLatin1Char('-')) && arg != QLatin1String("-")) {
+            return usageError(QStringLiteral("har: unknown option '%1'").arg(arg), kExitUsage);
+        } else if (path.isEmpty()) {
+            path = arg;
+        } else {
+            return usageError(QStringLiteral("har: one FILE only"), kExitUsage);
+        }
+    }
+    if (path.isEmpty())
+        return usageError(QStringLiteral("har: no FILE given (usage: statusscope-cli har FILE [--json])"), kExitUsage);
+
+    HarReadOptions options;
+    options.keepBodies = false; // nothing printed here needs them
+    const HarReadResult result = readHarFile(path, options);
+    switch (result.error.status) {
+    case HarReadStatus::Ok: break;
+    case HarReadStatus::FileError:
+        return usageError(QStringLiteral("%1: cannot read: %2").arg(path, result.error.describe()), kExitFile);
+    case HarReadStatus::NotJson:
+        return usageError(QStringLiteral("%1: not a HAR (not JSON): %2").arg(path, result.error.describe()),
+                          kExitProtocol);
+    case HarReadStatus::NotHar:
+        return usageError(QStringLiteral("%1: not a HAR: %2").arg(path, result.error.describe()), kExitProtocol);
+    case HarReadStatus::Cancelled:
+        return usageError(QStringLiteral("%1: cancelled").arg(path), kExitFailure);
+    }
+    const HarSummary summary = summarize(result.log.entries);
+    if (json)
+        writeOut(toJson(result.log, summary));
+    else
+        writeOut(toText(result.log, summary));
+    return kExitOk;
 }
 
 } // namespace statusscope::cli

@@ -1,0 +1,40 @@
+#pragma once
+
+// A HAR file's bytes in memory without copying them: mapped read-only, with a guaranteed NUL
+// right after the last byte (RapidJSON's in-memory stream and its SSE2 scanners stop on it and
+// may read up to 15 bytes ahead inside an aligned block, so a readable byte must follow).
+// Pages already parsed can be handed back to the OS, so the resident size stays at what the
+// records need rather than the file's size. Internal to core/har.
+
+#include <QByteArray>
+#include <QString>
+
+namespace statusscope::har_detail {
+
+class HarMappedFile
+{
+public:
+    HarMappedFile() = default;
+    ~HarMappedFile();
+    HarMappedFile(const HarMappedFile &) = delete;
+    HarMappedFile &operator=(const HarMappedFile &) = delete;
+
+    // false with *error set when the file cannot be opened, read or mapped.
+    bool open(const QString &path, QString *error);
+
+    const char *data() const { return m_data; }
+    qint64 size() const { return m_size; }
+
+    // The bytes before `offset` will not be read again: their pages may be dropped.
+    void release(qint64 offset);
+
+private:
+    const char *m_data = nullptr;
+    qint64 m_size = 0;
+    void *m_mapping = nullptr;   // POSIX: the whole reservation (file + one zero page)
+    size_t m_mappingBytes = 0;
+    qint64 m_released = 0;
+    QByteArray m_fallback;       // elsewhere: the file read into memory (NUL-terminated)
+};
+
+} // namespace statusscope::har_detail

@@ -1,0 +1,143 @@
+#include "core/har/har_reader.h"
+
+#include "core/har/har_mapped_file.h"
+#include "core/har/har_sax_handler.h"
+#include "core/har/rapidjson_config.h"
+
+#include <rapidjson/error/en.h>
+#include <rapidjson/reader.h>
+
+#include <cstring>
+#include <ostream>
+
+namespace statusscope {
+
+QString toString(HarReadStatus status)
+{
+    switch (status) {
+    case HarReadStatus::Ok: return QStringLiteral("ok");
+    case HarReadStatus::FileError: return QStringLiteral("file-error");
+    case HarReadStatus::NotJson: return QStringLiteral("not-json");
+    case HarReadStatus::NotHar: return QStringLiteral("not-har");
+    case HarReadStatus::Cancelled: return QStringLiteral("cancelled");
+    }
+    return QStringLiteral("?");
+}
+
+void PrintTo(HarReadStatus status, std::ostream *os)
+{
+    *os << toString(status).toStdString();
+}
+
+QString HarReadError::describe() const
+{
+    QString text;
+    if (!jsonPath.isEmpty())
+        text = jsonPath + QStringLiteral(": ");
+    text += message;
+    if (byteOffset >= 0) {
+        text += QStringLiteral(" (byte %1").arg(byteOffset);
+        if (line > 0)
+            text += QStringLiteral(", line %1, column %2").arg(line).arg(column);
+        text += QLatin1Char(')');
+    }
+    return text;
+}
+
+namespace {
+
+// Progress is reported (and parsed pages released) at most this often: ~40 updates for a
+// 150 MB file.
+constexpr qint64 kProgressStepBytes = 4 * 1024 * 1024;
+
+// Line and column of a byte offset (only computed on error).
+void locate(const char *data, qint64 size, HarReadError &error)
+{
+    if (error.byteOffset < 0 || error.byteOffset > size)
+        return;
+    int line = 1;
+    qint64 lineStart = 0;
+    for (qint64 i = 0; i < error.byteOffset; ++i) {
+        if (data[i] == '\n') {
+            ++line;
+            lineStart = i + 1;
+        }
+    }
+    error.line = line;
+    error.column = static_cast<int>(error.byteOffset - lineStart) + 1;
+}
+
+// Parses `size` bytes at `data`; data[size] must be readable and 0 (RapidJSON's in-memory
+// stream stops there and its SSE2 scanners rely on it).
+HarReadResult readBuffer(const char *data, qint64 size, const HarReadOptions &options,
+                         const std::function<void(qint64)> &release)
+{
+    HarReadResult result;
+    // A UTF-8 byte-order mark (Fiddler, some Windows tools) is not JSON; offsets still count
+    // it so they match the file.
+    const qint64 bom = size >= 3 && std::memcmp(data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+    rapidjson::StringStream stream(data + bom);
+    auto tell = [&stream, bom] { return static_cast<qint64>(stream.Tell()) + bom; };
+    qint64 nextReport = kProgressStepBytes;
+    auto entryDone = [&] {
+        const qint64 offset = tell();
+        if (offset >= nextReport) {
+            nextReport = offset + kProgressStepBytes;
+            if (release)
+                release(offset);
+            if (options.progress)
+                options.progress(offset, size);
+        }
+        return !(options.cancel && options.cancel->load(std::memory_order_relaxed));
+    };
+    har_detail::HarSaxHandler handler(options, tell, entryDone);
+    rapidjson::Reader reader;
+    // Iterative: a hostile nesting depth costs heap, never the stack.
+    const rapidjson::ParseResult parsed = reader.Parse<rapidjson::kParseIterativeFlag>(stream, handler);
+
+    if (handler.error().status == HarReadStatus::Cancelled) {
+        result.error = {HarReadStatus::Cancelled, QStringLiteral("cancelled"), {}, -1, -1, -1};
+        return result;
+    }
+    if (handler.hasError()) {
+        result.error = handler.error();
+    } else if (parsed.IsError()) {
+        result.error.status = HarReadStatus::NotJson;
+        result.error.byteOffset = static_cast<qint64>(parsed.Offset()) + bom;
+        if (result.error.byteOffset < size && data[result.error.byteOffset] == '\0')
+            result.error.message = QStringLiteral("a NUL byte, which JSON does not allow");
+        else
+            result.error.message = QString::fromLatin1(rapidjson::GetParseError_En(parsed.Code()));
+        if (result.error.message.endsWith(QLatin1Char('.')))
+            result.error.message.chop(1);
+    } else {
+        result.log = handler.takeLog();
+        if (options.progress)
+            options.progress(size, size);
+        return result;
+    }
+    locate(data, size, result.error);
+    return result;
+}
+
+} // namespace
+
+HarReadResult readHarFile(const QString &path, const HarReadOptions &options)
+{
+    har_detail::HarMappedFile file;
+    QString error;
+    if (!file.open(path, &error)) {
+        HarReadResult result;
+        result.error = {HarReadStatus::FileError, error, {}, -1, -1, -1};
+        return result;
+    }
+    return readBuffer(file.data(), file.size(), options, [&file](qint64 offset) { file.release(offset); });
+}
+
+HarReadResult readHarData(const QByteArray &json, const HarReadOptions &options)
+{
+    // QByteArray's data is always followed by a NUL.
+    return readBuffer(json.constData(), json.size(), options, {});
+}
+
+} // namespace statusscope

@@ -1,0 +1,143 @@
+#pragma once
+
+// The RapidJSON SAX handler that turns HAR events into typed records directly (no DOM).
+// Internal to core/har; readHarFile() drives it.
+//
+// How it works: a stack of frames, one per object/array the HAR schema knows (log, entry,
+// request, headers...). Each scalar is stored by (frame, key); a `_custom` field is copied as
+// compact JSON; unknown fields are skipped with a depth counter (so they cost no frames and a
+// hostile nesting depth costs nothing). A wrong or missing field inside an entry marks only
+// that entry (skipped with its index and JSON path); outside the entries it stops the read.
+//
+// Known limits: numbers are doubles (status, sizes and ms fit exactly); a HAR with several
+// "entries" arrays keeps all of them in order.
+
+#include "core/har/har_reader.h"
+
+#include "core/har/rapidjson_config.h"
+
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace statusscope::har_detail {
+
+class HarSaxHandler
+{
+public:
+    using Ch = char;
+    using SizeType = unsigned;
+
+    // tell: the byte offset the parser is at. entryDone: called after each entry; returning
+    // false stops the read as cancelled.
+    HarSaxHandler(const HarReadOptions &options, std::function<qint64()> tell,
+                  std::function<bool()> entryDone);
+
+    // RapidJSON Handler concept.
+    bool Null();
+    bool Bool(bool value);
+    bool Int(int value) { return number(value); }
+    bool Uint(unsigned value) { return number(value); }
+    bool Int64(int64_t value) { return number(static_cast<double>(value)); }
+    bool Uint64(uint64_t value) { return number(static_cast<double>(value)); }
+    bool Double(double value) { return number(value); }
+    bool RawNumber(const Ch *str, SizeType length, bool copy);
+    bool String(const Ch *str, SizeType length, bool copy);
+    bool StartObject();
+    bool Key(const Ch *str, SizeType length, bool copy);
+    bool EndObject(SizeType memberCount);
+    bool StartArray();
+    bool EndArray(SizeType elementCount);
+
+    bool hasError() const { return m_error.status != HarReadStatus::Ok; }
+    const HarReadError &error() const { return m_error; }
+    HarLog takeLog() { return std::move(m_log); }
+
+    enum class Node {
+        Root, Log, Creator, Browser, Pages, Page, PageTimings, Entries, Entry, Request, Response,
+        Cookies, Cookie, NameValues, NameValue, PostData, Params, Param, Content, Cache,
+        CacheState, Timings,
+    };
+
+private:
+    struct Scalar
+    {
+        enum Type { Null, Bool, Number, String } type = Null;
+        bool boolean = false;
+        double number = 0;
+        const char *str = nullptr;
+        size_t length = 0;
+    };
+
+    struct Frame
+    {
+        Node node;
+        void *target;       // the record this frame fills (type depends on node)
+        std::string key;    // name in the parent object; empty for an array element
+        int index = -1;     // position in the parent array
+        int nextIndex = 0;  // for arrays: index of the next element
+        unsigned seen = 0;  // bits of required fields met
+        bool isArray = false;
+    };
+
+    bool number(double value);
+    bool scalar(const Scalar &value);
+    bool beginContainer(bool isArray);
+    bool endContainer();
+    bool captureEvent(const std::function<void(rapidjson::Writer<rapidjson::StringBuffer> &)> &write,
+                      int depthChange);
+    void finishCapture();
+
+    void storeScalar(Frame &frame, const std::string &key, const Scalar &value);
+    bool checkRequired(const Frame &frame);
+    void finishEntry();
+
+    // Problem reporting: inside an entry it spoils only that entry; elsewhere it is fatal.
+    bool fail(const QString &path, const QString &what);
+    QString pathOf(size_t frameCount, const std::string &leaf = {}, int leafIndex = -1) const;
+    QString currentPath(const std::string &key) const;
+    void typeError(const std::string &key, const char *expected, const Scalar &got);
+
+    bool wantString(const std::string &key, const Scalar &value, QString &out);
+    bool wantBytes(const std::string &key, const Scalar &value, QByteArray &out);
+    bool wantNumber(const std::string &key, const Scalar &value, double &out);
+    bool wantInt64(const std::string &key, const Scalar &value, qint64 &out);
+    bool wantBool(const std::string &key, const Scalar &value, std::optional<bool> &out);
+
+    HarCustomFields *customTarget(const Frame &frame);
+    // Header, cookie and parameter names repeat on every entry: one shared QString per
+    // distinct name saves an allocation per header and most of their memory.
+    QString internName(const char *str, size_t length);
+
+    HarReadOptions m_options;
+    std::function<qint64()> m_tell;
+    std::function<bool()> m_entryDone;
+    HarLog m_log;
+    HarEntry m_entry;
+    bool m_entryFailed = false;
+    QString m_entryReason;
+    HarReadError m_error;
+
+    std::vector<Frame> m_frames;
+    struct InternedName
+    {
+        QByteArray bytes;
+        QString name;
+    };
+    std::vector<InternedName> m_names; // open addressing, kNameSlots slots
+    std::string m_key;
+
+    int m_skipDepth = 0; // > 0: inside a value we ignore
+
+    // > 0: inside a `_custom` value being copied
+    int m_captureDepth = 0;
+    QString m_captureName;
+    HarCustomFields *m_captureTarget = nullptr;
+    rapidjson::StringBuffer m_captureBuffer;
+    rapidjson::Writer<rapidjson::StringBuffer> m_captureWriter;
+};
+
+} // namespace statusscope::har_detail

@@ -1,0 +1,257 @@
+#include "core/har/har_reader.h"
+#include "core/har/har_summary.h"
+#include "tests/support/test_support.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+
+#include <gtest/gtest.h>
+
+using namespace statusscope;
+
+namespace {
+
+QByteArray readAll(const QString &path)
+{
+    QFile file(path);
+    EXPECT_TRUE(file.open(QIODevice::ReadOnly)) << path.toStdString();
+    return file.readAll();
+}
+
+QJsonObject oracle()
+{
+    static const QJsonObject object =
+        QJsonDocument::fromJson(readAll(test::fixturePath(QStringLiteral("har/oracle.json")))).object();
+    return object;
+}
+
+std::map<int, int> toCounts(const QJsonObject &object)
+{
+    std::map<int, int> counts;
+    for (auto it = object.begin(); it != object.end(); ++it)
+        counts[it.key().toInt()] = it.value().toInt();
+    return counts;
+}
+
+} // namespace
+
+// Every fixture, compared with the counts Python's json module gives (make_oracle.py).
+TEST(HarReader, EveryFixtureMatchesThePythonOracle)
+{
+    const QJsonObject expected = oracle();
+    ASSERT_GE(expected.size(), 17);
+    for (auto it = expected.begin(); it != expected.end(); ++it) {
+        SCOPED_TRACE(it.key().toStdString());
+        const QJsonObject want = it.value().toObject();
+        const HarReadResult result = readHarFile(test::fixturePath(QStringLiteral("har/") + it.key()));
+        const QString error = want.value(QStringLiteral("error")).toString();
+        if (error == QLatin1String("not-json")) {
+            EXPECT_EQ(result.error.status, HarReadStatus::NotJson);
+            EXPECT_EQ(result.error.byteOffset, want.value(QStringLiteral("offset")).toInteger());
+            EXPECT_EQ(result.error.line, want.value(QStringLiteral("line")).toInt());
+            EXPECT_EQ(result.error.column, want.value(QStringLiteral("column")).toInt());
+            continue;
+        }
+        if (error == QLatin1String("not-har")) {
+            EXPECT_EQ(result.error.status, HarReadStatus::NotHar);
+            EXPECT_EQ(result.error.jsonPath, want.value(QStringLiteral("path")).toString());
+            continue;
+        }
+        ASSERT_EQ(result.error.status, HarReadStatus::Ok) << result.error.describe().toStdString();
+        EXPECT_EQ(result.log.entries.size(), want.value(QStringLiteral("entry_count")).toInt());
+        EXPECT_EQ(result.log.pages.size(), want.value(QStringLiteral("page_count")).toInt());
+        EXPECT_EQ(summarize(result.log.entries).statusCounts,
+                  toCounts(want.value(QStringLiteral("status_counts")).toObject()));
+        QList<int> skipped;
+        for (const HarSkippedEntry &entry : result.log.skipped)
+            skipped << entry.index;
+        QList<int> wantSkipped;
+        for (const auto value : want.value(QStringLiteral("skipped")).toArray())
+            wantSkipped << value.toInt();
+        EXPECT_EQ(skipped, wantSkipped);
+    }
+}
+
+TEST(HarReader, NotJsonGivesOffsetLineColumnAndWhatWasExpected)
+{
+    const HarReadResult result = readHarFile(test::fixturePath(QStringLiteral("har/not-json.har")));
+    ASSERT_EQ(result.error.status, HarReadStatus::NotJson);
+    // The file has `}` then `xxx` on line 8: a comma or a closing brace was expected there.
+    EXPECT_EQ(result.error.byteOffset, 110);
+    EXPECT_EQ(result.error.line, 8);
+    EXPECT_EQ(result.error.column, 5);
+    EXPECT_EQ(result.error.message, QStringLiteral("Missing a comma or '}' after an object member"));
+    EXPECT_TRUE(result.error.jsonPath.isEmpty());
+    EXPECT_TRUE(result.log.entries.isEmpty());
+}
+
+TEST(HarReader, JsonWithoutEntriesNamesThePath)
+{
+    const HarReadResult result = readHarFile(test::fixturePath(QStringLiteral("har/not-valid.har")));
+    ASSERT_EQ(result.error.status, HarReadStatus::NotHar);
+    EXPECT_EQ(result.error.jsonPath, QStringLiteral("log.entries"));
+    EXPECT_EQ(result.error.message, QStringLiteral("missing"));
+    // Found missing when `log` closes: its `}` on line 12.
+    EXPECT_EQ(result.error.line, 12);
+    EXPECT_GT(result.error.byteOffset, 0);
+    EXPECT_EQ(result.error.describe().left(20), QStringLiteral("log.entries: missing"));
+}
+
+TEST(HarReader, BrokenEntriesAreListedWithIndexAndPathWhileTheOthersLoad)
+{
+    const HarReadResult result = readHarFile(test::fixturePath(QStringLiteral("har/broken-entries.har")));
+    ASSERT_TRUE(result.ok()) << result.error.describe().toStdString();
+    ASSERT_EQ(result.log.entries.size(), 2);
+    EXPECT_EQ(result.log.entries[0].index, 0);
+    EXPECT_EQ(result.log.entries[1].index, 5);
+    ASSERT_EQ(result.log.skipped.size(), 5);
+    EXPECT_EQ(result.log.skipped[0], (HarSkippedEntry{1, QStringLiteral("log.entries[1].response.status: missing")}));
+    EXPECT_EQ(result.log.skipped[1],
+              (HarSkippedEntry{2, QStringLiteral("log.entries[2].response.status: expected a number, got a string \"abc\"")}));
+    EXPECT_EQ(result.log.skipped[2], (HarSkippedEntry{3, QStringLiteral("log.entries[3]: expected an object, got a number")}));
+    EXPECT_EQ(result.log.skipped[3], (HarSkippedEntry{4, QStringLiteral("log.entries[4].request: missing")}));
+    EXPECT_EQ(result.log.skipped[4],
+              (HarSkippedEntry{6, QStringLiteral("log.entries[6].request.headers[0].name: missing")}));
+}
+
+TEST(HarReader, CustomFieldsAndMinusOneTimingsAreKept)
+{
+    const HarReadResult result = readHarFile(test::fixturePath(QStringLiteral("har/broken-entries.har")));
+    ASSERT_TRUE(result.ok());
+    const HarEntry &entry = result.log.entries[1];
+    EXPECT_EQ(entry.custom, (HarCustomFields{{QStringLiteral("_resourceType"), "\"fetch\""},
+                                             {QStringLiteral("_initiator"), R"({"type":"script","lineNumber":3})"}}));
+    EXPECT_EQ(entry.response.custom, (HarCustomFields{{QStringLiteral("_transferSize"), "1234"}}));
+    EXPECT_EQ(entry.timings.blocked, -1);
+    EXPECT_EQ(entry.timings.dns, -1);
+    EXPECT_EQ(entry.timings.ssl, -1); // absent: HAR's default
+    EXPECT_EQ(entry.timings.send, 0.5);
+    EXPECT_EQ(entry.timings.wait, 40.25);
+    EXPECT_EQ(entry.timings.receive, -1);
+    EXPECT_EQ(entry.startedMs, parseHarTime(u"2024-05-13T09:00:00.005Z"));
+}
+
+TEST(HarReader, ChromeExportFieldsAreTyped)
+{
+    const HarReadResult result = readHarFile(test::fixturePath(QStringLiteral("har/chrome51-issue49.har")));
+    ASSERT_TRUE(result.ok());
+    EXPECT_EQ(result.log.version, QStringLiteral("1.2"));
+    EXPECT_EQ(result.log.creator.name, QStringLiteral("WebInspector"));
+    const HarEntry &first = result.log.entries[0];
+    EXPECT_FALSE(first.request.method.isEmpty());
+    EXPECT_TRUE(first.request.url.startsWith(QLatin1String("http")));
+    EXPECT_FALSE(first.request.headers.isEmpty());
+    EXPECT_EQ(result.log.pages[0].id, first.pageref);
+    EXPECT_NE(first.startedMs, HarEntry::kNoTime);
+}
+
+TEST(HarReader, Base64ContentDecodes)
+{
+    const HarReadResult result = readHarFile(test::fixturePath(QStringLiteral("har/svg-base64.har")));
+    ASSERT_TRUE(result.ok());
+    const HarContent &content = result.log.entries[0].response.content;
+    EXPECT_TRUE(content.isBase64());
+    const QByteArray svg = content.decodedText();
+    EXPECT_TRUE(svg.contains("<svg")) << svg.left(80).toStdString();
+}
+
+TEST(HarReader, EmptyPostDataIsPresentButEmpty)
+{
+    const HarReadResult result = readHarFile(test::fixturePath(QStringLiteral("har/post-empty-post-data.har")));
+    ASSERT_TRUE(result.ok());
+    const HarRequest &request = result.log.entries[0].request;
+    EXPECT_EQ(request.method, QStringLiteral("POST"));
+    ASSERT_TRUE(request.postData.has_value());
+    EXPECT_TRUE(request.postData->text.isEmpty());
+}
+
+TEST(HarReader, KeepBodiesFalseDropsTextButKeepsTheFact)
+{
+    HarReadOptions options;
+    options.keepBodies = false;
+    const HarReadResult result = readHarFile(test::fixturePath(QStringLiteral("har/svg-base64.har")), options);
+    ASSERT_TRUE(result.ok());
+    EXPECT_TRUE(result.log.entries[0].response.content.hasText);
+    EXPECT_TRUE(result.log.entries[0].response.content.text.isEmpty());
+}
+
+// Cut a real export at many points: every cut is a clean NotJson error at or before the cut,
+// never a crash or a hang, and a cut right after the root object still parses.
+TEST(HarReader, TruncatedFilesGiveAnOffsetNeverACrash)
+{
+    const QByteArray whole = readAll(test::fixturePath(QStringLiteral("har/chrome51-issue23.har")));
+    ASSERT_TRUE(readHarData(whole).ok());
+    const QByteArray trimmed = whole.trimmed();
+    for (qsizetype cut = 0; cut < trimmed.size(); cut += 97) {
+        SCOPED_TRACE(cut);
+        const HarReadResult result = readHarData(trimmed.left(cut));
+        ASSERT_EQ(result.error.status, HarReadStatus::NotJson) << result.error.describe().toStdString();
+        EXPECT_LE(result.error.byteOffset, cut);
+        EXPECT_GE(result.error.line, 1);
+        EXPECT_FALSE(result.error.message.isEmpty());
+    }
+    const HarReadResult empty = readHarData(QByteArray());
+    EXPECT_EQ(empty.error.status, HarReadStatus::NotJson);
+    EXPECT_EQ(empty.error.byteOffset, 0);
+}
+
+TEST(HarReader, RootMustBeAnObjectWithLog)
+{
+    EXPECT_EQ(readHarData("[1,2]").error.jsonPath, QStringLiteral("(root)"));
+    EXPECT_EQ(readHarData("{\"x\": 1}").error.jsonPath, QStringLiteral("log"));
+    const HarReadResult wrongType = readHarData(R"({"log": {"entries": {}}})");
+    EXPECT_EQ(wrongType.error.status, HarReadStatus::NotHar);
+    EXPECT_EQ(wrongType.error.describe(), QStringLiteral("log.entries: expected an array, got an object (byte 20, line 1, column 21)"));
+}
+
+TEST(HarReader, ByteOrderMarkAndDeepNestingAreHandled)
+{
+    const HarReadResult bom = readHarData("\xEF\xBB\xBF{\"log\":{\"entries\":[]}}");
+    EXPECT_TRUE(bom.ok()) << bom.error.describe().toStdString();
+    // Nesting far past any stack: an unknown member is skipped without recursion.
+    const QByteArray deep = "{\"log\":{\"entries\":[],\"x\":" + QByteArray(200000, '[') + QByteArray(200000, ']') + "}}";
+    EXPECT_TRUE(readHarData(deep).ok());
+}
+
+TEST(HarReader, MissingFileIsAFileError)
+{
+    const HarReadResult result = readHarFile(QStringLiteral("/nonexistent/x.har"));
+    EXPECT_EQ(result.error.status, HarReadStatus::FileError);
+    EXPECT_FALSE(result.error.message.isEmpty());
+}
+
+TEST(HarReader, CancelStopsAndProgressIsReported)
+{
+    const QString path = test::fixturePath(QStringLiteral("har/no-pages.har"));
+    std::atomic<bool> cancel{true};
+    HarReadOptions options;
+    options.cancel = &cancel;
+    EXPECT_EQ(readHarFile(path, options).error.status, HarReadStatus::Cancelled);
+
+    qint64 lastDone = -1, lastTotal = -1;
+    HarReadOptions progress;
+    progress.progress = [&](qint64 done, qint64 total) {
+        lastDone = done;
+        lastTotal = total;
+    };
+    ASSERT_TRUE(readHarFile(path, progress).ok());
+    EXPECT_EQ(lastTotal, QFileInfo(path).size());
+    EXPECT_EQ(lastDone, lastTotal);
+}
+
+TEST(HarTime, ParsesWhatExportersWrite)
+{
+    const qint64 base = parseHarTime(u"2024-05-13T09:00:00.000Z");
+    EXPECT_EQ(base, 1715590800000);
+    EXPECT_EQ(parseHarTime(u"2024-05-13T11:00:00.000+02:00"), base);
+    EXPECT_EQ(parseHarTime(u"2024-05-13T09:00:00.1234567Z"), base + 123);
+    EXPECT_EQ(parseHarTime(u"2024-05-13T04:00:00-0500"), base);
+    EXPECT_EQ(parseHarTime(u"2024-05-13T09:00:00Z"), base);
+    EXPECT_EQ(parseHarTime(u"yesterday"), HarEntry::kNoTime);
+    EXPECT_EQ(parseHarTime(u"2024-13-13T09:00:00Z"), HarEntry::kNoTime);
+}
