@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/diagnose/exchange_rules.h"
 
+#include "core/diagnose/rule_table.h"
+
 namespace statusscope::diagnose {
 
 const QList<ExchangeRule> &exchangeRules()
@@ -27,19 +29,12 @@ const QList<ExchangeRule> &exchangeRules()
 
 Findings runExchangeRule(const QString &id, const http::Exchange &exchange)
 {
-    for (const ExchangeRule &rule : exchangeRules()) {
-        if (id == QLatin1String(rule.id))
-            return rule.run(exchange);
-    }
-    return {};
+    return runRuleById(exchangeRules(), id, exchange);
 }
 
 Findings diagnoseExchange(const http::Exchange &exchange)
 {
-    Findings out;
-    for (const ExchangeRule &rule : exchangeRules())
-        out += rule.run(exchange);
-    return out;
+    return runAllRules(exchangeRules(), exchange);
 }
 
 } // namespace statusscope::diagnose

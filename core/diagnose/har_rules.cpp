@@ -2,6 +2,7 @@
 #include "core/diagnose/har_rules.h"
 
 #include "core/diagnose/header_pairs.h"
+#include "core/diagnose/rule_table.h"
 #include "core/diagnose/status_findings.h"
 #include "core/diagnose/transport_guides.h"
 
@@ -10,6 +11,7 @@
 #include <QUrl>
 
 #include <algorithm>
+#include <functional>
 
 namespace statusscope::diagnose {
 
@@ -268,18 +270,12 @@ const QList<HarRule> &harRules()
 
 Findings runHarRule(const QString &id, const HarLog &log)
 {
-    for (const HarRule &rule : harRules()) {
-        if (id == QLatin1String(rule.id))
-            return rule.run(log);
-    }
-    return {};
+    return runRuleById(harRules(), id, log);
 }
 
 Findings diagnoseHar(const HarLog &log)
 {
-    Findings out;
-    for (const HarRule &rule : harRules())
-        out += rule.run(log);
+    Findings out = runAllRules(harRules(), log);
     // Entry order reads like the file; the table order breaks ties.
     std::stable_sort(out.begin(), out.end(), [](const Finding &a, const Finding &b) {
         return a.entry.value_or(-1) < b.entry.value_or(-1);

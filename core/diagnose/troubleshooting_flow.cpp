@@ -4,6 +4,7 @@
 #include <QHash>
 #include <QSet>
 
+#include <functional>
 #include <ostream>
 
 namespace statusscope::diagnose {
