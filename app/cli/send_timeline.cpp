@@ -30,6 +30,7 @@ QString formatTimeline(const Exchange &x)
     for (const Attempt &a : x.attempts) {
         ++n;
         out += QStringLiteral("== attempt %1 (%2) %3\n").arg(n).arg(toString(a.reason), a.url.toString());
+        qsizetype interimIndex = 0;
         for (const Event &e : a.events) {
             QString arrow = QStringLiteral("  ");
             switch (e.type) {
@@ -55,12 +56,8 @@ QString formatTimeline(const Exchange &x)
                 out += QStringLiteral("    > %1 %2 %3\n").arg(QString::fromLatin1(a.request.method), QString::fromLatin1(a.request.target), toString(a.request.version));
                 out += headerLines(QStringLiteral("    >"), a.request.headers);
             }
-            if (e.type == EventType::InterimResponse) {
-                for (const InterimResponse &ir : a.interim) {
-                    if (ir.tNs == e.tNs && ir.status == e.status)
-                        out += headerLines(QStringLiteral("    <"), ir.headers);
-                }
-            }
+            if (e.type == EventType::InterimResponse && interimIndex < a.interim.size())
+                out += headerLines(QStringLiteral("    <"), a.interim.at(interimIndex++).headers);
             if (e.type == EventType::ResponseHeaders && a.response)
                 out += headerLines(QStringLiteral("    <"), a.response->headers);
         }

@@ -3,29 +3,26 @@
 // Known limits:
 //  - HTTP/1.x only; one request at a time per connection (no pipelining), one connection kept
 //    for reuse (by the 417 retry and by redirects to the same origin).
-//  - A reused connection that the server closes before answering is reported, not silently
-//    retried on a new one.
+//  - A reused connection that the server closes before any response byte is retried once on a
+//    new connection (as a new attempt with the same reason), not more.
 //  - Proxy: plain HTTP proxies only (absolute-form, CONNECT for https), no proxy auth.
 //  - Content decoding (gzip/deflate) only for bodies kept in memory (≤ kBodyMemoryCapBytes).
 //  - DNS goes through QHostInfo (the system resolver); every address is tried in its order.
 //  - A 101 or CONNECT tunnel is recorded and the exchange stops there.
 #include "core/http/http_engine.h"
 
+#include "core/http/body_sink.h"
 #include "core/http/content_decoding.h"
 #include "core/http/request_builder.h"
 #include "core/http/response_parser.h"
+#include "core/http/tls_info.h"
 
-#include <QDir>
 #include <QEventLoop>
 #include <QFile>
-#include <QFileInfo>
 #include <QHostAddress>
 #include <QHostInfo>
-#include <QSslCipher>
 #include <QSslConfiguration>
-#include <QSslKey>
 #include <QSslSocket>
-#include <QTemporaryFile>
 #include <QTimer>
 
 namespace statusscope::http {
@@ -44,30 +41,6 @@ enum class Phase {
     AwaitingResponse, // request fully sent (or body withheld), reading the response
     Done,
 };
-
-QString distinguishedName(const QSslCertificate &cert, bool issuer)
-{
-    if (cert.isNull())
-        return {};
-    QStringList parts;
-    const QList<QByteArray> attrs = issuer ? cert.issuerInfoAttributes() : cert.subjectInfoAttributes();
-    for (const QByteArray &attr : attrs) {
-        const QStringList values = issuer ? cert.issuerInfo(attr) : cert.subjectInfo(attr);
-        for (const QString &v : values)
-            parts << QString::fromLatin1(attr) + QLatin1Char('=') + v;
-    }
-    return parts.join(QStringLiteral(", "));
-}
-
-QString protocolName(QSsl::SslProtocol p)
-{
-    switch (p) {
-    case QSsl::TlsV1_2: return QStringLiteral("TLSv1.2");
-    case QSsl::TlsV1_3: return QStringLiteral("TLSv1.3");
-    case QSsl::DtlsV1_2: return QStringLiteral("DTLSv1.2");
-    default: return QStringLiteral("unknown");
-    }
-}
 
 QString addressText(const QHostAddress &a, quint16 port)
 {
@@ -123,8 +96,9 @@ struct HttpEngine::Private
     bool mustClose = false;
     bool retryPending = false;
     bool retried = false;
+    bool staleReconnected = false;
     int redirects = 0;
-    std::unique_ptr<QFile> sink;
+    BodySink sink{QString(), kBodyMemoryCapBytes};
 
     QTimer expectTimer;
     QTimer connectTimer;
@@ -134,8 +108,10 @@ struct HttpEngine::Private
         : q(engine)
         , clock(c ? c : &ownClock)
     {
-        for (QTimer *t : {&expectTimer, &connectTimer, &totalTimer})
+        for (QTimer *t : {&expectTimer, &connectTimer, &totalTimer}) {
             t->setSingleShot(true);
+            t->setTimerType(Qt::PreciseTimer); // a coarse timer may fire 5% early
+        }
     }
 
     Attempt &attempt() { return exchange.attempts.last(); }
@@ -229,7 +205,7 @@ struct HttpEngine::Private
             QHostInfo::abortHostLookup(lookupId);
             lookupId = -1;
         }
-        sink.reset();
+        sink.close();
         bodyFile.reset();
         closeSocket(false);
         emit q->exchangeFinished();
@@ -369,20 +345,7 @@ struct HttpEngine::Private
         socket->startClientEncryption();
     }
 
-    TlsInfo tlsInfo() const
-    {
-        TlsInfo t;
-        t.version = protocolName(socket->sessionProtocol());
-        t.cipher = socket->sessionCipher().name();
-        const QSslCertificate peer = socket->peerCertificate();
-        t.peerSubject = distinguishedName(peer, false);
-        t.peerIssuer = distinguishedName(peer, true);
-        t.peerExpiry = peer.expiryDate();
-        t.verified = spec.verifyTls && socket->sslHandshakeErrors().isEmpty();
-        for (const QSslError &e : socket->sslHandshakeErrors())
-            t.verificationErrors << e.errorString();
-        return t;
-    }
+    TlsInfo tlsInfo() const { return describeTls(*socket, spec.verifyTls); }
 
     void onSslErrors(const QList<QSslError> &errors)
     {
@@ -533,10 +496,10 @@ struct HttpEngine::Private
         consume(data);
     }
 
-    void consume(QByteArrayView data)
+    void consume(const QByteArray &data)
     {
         const qint64 before = parser->offset();
-        const FeedResult r = parser->feed(data);
+        const FeedResult r = parser->feedShared(data);
         const qint64 t = now();
         if (before == 0 || blockFirstByteNs == 0)
             blockFirstByteNs = t;
@@ -659,8 +622,6 @@ struct HttpEngine::Private
             record(EventType::Finding, QStringLiteral("final %1 before 100 Continue: the body is not sent").arg(blockStatus));
             phase = Phase::AwaitingResponse;
             bodyStopped = true;
-            if (is417 && spec.retryOn417 && !retried)
-                retryPending = true;
         } else if (phase == Phase::SendingBody || phase == Phase::SendingHeaders) {
             const qint64 sent = qMax<qint64>(0, written - headBytes);
             attempt().request.bodySentBytes = sent;
@@ -671,64 +632,32 @@ struct HttpEngine::Private
             }
             phase = Phase::AwaitingResponse;
             bodyStopped = true;
-            if (is417 && spec.retryOn417 && !retried && attempt().request.expectSent)
-                retryPending = true;
+        }
+        // RFC 9110 §15.5.18: 417 means the expectation (any Expect value) could not be met; a
+        // client may repeat the request without it. Once: never loop. If any body byte went
+        // out, the connection is in an unknown state: the retry uses a new one.
+        if (is417 && spec.retryOn417 && !retried && hasHeader(attempt().request.headers, "expect")) {
+            retryPending = true;
+            if (written > headBytes)
+                mustClose = true;
         }
         Q_UNUSED(e);
-        if (isFinalBodyToFile())
-            openSink();
-    }
-
-    bool isFinalBodyToFile() const { return !spec.outputFile.isEmpty(); }
-
-    bool openSink()
-    {
-        const bool toOutput = !spec.outputFile.isEmpty();
-        if (toOutput) {
-            sink = std::make_unique<QFile>(spec.outputFile);
-            if (!sink->open(QIODevice::WriteOnly | QIODevice::Truncate)) {
-                fail(ErrorKind::Io, QStringLiteral("cannot write %1: %2").arg(spec.outputFile, sink->errorString()));
-                return false;
-            }
-        } else {
-            auto temp = std::make_unique<QTemporaryFile>(QDir::temp().filePath(QStringLiteral("statusscope-body-XXXXXX")));
-            temp->setAutoRemove(false); // the Exchange refers to it; the caller decides its fate
-            if (!temp->open()) {
-                fail(ErrorKind::Io, QStringLiteral("cannot create a temporary file for the body: %1").arg(temp->errorString()));
-                return false;
-            }
-            sink = std::move(temp);
-        }
-        Response &resp = *attempt().response;
-        resp.bodyFile = sink->fileName();
-        if (!resp.body.isEmpty()) {
-            sink->write(resp.body);
-            resp.body.clear();
-        }
-        return true;
+        sink = BodySink(spec.outputFile, kBodyMemoryCapBytes);
+        QString error;
+        if (!sink.begin(*attempt().response, &error))
+            fail(ErrorKind::Io, error);
     }
 
     void onBodyData(const QByteArray &data)
     {
-        if (!attempt().response)
-            return;
-        Response &resp = *attempt().response;
-        resp.bodyBytes += data.size();
-        if (!sink && resp.body.size() + data.size() > kBodyMemoryCapBytes) {
-            if (!openSink())
-                return;
-        }
-        if (sink) {
-            if (sink->write(data) != data.size())
-                fail(ErrorKind::Io, QStringLiteral("writing the body to %1 failed: %2").arg(sink->fileName(), sink->errorString()));
-        } else {
-            resp.body += data;
-        }
+        QString error;
+        if (attempt().response && !sink.append(*attempt().response, data, &error))
+            fail(ErrorKind::Io, error);
     }
 
     void finishAttempt(bool upgraded)
     {
-        sink.reset();
+        sink.close();
         Attempt &a = attempt();
         if (a.response && !a.response->body.isEmpty()) {
             if (const std::optional<QByteArray> ce = headerValue(a.response->headers, "content-encoding")) {
@@ -829,6 +758,21 @@ struct HttpEngine::Private
         }
         if (!parser) {
             fail(ErrorKind::Protocol, QStringLiteral("connection closed: %1").arg(why));
+            return;
+        }
+        // RFC 9112 §9.3.1: a kept-alive connection may be closed by the server just as we reuse
+        // it. If nothing of a response came and no body byte went out (or the method is
+        // idempotent), that attempt is recorded as failed and repeated once on a new connection.
+        const bool idempotent = method == "GET" || method == "HEAD" || method == "PUT" || method == "DELETE"
+                                || method == "OPTIONS" || method == "TRACE";
+        if (attempt().connection.reused && !parser->startedResponse() && !staleReconnected
+            && (written <= headBytes || idempotent)) {
+            staleReconnected = true;
+            const AttemptReason reason = attempt().reason;
+            const QString message = QStringLiteral("the reused connection was closed before any response (%1); repeating on a new connection").arg(why);
+            attempt().error = Error{ErrorKind::Protocol, message};
+            record(EventType::Error, QStringLiteral("protocol: ") + message);
+            beginAttempt(reason, url);
             return;
         }
         parser->finish();

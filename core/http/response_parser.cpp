@@ -109,6 +109,7 @@ void ResponseParser::emitEvent(ParseEvent event)
 
 void ResponseParser::fail(qint64 offset, const QString &message)
 {
+    flushFindings();
     m_state = State::Failed;
     m_status = ParseStatus::Error;
     m_errorMessage = QStringLiteral("%1 (byte %2)").arg(message).arg(offset);
@@ -125,7 +126,19 @@ void ResponseParser::finding(qint64 offset, const QString &message)
     e.type = ParseEventType::Finding;
     e.offset = offset;
     e.message = message;
-    emitEvent(std::move(e));
+    // A finding about a line follows the event of that line, so logs read in stream order.
+    if (m_deferFindings)
+        m_pendingFindings.append(std::move(e));
+    else
+        emitEvent(std::move(e));
+}
+
+void ResponseParser::flushFindings()
+{
+    m_deferFindings = false;
+    for (ParseEvent &e : m_pendingFindings)
+        emitEvent(std::move(e));
+    m_pendingFindings.clear();
 }
 
 bool ResponseParser::takeLine(QByteArrayView data, qsizetype &pos, qint64 limit, const char *what)
@@ -435,6 +448,14 @@ bool ResponseParser::handleChunkSize()
     return true;
 }
 
+FeedResult ResponseParser::feedShared(const QByteArray &data)
+{
+    m_shared = &data;
+    const FeedResult r = feed(QByteArrayView(data));
+    m_shared = nullptr;
+    return r;
+}
+
 FeedResult ResponseParser::feed(QByteArrayView data)
 {
     qsizetype pos = 0;
@@ -443,7 +464,11 @@ FeedResult ResponseParser::feed(QByteArrayView data)
         e.type = ParseEventType::Body;
         e.offset = m_offset;
         e.length = n;
-        e.data = data.sliced(pos, n).toByteArray();
+        // A body span that is the whole input shares it instead of copying (large downloads).
+        if (m_shared && pos == 0 && n == m_shared->size())
+            e.data = *m_shared;
+        else
+            e.data = data.sliced(pos, n).toByteArray();
         emitEvent(std::move(e));
         pos += n;
         m_offset += n;
@@ -457,12 +482,15 @@ FeedResult ResponseParser::feed(QByteArrayView data)
             if (!takeLine(data, pos, kMaxHeaderBlockBytes, trailer ? "trailer block" : "header block"))
                 break;
             m_blockBytes += m_line.size();
+            m_deferFindings = true;
             if (!stripLineEnd())
                 break;
             if (m_state == State::StatusLine) {
                 if (handleStatusLine())
                     m_state = State::HeaderLine;
+                flushFindings();
             } else if (m_line.isEmpty()) {
+                flushFindings();
                 if (trailer) {
                     m_state = State::Done;
                     m_status = ParseStatus::Complete;
@@ -475,6 +503,7 @@ FeedResult ResponseParser::feed(QByteArrayView data)
                 }
             } else {
                 handleHeaderLine(trailer);
+                flushFindings();
             }
             m_line.clear();
             break;

@@ -98,6 +98,8 @@ public:
     explicit ResponseParser(ParserOptions options = {});
 
     FeedResult feed(QByteArrayView data);
+    // As feed(); body events share `data` instead of copying it when a piece is all body.
+    FeedResult feedShared(const QByteArray &data);
     // The peer closed the connection: completes a close-delimited body, else an error.
     FeedResult finish();
     // Events since the last call, in order.
@@ -131,6 +133,7 @@ private:
     bool stripLineEnd();
     void fail(qint64 offset, const QString &message);
     void finding(qint64 offset, const QString &message);
+    void flushFindings();
     void emitEvent(ParseEvent event);
 
     bool handleStatusLine();
@@ -153,6 +156,9 @@ private:
     qint64 m_remaining = 0;
     QString m_errorMessage;
     QList<ParseEvent> m_events;
+    const QByteArray *m_shared = nullptr; // the input of feedShared(), if any
+    bool m_deferFindings = false;
+    QList<ParseEvent> m_pendingFindings;
 };
 
 // The golden-test log of events: one line per event, consecutive Body events merged.

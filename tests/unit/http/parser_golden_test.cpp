@@ -79,7 +79,7 @@ GoldenCase loadCase(const QString &path)
 }
 
 // Feeds `input` in the pieces given by `cuts`, then EOF if asked; returns log + final status.
-QString run(const GoldenCase &c, const QList<qsizetype> &cuts)
+QString run(const GoldenCase &c, const QList<qsizetype> &cuts, bool shared = false)
 {
     ResponseParser parser(c.options);
     QList<ParseEvent> events;
@@ -90,7 +90,8 @@ QString run(const GoldenCase &c, const QList<qsizetype> &cuts)
     for (qsizetype end : ends) {
         if (end <= pos)
             continue;
-        result = parser.feed(QByteArrayView(c.input).sliced(pos, end - pos));
+        result = shared ? parser.feedShared(c.input.mid(pos, end - pos))
+                        : parser.feed(QByteArrayView(c.input).sliced(pos, end - pos));
         events += parser.takeEvents();
         pos += result.consumed;
         if (result.status != ParseStatus::NeedMore)
@@ -133,6 +134,7 @@ TEST_P(ParserGolden, SameLogAtEverySplit)
     }
     ASSERT_FALSE(c.expected.isEmpty()) << "no expected section in " << c.path.toStdString();
     EXPECT_EQ(whole.toStdString(), c.expected.toStdString()) << "whole input";
+    EXPECT_EQ(run(c, {c.input.size() / 2}, true).toStdString(), c.expected.toStdString()) << "feedShared";
     for (qsizetype split = 1; split < c.input.size(); ++split)
         ASSERT_EQ(run(c, {split}).toStdString(), c.expected.toStdString()) << "split at " << split;
     QList<qsizetype> bytewise;
