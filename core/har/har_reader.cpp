@@ -92,8 +92,9 @@ HarReadResult readBuffer(const char *data, qint64 size, const HarReadOptions &op
     };
     har_detail::HarSaxHandler handler(options, tell, entryDone);
     rapidjson::Reader reader;
-    // Iterative: a hostile nesting depth costs heap, never the stack.
-    const rapidjson::ParseResult parsed = reader.Parse<rapidjson::kParseIterativeFlag>(stream, handler);
+    // Iterative: a hostile nesting depth costs heap, never the stack. Full precision: a time
+    // written back and read again is the same double.
+    const rapidjson::ParseResult parsed = reader.Parse<rapidjson::kParseIterativeFlag | rapidjson::kParseFullPrecisionFlag>(stream, handler);
 
     if (handler.error().status == HarReadStatus::Cancelled) {
         result.error = {HarReadStatus::Cancelled, QStringLiteral("cancelled"), {}, -1, -1, -1};
