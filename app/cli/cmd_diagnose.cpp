@@ -11,6 +11,7 @@
 #include "core/files/file_kind.h"
 #include "core/har/har_reader.h"
 
+#include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -22,6 +23,9 @@ namespace {
 
 using diagnose::Finding;
 using diagnose::Findings;
+
+// Enough to skip leading white space before the first JSON token.
+constexpr qint64 kJsonPeekBytes = 4096;
 
 QJsonValue indexOrNull(const std::optional<int> &index)
 {
@@ -73,6 +77,18 @@ QString toText(const QString &file, const QString &kind, const Findings &finding
         out += QStringLiteral("  Guide: statusscope-cli guide %1\n").arg(f.guide);
     }
     return out;
+}
+
+bool startsWithJsonObject(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return false;
+    for (char c : file.read(kJsonPeekBytes)) {
+        if (c != ' ' && c != '\t' && c != '\r' && c != '\n')
+            return c == '{';
+    }
+    return false;
 }
 
 int readAndDiagnose(const QString &path, FileKind kind, QString *kindName, Findings *findings)
@@ -141,13 +157,19 @@ int runDiagnose(const QStringList &args)
     const FileProbe probe = probeFile(path);
     if (!probe.error.isEmpty())
         return usageError(QStringLiteral("%1: cannot read: %2").arg(path, probe.error), kExitFile);
-    if (probe.kind != FileKind::Har && probe.kind != FileKind::ExchangeJson)
-        return usageError(QStringLiteral("%1: not a saved exchange or a HAR file (looks like: %2)")
-                              .arg(path, toString(probe.kind)),
-                          kExitProtocol);
+    FileKind fileKind = probe.kind;
+    if (fileKind != FileKind::Har && fileKind != FileKind::ExchangeJson) {
+        // probeFile reads 64 KiB, and `send --json` writes "attempts" before "final_status"
+        // (sorted keys): a long redirect chain is only recognised by reading the whole object.
+        if (!startsWithJsonObject(path))
+            return usageError(QStringLiteral("%1: not a saved exchange or a HAR file (looks like: %2)")
+                                  .arg(path, toString(probe.kind)),
+                              kExitProtocol);
+        fileKind = FileKind::ExchangeJson;
+    }
     QString kind;
     Findings findings;
-    if (const int rc = readAndDiagnose(path, probe.kind, &kind, &findings); rc != kExitOk)
+    if (const int rc = readAndDiagnose(path, fileKind, &kind, &findings); rc != kExitOk)
         return rc;
     if (json)
         writeOut(toJson(path, kind, findings));

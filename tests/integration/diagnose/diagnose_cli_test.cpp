@@ -2,7 +2,9 @@
 // `statusscope-cli diagnose FILE`: the fixtures in tests/fixtures/diagnose, the exit statuses of
 // DESIGN.md, and an exchange recorded by `send --json` against a real server on loopback.
 
+#include "core/http/exchange_json.h"
 #include "tests/support/test_support.h"
+#include "tests/unit/diagnose/recorded_exchanges.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -179,4 +181,30 @@ TEST(DiagnoseCli, RealExchangeFromSendJson)
     for (const QJsonValue &f : findings)
         rules << f[QStringLiteral("rule")].toString();
     EXPECT_TRUE(rules.contains(QStringLiteral("expect-timeout"))) << rules.join(QLatin1Char(',')).toStdString();
+}
+
+// file_kind looks at the first 64 KiB only; a long chain puts "final_status" far beyond it.
+TEST(DiagnoseCli, LongExchangeBeyondTheProbeWindow)
+{
+    QList<QPair<QString, int>> hops;
+    for (int i = 0; i < 40; ++i)
+        hops.append({QStringLiteral("http://chain.test/step/%1").arg(i % 20), 302});
+    http::Exchange x = test::recorded::redirectChain(hops, "GET");
+    for (http::Attempt &a : x.attempts) // realistic bulk: a big Content-Security-Policy per response
+        a.response->headers.append(http::Header("Content-Security-Policy", QByteArray(3000, 'x')));
+    const QByteArray json = QJsonDocument(http::exchangeToJson(x)).toJson(QJsonDocument::Indented);
+    ASSERT_GT(json.indexOf("\"final_status\""), 64 * 1024);
+
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    QFile file(dir.filePath(QStringLiteral("long.json")));
+    ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+    file.write(json);
+    file.close();
+    test::ProcessResult run;
+    const QJsonArray findings = diagnoseJson(file.fileName(), &run).value(QStringLiteral("findings")).toArray();
+    ASSERT_EQ(run.exitCode, 0) << run.err.toStdString();
+    ASSERT_EQ(findings.size(), 1);
+    EXPECT_EQ(findings.at(0)[QStringLiteral("rule")].toString(), QStringLiteral("redirect-loop"));
+    EXPECT_EQ(findings.at(0)[QStringLiteral("attempt")].toInt(), 20);
 }
