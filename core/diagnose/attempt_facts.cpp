@@ -11,13 +11,13 @@ QString describeAttempt(const http::Exchange &x, int index)
     return QStringLiteral("attempt %1 (%2 %3)").arg(index + 1).arg(method, a.url.toString());
 }
 
-int eventIndex(const http::Attempt &a, http::EventType type, int status)
+std::optional<int> eventIndex(const http::Attempt &a, http::EventType type, int status)
 {
     for (int i = 0; i < a.events.size(); ++i) {
         if (a.events.at(i).type == type && (status == 0 || a.events.at(i).status == status))
             return i;
     }
-    return -1;
+    return std::nullopt;
 }
 
 bool sentExpectContinue(const http::Attempt &a)
@@ -31,10 +31,10 @@ bool sentExpectContinue(const http::Attempt &a)
 std::optional<double> eventMs(const http::Exchange &x, const http::Attempt &a, http::EventType type,
                               int status)
 {
-    const int i = eventIndex(a, type, status);
-    if (i < 0)
+    const std::optional<int> i = eventIndex(a, type, status);
+    if (!i)
         return std::nullopt;
-    return x.msFromStart(a.events.at(i).tNs);
+    return x.msFromStart(a.events.at(*i).tNs);
 }
 
 int statusOf(const http::Attempt &a)

@@ -14,8 +14,8 @@ namespace statusscope::diagnose {
 // "attempt 2 (POST http://host/upload)": how explanations name an attempt (1-based).
 QString describeAttempt(const http::Exchange &x, int index);
 
-// Index of the first event of that type (and status, when non-zero); -1 when none.
-int eventIndex(const http::Attempt &a, http::EventType type, int status = 0);
+// Index of the first event of that type (and status, when non-zero); empty when none.
+std::optional<int> eventIndex(const http::Attempt &a, http::EventType type, int status = 0);
 
 // The request carried `Expect: 100-continue` (RFC 9110 §10.1.1).
 bool sentExpectContinue(const http::Attempt &a);

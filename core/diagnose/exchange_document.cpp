@@ -14,6 +14,13 @@ namespace {
 
 using namespace http;
 
+// JSON numbers are doubles: integers are exact up to 2^53, which is also far beyond any body.
+constexpr double kMaxBytes = 9007199254740992.0;
+constexpr double kMaxStatus = 999; // RFC 9110 §15: three digits
+// A century in ms: an offset from the exchange start beyond it is corrupt, and its nanoseconds
+// would overflow qint64 (which holds about 292 years).
+constexpr double kMaxOffsetMs = 100.0 * 365.25 * 24 * 3600 * 1000;
+
 template<typename Enum>
 std::optional<Enum> enumFromString(QStringView text, std::initializer_list<Enum> values)
 {
@@ -74,6 +81,32 @@ public:
         return v.isDouble() ? std::optional<double>(v.toDouble()) : std::nullopt;
     }
 
+    // A number within [low, high]: outside it the integer conversions below would overflow.
+    std::optional<double> bounded(const QJsonObject &o, const QString &path, const char *key, double low,
+                                  double high, bool required = false)
+    {
+        const std::optional<double> v = number(o, path, key, required);
+        if (v && !(*v >= low && *v <= high)) {
+            fail(path + QLatin1Char('.') + QLatin1String(key),
+                 QStringLiteral("%1 is out of range [%2, %3]").arg(*v).arg(low).arg(high));
+            return std::nullopt;
+        }
+        return v;
+    }
+    qint64 byteCount(const QJsonObject &o, const QString &path, const char *key, qint64 fallback)
+    {
+        return qint64(bounded(o, path, key, -1, kMaxBytes).value_or(double(fallback)));
+    }
+    int statusCode(const QJsonObject &o, const QString &path, const char *key, bool required = false)
+    {
+        return int(bounded(o, path, key, 0, kMaxStatus, required).value_or(0));
+    }
+    qint64 timeNs(const QJsonObject &o, const QString &path, const char *key, bool required = false,
+                  double fallbackMs = 0)
+    {
+        return ns(bounded(o, path, key, -kMaxOffsetMs, kMaxOffsetMs, required).value_or(fallbackMs));
+    }
+
     HeaderList headers(const QJsonObject &o, const QString &path)
     {
         HeaderList out;
@@ -105,8 +138,8 @@ public:
                 fail(path + QStringLiteral(".version"), QStringLiteral("unknown version \"%1\"").arg(version));
         }
         r.headers = headers(o, path);
-        r.bodyBytes = qint64(number(o, path, "body_bytes").value_or(0));
-        r.bodySentBytes = qint64(number(o, path, "body_sent_bytes").value_or(0));
+        r.bodyBytes = byteCount(o, path, "body_bytes", 0);
+        r.bodySentBytes = byteCount(o, path, "body_sent_bytes", 0);
         const QJsonValue expect = field(o, path, "expect_100", QJsonValue::Bool);
         r.expectSent = expect.isBool() ? expect.toBool()
                                        : headerValue(r.headers, "expect").value_or(QByteArray())
@@ -161,10 +194,10 @@ public:
             if (!t && !failed())
                 fail(p + QStringLiteral(".type"), QStringLiteral("unknown event type \"%1\"").arg(type));
             ev.type = t.value_or(EventType::Error);
-            ev.tNs = ns(number(e, p, "t_ms", true).value_or(0));
+            ev.tNs = timeNs(e, p, "t_ms", true);
             ev.detail = string(e, p, "detail");
-            ev.status = int(number(e, p, "status").value_or(0));
-            ev.bytes = qint64(number(e, p, "bytes").value_or(-1));
+            ev.status = statusCode(e, p, "status");
+            ev.bytes = byteCount(e, p, "bytes", -1);
             out << ev;
         }
         return out;
@@ -178,10 +211,10 @@ public:
             const QString p = QStringLiteral("%1.interim[%2]").arg(path).arg(i);
             const QJsonObject r = a.at(i).toObject();
             InterimResponse ir;
-            ir.status = int(number(r, p, "status", true).value_or(0));
+            ir.status = statusCode(r, p, "status", true);
             ir.reason = string(r, p, "reason").toLatin1();
             ir.headers = headers(r, p);
-            ir.tNs = ns(number(r, p, "t_ms").value_or(0));
+            ir.tNs = timeNs(r, p, "t_ms");
             out << ir;
         }
         return out;
@@ -195,15 +228,15 @@ public:
         const QJsonObject r = v.toObject();
         const QString p = path + QStringLiteral(".response");
         Response resp;
-        resp.status = int(number(r, p, "status", true).value_or(0));
+        resp.status = statusCode(r, p, "status", true);
         resp.reason = string(r, p, "reason").toLatin1();
         if (string(r, p, "version") == toString(HttpVersion::Http10))
             resp.version = HttpVersion::Http10;
         resp.headers = headers(r, p);
-        resp.bodyBytes = qint64(number(r, p, "body_bytes").value_or(0));
+        resp.bodyBytes = byteCount(r, p, "body_bytes", 0);
         resp.bodyComplete = field(r, p, "body_complete", QJsonValue::Bool).toBool();
-        resp.tNs = ns(number(r, p, "t_ms").value_or(0));
-        resp.firstByteNs = ns(number(r, p, "first_byte_ms").value_or(number(r, p, "t_ms").value_or(0)));
+        resp.tNs = timeNs(r, p, "t_ms");
+        resp.firstByteNs = r.contains(QStringLiteral("first_byte_ms")) ? timeNs(r, p, "first_byte_ms") : resp.tNs;
         resp.bodyFile = string(r, p, "body_file");
         return resp;
     }

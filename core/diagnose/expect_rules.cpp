@@ -27,13 +27,18 @@ QString bodySize(const http::Attempt &a)
                                    : QStringLiteral("a %1 body").arg(formatBytes(a.request.bodyBytes));
 }
 
-bool hasInterim100(const http::Attempt &a)
+const http::InterimResponse *interim100(const http::Attempt &a)
 {
     for (const http::InterimResponse &ir : a.interim) {
         if (ir.status == 100)
-            return true;
+            return &ir;
     }
-    return false;
+    return nullptr;
+}
+
+bool hasInterim100(const http::Attempt &a)
+{
+    return interim100(a) != nullptr;
 }
 
 } // namespace
@@ -122,10 +127,10 @@ Findings expectTimeout(const http::Exchange &x)
     Findings out;
     for (int i = 0; i < x.attempts.size(); ++i) {
         const http::Attempt &a = x.attempts.at(i);
-        const int timeoutIndex = eventIndex(a, EventType::ExpectTimeout);
-        if (timeoutIndex < 0)
+        const std::optional<int> timeoutIndex = eventIndex(a, EventType::ExpectTimeout);
+        if (!timeoutIndex)
             continue;
-        const double end = x.msFromStart(a.events.at(timeoutIndex).tNs);
+        const double end = x.msFromStart(a.events.at(*timeoutIndex).tNs);
         const std::optional<double> start = eventMs(x, a, EventType::ExpectWaitStart);
         const double waited = start ? end - *start : end;
         Finding f;
@@ -163,8 +168,9 @@ Findings rejectedMidUpload(const http::Exchange &x)
         if (status < 400 || status > 499 || status == 417 || !sentExpectContinue(a)
             || a.request.bodySentBytes <= 0)
             continue;
-        const bool got100 = hasInterim100(a);
-        if (!got100 && eventIndex(a, EventType::ExpectTimeout) < 0)
+        const http::InterimResponse *continued = interim100(a);
+        const bool got100 = continued != nullptr;
+        if (!got100 && !eventIndex(a, EventType::ExpectTimeout))
             continue;
         Finding f;
         f.rule = QStringLiteral("rejected-mid-upload");
@@ -176,8 +182,7 @@ Findings rejectedMidUpload(const http::Exchange &x)
         f.title = QStringLiteral("%1 after the upload started: %2 sent for nothing")
                       .arg(status).arg(formatBytes(a.request.bodySentBytes));
         const QString go = got100
-            ? QStringLiteral("the server answered 100 Continue at %1")
-                  .arg(formatMs(*eventMs(x, a, EventType::InterimResponse, 100)))
+            ? QStringLiteral("the server answered 100 Continue at %1").arg(formatMs(x.msFromStart(continued->tNs)))
             : QStringLiteral("the wait for 100 Continue timed out");
         f.explanation = QStringLiteral("%1 asked with Expect: 100-continue, %2, and then rejected the "
                                        "request with %3 at %4, after %5 of %6 had been sent.")

@@ -103,12 +103,11 @@ Findings transportError(const http::Exchange &x)
         f.severity = Severity::Error;
         f.guide = guide;
         f.attempt = i;
-        const int errorEvent = eventIndex(a, http::EventType::Error);
-        if (errorEvent >= 0)
-            f.event = errorEvent;
+        const std::optional<int> errorEvent = eventIndex(a, http::EventType::Error);
+        f.event = errorEvent;
         f.title = QString::fromUtf8(advice->title);
-        const QString at = errorEvent >= 0
-                               ? QStringLiteral(" at %1").arg(formatMs(x.msFromStart(a.events.at(errorEvent).tNs)))
+        const QString at = errorEvent
+                               ? QStringLiteral(" at %1").arg(formatMs(x.msFromStart(a.events.at(*errorEvent).tNs)))
                                : QString();
         f.explanation = QStringLiteral("%1 failed%2 with a %3 error: %4.")
                             .arg(describeAttempt(x, i), at, toString(a.error.kind), a.error.message);

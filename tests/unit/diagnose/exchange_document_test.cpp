@@ -144,3 +144,23 @@ TEST(ExchangeDocument, UnreadableFile)
 
 } // namespace
 } // namespace statusscope::diagnose
+
+namespace statusscope::diagnose {
+namespace {
+
+TEST(ExchangeDocument, OutOfRangeNumbersAreErrorsNotOverflows)
+{
+    ExchangeReadResult r = readExchangeJson(R"({"attempts": [{"request": {"method": "GET"},
+        "events": [{"t_ms": 1e300, "type": "dns_start"}]}]})");
+    EXPECT_EQ(r.jsonPath, QStringLiteral("attempts[0].events[0].t_ms"));
+    EXPECT_TRUE(r.message.contains(QStringLiteral("out of range"))) << r.message.toStdString();
+    r = readExchangeJson(R"({"attempts": [{"request": {"method": "GET", "body_bytes": -5}}]})");
+    EXPECT_EQ(r.jsonPath, QStringLiteral("attempts[0].request.body_bytes"));
+    r = readExchangeJson(R"({"attempts": [{"request": {"method": "GET"}, "response": {"status": 4170}}]})");
+    EXPECT_EQ(r.jsonPath, QStringLiteral("attempts[0].response.status"));
+    r = readExchangeJson(R"({"attempts": [{"request": {"method": "GET", "body_bytes": -1}}]})");
+    EXPECT_TRUE(r.ok()); // -1: unknown length, as the engine writes it
+}
+
+} // namespace
+} // namespace statusscope::diagnose

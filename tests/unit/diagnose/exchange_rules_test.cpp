@@ -338,3 +338,21 @@ TEST(DiagnoseExchange, RunsEveryRuleInTableOrder)
 
 } // namespace
 } // namespace statusscope::diagnose
+
+namespace statusscope::diagnose {
+namespace {
+
+TEST(DiagnoseExchange, EmptyOrHalfRecordedExchangesDoNotCrash)
+{
+    EXPECT_TRUE(diagnoseExchange(http::Exchange{}).isEmpty());
+    // An attempt with a response but no events at all (a hand-trimmed file).
+    http::Exchange x = test::recorded::rejectedAfter100();
+    x.attempts[0].events.clear();
+    const Findings f = diagnoseExchange(x);
+    ASSERT_EQ(f.size(), 1);
+    EXPECT_EQ(f[0].rule, QStringLiteral("rejected-mid-upload"));
+    EXPECT_FALSE(f[0].event.has_value());
+}
+
+} // namespace
+} // namespace statusscope::diagnose
