@@ -8,6 +8,7 @@
 #include "tests/support/test_support.h"
 #include "tests/unit/diagnose/recorded_exchanges.h"
 
+#include <QFile>
 #include <QJsonDocument>
 
 #include <gtest/gtest.h>
@@ -160,6 +161,67 @@ TEST(ExchangeDocument, OutOfRangeNumbersAreErrorsNotOverflows)
     EXPECT_EQ(r.jsonPath, QStringLiteral("attempts[0].response.status"));
     r = readExchangeJson(R"({"attempts": [{"request": {"method": "GET", "body_bytes": -1}}]})");
     EXPECT_TRUE(r.ok()); // -1: unknown length, as the engine writes it
+}
+
+} // namespace
+} // namespace statusscope::diagnose
+
+namespace statusscope::diagnose {
+namespace {
+
+// Every cut of a saved exchange is an error with a position, never a crash or a half exchange.
+TEST(ExchangeDocument, EveryTruncationIsReportedNotJson)
+{
+    QFile file(test::fixturePath(QStringLiteral("diagnose/expect-417-retried.json")));
+    ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+    const QByteArray full = file.readAll().trimmed();
+    ASSERT_TRUE(readExchangeJson(full).ok());
+    for (qsizetype cut = 0; cut < full.size(); cut += 7) {
+        const ExchangeReadResult r = readExchangeJson(full.left(cut));
+        EXPECT_EQ(r.status, ExchangeReadStatus::NotJson) << "cut at " << cut;
+        EXPECT_GE(r.byteOffset, 0) << "cut at " << cut;
+        // QJsonParseError points one past the last byte when the text ends inside a token.
+        EXPECT_LE(r.byteOffset, cut + 1) << "cut at " << cut;
+    }
+}
+
+// Every value replaced by a value of each other JSON type: an error naming a path, or (for
+// fields that may be null) a valid exchange; never a crash.
+TEST(ExchangeDocument, EveryTypeSwapIsHandled)
+{
+    QFile file(test::fixturePath(QStringLiteral("diagnose/rejected-before-body-413.json")));
+    ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+    const QByteArray original = file.readAll();
+    const QList<QByteArray> replacements = {"null", "true", "-1", "1e308", "\"text\"", "[]", "{}", "[[1, 2]]"};
+    int errors = 0;
+    // Swap each scalar value after a key (`"name": ` in the writer's indented form).
+    for (qsizetype at = original.indexOf("\": "); at >= 0; at = original.indexOf("\": ", at + 3)) {
+        const qsizetype start = at + 3;
+        if (original.at(start) == '{' || original.at(start) == '[')
+            continue;
+        qsizetype end = start;
+        if (original.at(start) == '"') { // a string may hold commas ("Thu, 26 Nov 2026 …")
+            end = start + 1;
+            while (end < original.size() && original.at(end) != '"')
+                end += original.at(end) == '\\' ? 2 : 1;
+            ++end;
+        } else {
+            while (end < original.size() && original.at(end) != ',' && original.at(end) != '\n')
+                ++end;
+        }
+        for (const QByteArray &value : replacements) {
+            const QByteArray mutated = original.left(start) + value + original.mid(end);
+            const ExchangeReadResult r = readExchangeJson(mutated);
+            if (!r.ok()) {
+                ++errors;
+                EXPECT_EQ(r.status, ExchangeReadStatus::NotExchange) << mutated.mid(start - 30, 60).toStdString();
+                EXPECT_FALSE(r.jsonPath.isEmpty());
+            } else {
+                diagnoseExchange(r.exchange); // must not crash on whatever was accepted
+            }
+        }
+    }
+    EXPECT_GT(errors, 100);
 }
 
 } // namespace
