@@ -111,6 +111,7 @@ Findings noResponse(const HarLog &log)
             seen += QStringLiteral(" Blocked reason: %1.").arg(blocked);
         const QString transport = transportGuideForNetError(evidence);
         if (upper.contains(QLatin1String("BLOCKED_BY_CLIENT"))) {
+            f.severity = Severity::Warning; // blocked on purpose, by the user's own tools
             f.title = QStringLiteral("Blocked by the browser (an extension or content blocker)");
             f.cause = QStringLiteral("An ad or privacy blocker, or an enterprise policy, cancelled the "
                                      "request before it left the browser.");
@@ -192,7 +193,7 @@ Findings postToGet(const HarLog &log)
             if (QUrl(next.request.url) != target)
                 continue;
             if (next.request.method == QLatin1String("GET")) {
-                Finding f = postToGetFinding(status, e.request.url, next.request.url, describeEntry(e));
+                Finding f = postToGetFinding(status, next.request.url, describeEntry(e));
                 f.entry = e.index;
                 out << f;
             }
@@ -211,7 +212,7 @@ Findings httpsDowngrade(const HarLog &log)
         const QUrl target = redirectTarget(e);
         if (target.scheme() != QLatin1String("http"))
             return std::nullopt;
-        return httpsDowngradeFinding(status, e.request.url, target.toString(), describeEntry(e));
+        return httpsDowngradeFinding(status, target.toString(), describeEntry(e));
     });
 }
 

@@ -94,7 +94,7 @@ Findings postToGet(const http::Exchange &x)
         if ((status != 301 && status != 302) || a.request.method != "POST"
             || next.reason != http::AttemptReason::Redirect || next.request.method != "GET")
             continue;
-        Finding f = postToGetFinding(status, a.url.toString(), next.url.toString(), describeAttempt(x, i));
+        Finding f = postToGetFinding(status, next.url.toString(), describeAttempt(x, i));
         f.attempt = i;
         f.event = eventIndex(a, EventType::ResponseHeaders, status);
         out << f;
@@ -116,7 +116,7 @@ Findings httpsDowngrade(const http::Exchange &x)
             target = x.attempts.at(i + 1).url;
         if (target.scheme() != QLatin1String("http"))
             continue;
-        Finding f = httpsDowngradeFinding(status, a.url.toString(), target.toString(), describeAttempt(x, i));
+        Finding f = httpsDowngradeFinding(status, target.toString(), describeAttempt(x, i));
         f.attempt = i;
         f.event = eventIndex(a, EventType::ResponseHeaders, status);
         out << f;

@@ -39,7 +39,7 @@ QString retryWhen(qint64 seconds, const QDateTime &at)
     QString text = seconds == 0 ? QStringLiteral("now")
                                 : QStringLiteral("in %1 s").arg(seconds);
     if (at.isValid())
-        text += QStringLiteral(" (at %1 UTC)").arg(at.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
+        text += QStringLiteral(", at %1 UTC").arg(at.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
     return text;
 }
 
@@ -183,22 +183,22 @@ std::optional<Finding> retryAfterFinding(int status, const HeaderPairs &headers,
                                              "client, key or address in the server's window.")
                             : QStringLiteral("The service is temporarily unavailable (maintenance, "
                                              "overload, or a circuit breaker) and said when to come back.");
-    f.fix = QStringLiteral("Wait until then before retrying (%1); honour Retry-After in the client's "
-                           "retry logic instead of retrying at once.")
+    f.fix = QStringLiteral("Do not retry before then (%1); make the client's retry logic honour "
+                           "Retry-After instead of retrying at once.")
                 .arg(when);
     return f;
 }
 
-Finding postToGetFinding(int status, const QString &fromUrl, const QString &toUrl,
+Finding postToGetFinding(int status, const QString &toUrl,
                          const QString &where)
 {
     Finding f;
     f.rule = QStringLiteral("post-to-get");
     f.severity = Severity::Warning;
     f.title = QStringLiteral("%1 turned a POST into a GET").arg(status);
-    f.explanation = QStringLiteral("%1 sent POST %2, got %3 to %4, and the redirect was followed with "
-                                   "GET: the request body was dropped.")
-                        .arg(where, fromUrl).arg(status).arg(toUrl);
+    f.explanation = QStringLiteral("%1 got %2 to %3, and the redirect was followed with GET: the "
+                                   "request body never reached the new URL.")
+                        .arg(where).arg(status).arg(toUrl);
     f.cause = QStringLiteral("RFC 9110 §15.4.2/§15.4.3 let user agents change POST to GET after 301 "
                              "and 302 (browsers and curl -L do); the target receives no body.");
     f.fix = QStringLiteral("Have the server answer 307 or 308, which keep the method and body; or "
@@ -207,16 +207,16 @@ Finding postToGetFinding(int status, const QString &fromUrl, const QString &toUr
     return f;
 }
 
-Finding httpsDowngradeFinding(int status, const QString &fromUrl, const QString &toUrl,
+Finding httpsDowngradeFinding(int status, const QString &toUrl,
                               const QString &where)
 {
     Finding f;
     f.rule = QStringLiteral("https-downgrade");
     f.severity = Severity::Error;
     f.title = QStringLiteral("%1 redirect from https to plain http").arg(status);
-    f.explanation = QStringLiteral("%1 requested %2 and was redirected (%3) to %4: the next request "
-                                   "travels unencrypted.")
-                        .arg(where, fromUrl).arg(status).arg(toUrl);
+    f.explanation = QStringLiteral("%1 was redirected (%2) to %3: the next request travels "
+                                   "unencrypted.")
+                        .arg(where).arg(status).arg(toUrl);
     f.cause = QStringLiteral("The server or a proxy builds absolute Location URLs with the wrong "
                              "scheme, typically because TLS ends at a load balancer and the "
                              "application believes the request came over http.");

@@ -34,11 +34,11 @@ std::optional<Finding> retryAfterFinding(int status, const HeaderPairs &headers,
                                          const QDateTime &started, const QString &where);
 
 // A 301/302 answer to a POST that the client followed with a GET (RFC 9110 §15.4.2/§15.4.3).
-Finding postToGetFinding(int status, const QString &fromUrl, const QString &toUrl,
+Finding postToGetFinding(int status, const QString &toUrl,
                          const QString &where);
 
 // An https: URL redirected to plain http: (RFC 9110 §4.2.2: the target loses protection).
-Finding httpsDowngradeFinding(int status, const QString &fromUrl, const QString &toUrl,
+Finding httpsDowngradeFinding(int status, const QString &toUrl,
                               const QString &where);
 
 // "1.4 s", "250 ms": how the explanations print durations.

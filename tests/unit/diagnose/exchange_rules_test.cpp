@@ -189,7 +189,7 @@ TEST(RetryAfter, PositiveDeltaSeconds)
 {
     const Findings f = run("retry-after", rec::tooManyRequests("120"));
     ASSERT_EQ(f.size(), 1);
-    EXPECT_TRUE(f[0].title.contains(QStringLiteral("in 120 s (at 2026-11-26 10:02:00 UTC)"))) << f[0].title.toStdString();
+    EXPECT_TRUE(f[0].title.contains(QStringLiteral("in 120 s, at 2026-11-26 10:02:00 UTC"))) << f[0].title.toStdString();
     EXPECT_EQ(f[0].guide, QStringLiteral("429"));
 }
 
@@ -197,7 +197,7 @@ TEST(RetryAfter, PositiveHttpDateAnchoredOnDateHeader)
 {
     const Findings f = run("retry-after", rec::tooManyRequests("Thu, 26 Nov 2026 10:05:00 GMT"));
     ASSERT_EQ(f.size(), 1);
-    EXPECT_TRUE(f[0].title.contains(QStringLiteral("in 300 s (at 2026-11-26 10:05:00 UTC)"))) << f[0].title.toStdString();
+    EXPECT_TRUE(f[0].title.contains(QStringLiteral("in 300 s, at 2026-11-26 10:05:00 UTC"))) << f[0].title.toStdString();
     // Without Date, the anchor is when the response came (10:00:00.048).
     const Findings g = run("retry-after", rec::tooManyRequests("Thu, 26 Nov 2026 10:01:00 GMT", false));
     ASSERT_EQ(g.size(), 1);

@@ -60,6 +60,8 @@ TEST(HarNoResponse, PositiveClassifiesTheReason)
                                          failed(4, {}, QStringLiteral("NS_BINDING_ABORTED")), failed(5, {})}));
     ASSERT_EQ(f.size(), 6);
     EXPECT_TRUE(f[0].title.contains(QStringLiteral("extension")));
+    EXPECT_EQ(f[0].severity, Severity::Warning);
+    EXPECT_EQ(f[1].severity, Severity::Error);
     EXPECT_TRUE(f[1].title.contains(QStringLiteral("CORS")));
     EXPECT_EQ(f[2].severity, Severity::Info);
     EXPECT_EQ(f[3].guide, QStringLiteral("connection-refused"));
