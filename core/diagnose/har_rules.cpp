@@ -56,6 +56,23 @@ QString blockedReason(const HarEntry &e)
     return reason;
 }
 
+// What the timings say about how far the request got before it failed.
+QString phasesReached(const HarTimings &t)
+{
+    QStringList done;
+    if (t.dns > 0)
+        done << QStringLiteral("DNS %1").arg(formatMs(t.dns));
+    if (t.connect > 0)
+        done << QStringLiteral("connect %1").arg(formatMs(t.connect));
+    if (t.send > 0)
+        done << QStringLiteral("send %1").arg(formatMs(t.send));
+    if (t.wait > 0)
+        done << QStringLiteral("wait %1").arg(formatMs(t.wait));
+    if (done.isEmpty())
+        return QStringLiteral("No network phase has a duration: it most likely never left the browser.");
+    return QStringLiteral("Phases with a duration: %1; it failed after that.").arg(done.join(QStringLiteral(", ")));
+}
+
 template<typename Check>
 Findings perEntry(const HarLog &log, Check check)
 {
@@ -107,6 +124,8 @@ Findings noResponse(const HarLog &log)
                            .arg(describeEntry(e));
         seen += evidence.isEmpty() ? QStringLiteral(", and the HAR gives no reason.")
                                    : QStringLiteral(" (%1).").arg(evidence);
+        if (evidence.isEmpty()) // the timings are all the file says
+            seen += QLatin1Char(' ') + phasesReached(e.timings);
         if (!blocked.isEmpty() && !error.isEmpty())
             seen += QStringLiteral(" Blocked reason: %1.").arg(blocked);
         const QString transport = transportGuideForNetError(evidence);

@@ -89,7 +89,8 @@ QString transportGuideForNetError(const QString &netError)
         return QStringLiteral("cert-self-signed");
     if (is("CERT_AUTHORITY_INVALID") || is("UNKNOWN_ISSUER"))
         return QStringLiteral("cert-unknown-issuer");
-    if (is("SSL") || is("TLS") || is("CERT_"))
+    // Chrome before 2017 reported every certificate error as ERR_INSECURE_RESPONSE.
+    if (is("SSL") || is("TLS") || is("CERT_") || is("INSECURE_RESPONSE"))
         return QStringLiteral("tls-handshake-failure");
     return {};
 }

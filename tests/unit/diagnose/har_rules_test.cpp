@@ -200,3 +200,30 @@ TEST(HarFixtures, OrdinaryPageHasNoFindings)
 
 } // namespace
 } // namespace statusscope::diagnose
+
+namespace statusscope::diagnose {
+namespace {
+
+// Real exports from the har fixtures: Chrome 51 (certificate errors, an ad blocker) and
+// Firefox 47 (no reason at all, only timings).
+TEST(HarFixtures, RealBrowserExportsOfStatusZero)
+{
+    const HarReadResult chrome = readHarFile(test::fixturePath(QStringLiteral("har/chrome51-issue49.har")));
+    ASSERT_TRUE(chrome.ok());
+    const Findings c = runHarRule(QStringLiteral("no-response"), chrome.log);
+    ASSERT_EQ(c.size(), 3);
+    EXPECT_EQ(c[0].guide, QStringLiteral("tls-handshake-failure")); // net::ERR_INSECURE_RESPONSE
+    EXPECT_TRUE(c[0].explanation.contains(QStringLiteral("expired.badssl.com")));
+    EXPECT_EQ(c[2].severity, Severity::Warning); // net::ERR_BLOCKED_BY_CLIENT
+
+    const HarReadResult firefox = readHarFile(test::fixturePath(QStringLiteral("har/firefox47-issue49.har")));
+    ASSERT_TRUE(firefox.ok());
+    const Findings f = runHarRule(QStringLiteral("no-response"), firefox.log);
+    ASSERT_EQ(f.size(), 2);
+    EXPECT_EQ(f[0].guide, QStringLiteral("0"));
+    EXPECT_TRUE(f[0].explanation.contains(QStringLiteral("never left the browser"))) << f[0].explanation.toStdString();
+    EXPECT_TRUE(f[1].explanation.contains(QStringLiteral("DNS 16 ms, connect 109 ms"))) << f[1].explanation.toStdString();
+}
+
+} // namespace
+} // namespace statusscope::diagnose
