@@ -5,6 +5,7 @@
 
 #include "core/diagnose/attempt_facts.h"
 #include "core/diagnose/exchange_rules.h"
+#include "core/diagnose/expect_findings.h"
 #include "core/diagnose/status_findings.h"
 
 namespace statusscope::diagnose::rules {
@@ -23,8 +24,7 @@ const http::Attempt *retryWithoutExpectAfter(const http::Exchange &x, int index)
 
 QString bodySize(const http::Attempt &a)
 {
-    return a.request.bodyBytes < 0 ? QStringLiteral("a body of unknown length")
-                                   : QStringLiteral("a %1 body").arg(formatBytes(a.request.bodyBytes));
+    return bodyDescription(a.request.bodyBytes);
 }
 
 const http::InterimResponse *interim100(const http::Attempt &a)
@@ -50,42 +50,16 @@ Findings expect417(const http::Exchange &x)
         const http::Attempt &a = x.attempts.at(i);
         if (statusOf(a) != 417 || !sentExpectContinue(a))
             continue;
-        Finding f;
-        f.rule = QStringLiteral("expect-417");
-        f.guide = QStringLiteral("417");
+        const double at = x.msFromStart(a.response->tNs);
+        std::optional<RetryWithoutExpect> retry;
+        if (const http::Attempt *r = retryWithoutExpectAfter(x, i)) {
+            retry = RetryWithoutExpect{QStringLiteral("attempt %1").arg(i + 2), statusOf(*r), r->error.message,
+                                       formatMs(x.msFromStart(r->endNs()) - at)};
+        }
+        Finding f = expect417Finding(describeAttempt(x, i), a.request.bodyBytes,
+                                     QStringLiteral("at %1").arg(formatMs(at)), a.request.bodySentBytes, retry);
         f.attempt = i;
         f.event = eventIndex(a, EventType::ResponseHeaders, 417);
-        const double at = x.msFromStart(a.response->tNs);
-        f.title = QStringLiteral("417: the server refused Expect: 100-continue");
-        QString seen = QStringLiteral("%1 sent Expect: 100-continue with %2; the server answered 417 "
-                                      "Expectation Failed at %3 (%4 of the body sent).")
-                           .arg(describeAttempt(x, i), bodySize(a), formatMs(at))
-                           .arg(formatBytes(a.request.bodySentBytes));
-        const http::Attempt *retry = retryWithoutExpectAfter(x, i);
-        const int retryStatus = retry ? statusOf(*retry) : 0;
-        if (retry && retryStatus >= 200 && retryStatus < 400) {
-            f.severity = Severity::Info;
-            seen += QStringLiteral(" The retry without Expect (attempt %1) succeeded with %2 after %3 "
-                                   "more.")
-                        .arg(i + 2).arg(retryStatus)
-                        .arg(formatMs(x.msFromStart(retry->endNs()) - at));
-        } else if (retry) {
-            f.severity = Severity::Warning;
-            seen += retryStatus ? QStringLiteral(" The retry without Expect (attempt %1) got %2 too.")
-                                      .arg(i + 2).arg(retryStatus)
-                                : QStringLiteral(" The retry without Expect (attempt %1) failed: %2.")
-                                      .arg(i + 2).arg(retry->error.message);
-        } else {
-            f.severity = Severity::Warning;
-            seen += QStringLiteral(" No retry without Expect was made.");
-        }
-        f.explanation = seen;
-        f.cause = QStringLiteral("Something in the path does not implement Expect: 100-continue: an "
-                                 "HTTP/1.0 proxy, lighttpd with server.reject-expect-100-with-417, "
-                                 "or a gateway configured to reject expectations.");
-        f.fix = QStringLiteral("Send the upload without Expect: curl -H 'Expect:' --data-binary @FILE "
-                               "URL (.NET: ServicePointManager.Expect100Continue = false; PHP curl: "
-                               "CURLOPT_HTTPHEADER ['Expect:']), or fix the intermediary.");
         out << f;
     }
     return out;
@@ -101,22 +75,10 @@ Findings expectUnknown417(const http::Exchange &x)
         const std::optional<QByteArray> expect = http::headerValue(a.request.headers, "expect");
         if (!expect || expect->trimmed().compare("100-continue", Qt::CaseInsensitive) == 0)
             continue;
-        Finding f;
-        f.rule = QStringLiteral("expect-unknown-417");
-        f.severity = Severity::Error;
-        f.guide = QStringLiteral("417");
+        Finding f = expectUnknown417Finding(describeAttempt(x, i), QString::fromLatin1(*expect),
+                                            QStringLiteral("at %1").arg(formatMs(x.msFromStart(a.response->tNs))));
         f.attempt = i;
         f.event = eventIndex(a, EventType::ResponseHeaders, 417);
-        f.title = QStringLiteral("417: the request carried an expectation the server does not know");
-        f.explanation = QStringLiteral("%1 sent Expect: %2 and got 417 at %3. 100-continue is the only "
-                                       "expectation HTTP defines.")
-                            .arg(describeAttempt(x, i), QString::fromLatin1(*expect))
-                            .arg(formatMs(x.msFromStart(a.response->tNs)));
-        f.cause = QStringLiteral("RFC 9110 §10.1.1: a server that receives an Expect value other than "
-                                 "100-continue MAY answer 417; Apache httpd does. Retrying will not "
-                                 "help while the header is there.");
-        f.fix = QStringLiteral("Remove the header (curl -H 'Expect:'), or send 'Expect: 100-continue' "
-                               "if asking before the upload was the intent.");
         out << f;
     }
     return out;
@@ -211,35 +173,12 @@ Findings rejectedBeforeBody(const http::Exchange &x)
         if ((status != 401 && status != 403 && status != 413) || !sentExpectContinue(a)
             || a.request.bodySentBytes > 0 || a.request.bodyBytes == 0 || hasInterim100(a))
             continue;
-        Finding f;
-        f.rule = QStringLiteral("rejected-before-body");
-        f.severity = Severity::Info;
-        f.guide = QString::number(status);
-        f.attempt = i;
-        f.event = eventIndex(a, EventType::ResponseHeaders, status);
-        const QString saved = a.request.bodyBytes > 0 ? formatBytes(a.request.bodyBytes)
-                                                      : QStringLiteral("the whole body");
-        f.title = QStringLiteral("%1 before the body: Expect: 100-continue saved %2").arg(status).arg(saved);
-        f.explanation = QStringLiteral("%1 asked with Expect: 100-continue and got %2 at %3, before any "
-                                       "of %4 was sent.")
-                            .arg(describeAttempt(x, i)).arg(status)
-                            .arg(formatMs(x.msFromStart(a.response->tNs)), bodySize(a));
-        f.cause = status == 413
-                      ? QStringLiteral("The declared Content-Length is over the server's limit "
-                                       "(nginx client_max_body_size, Apache LimitRequestBody).")
-                  : status == 401
-                      ? QStringLiteral("The request lacks valid credentials; the server checked them "
-                                       "from the headers alone.")
-                      : QStringLiteral("The server refuses this client or resource whatever the body.");
-        f.fix = status == 413
-                    ? QStringLiteral("Send a smaller body (split or compress the upload), or raise "
-                                     "the limit on the server (nginx: client_max_body_size 50m;).")
-                : status == 401
-                    ? QStringLiteral("Add valid credentials (curl -u USER:PASSWORD or -H "
-                                     "'Authorization: Bearer …') and resend.")
-                    : QStringLiteral("Check the account's permissions on this resource; resending "
-                                     "the same request will get the same 403.");
-        out << f;
+        std::optional<Finding> f = rejectedBeforeBodyFinding(
+            status, describeAttempt(x, i), a.request.bodyBytes,
+            QStringLiteral("at %1").arg(formatMs(x.msFromStart(a.response->tNs))));
+        f->attempt = i;
+        f->event = eventIndex(a, EventType::ResponseHeaders, status);
+        out << *f;
     }
     return out;
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/diagnose/har_rules.h"
 
+#include "core/diagnose/expect_findings.h"
 #include "core/diagnose/header_pairs.h"
 #include "core/diagnose/rule_table.h"
 #include "core/diagnose/status_findings.h"
@@ -96,6 +97,20 @@ QUrl redirectTarget(const HarEntry &e)
     return QUrl(e.request.url).resolved(QUrl(target));
 }
 
+// The request's declared body size (Content-Length), -1 when absent or not a number.
+qint64 contentLength(const HarEntry &e)
+{
+    bool ok = false;
+    const qint64 n = firstHeader(headerPairs(e.request.headers), u"Content-Length").value_or(QString()).toLongLong(&ok);
+    return ok && n >= 0 ? n : -1;
+}
+
+// "after 12 ms": the entry's wait (TTFB) when recorded.
+QString whenAnswered(const HarEntry &e)
+{
+    return e.timings.wait >= 0 ? QStringLiteral("after %1").arg(formatMs(e.timings.wait)) : QString();
+}
+
 QDateTime startedAt(const HarEntry &e)
 {
     return e.startedMs == HarEntry::kNoTime ? QDateTime()
@@ -172,6 +187,54 @@ Findings noResponse(const HarLog &log)
         }
         f.explanation = seen;
         return f;
+    });
+}
+
+Findings expect417(const HarLog &log)
+{
+    Findings out;
+    for (int i = 0; i < log.entries.size(); ++i) {
+        const HarEntry &e = log.entries.at(i);
+        const HeaderPairs request = headerPairs(e.request.headers);
+        if (e.response.status != 417 || !isExpectContinue(firstHeader(request, u"Expect").value_or(QString())))
+            continue;
+        // The client's resend is a later entry for the same method and URL without Expect.
+        std::optional<RetryWithoutExpect> retry;
+        for (int j = i + 1; j < log.entries.size() && j <= i + kRedirectLookAhead; ++j) {
+            const HarEntry &next = log.entries.at(j);
+            if (next.request.method != e.request.method || next.request.url != e.request.url)
+                continue;
+            if (!firstHeader(headerPairs(next.request.headers), u"Expect"))
+                retry = RetryWithoutExpect{QStringLiteral("entry %1").arg(next.index + 1), next.response.status,
+                                           errorName(next), QString()};
+            break;
+        }
+        Finding f = expect417Finding(describeEntry(e), contentLength(e), whenAnswered(e), std::nullopt, retry);
+        f.entry = e.index;
+        out << f;
+    }
+    return out;
+}
+
+Findings expectUnknown417(const HarLog &log)
+{
+    return perEntry(log, [](const HarEntry &e) -> std::optional<Finding> {
+        const std::optional<QString> expect = firstHeader(headerPairs(e.request.headers), u"Expect");
+        if (e.response.status != 417 || !expect || isExpectContinue(*expect))
+            return std::nullopt;
+        return expectUnknown417Finding(describeEntry(e), *expect, whenAnswered(e));
+    });
+}
+
+Findings rejectedBeforeBody(const HarLog &log)
+{
+    return perEntry(log, [](const HarEntry &e) -> std::optional<Finding> {
+        // HAR bodySize is what was sent: 0 with a positive Content-Length means the body stayed home.
+        const qint64 declared = contentLength(e);
+        if (e.request.bodySize != 0 || declared <= 0
+            || !isExpectContinue(firstHeader(headerPairs(e.request.headers), u"Expect").value_or(QString())))
+            return std::nullopt;
+        return rejectedBeforeBodyFinding(e.response.status, describeEntry(e), declared, whenAnswered(e));
     });
 }
 
@@ -278,6 +341,9 @@ const QList<HarRule> &harRules()
 {
     static const QList<HarRule> table = {
         {"no-response", &har_rules::noResponse},
+        {"expect-417", &har_rules::expect417},
+        {"expect-unknown-417", &har_rules::expectUnknown417},
+        {"rejected-before-body", &har_rules::rejectedBeforeBody},
         {"proxy-answered-5xx", &har_rules::proxyAnswered5xx},
         {"upstream-failure", &har_rules::upstreamFailure},
         {"retry-after", &har_rules::retryAfter},

@@ -37,6 +37,9 @@ inline constexpr int kRedirectLookAhead = 8;
 
 namespace har_rules {
 Findings noResponse(const HarLog &log);       // "no-response" (status 0)
+Findings expect417(const HarLog &log);        // "expect-417"
+Findings expectUnknown417(const HarLog &log); // "expect-unknown-417"
+Findings rejectedBeforeBody(const HarLog &log); // "rejected-before-body"
 Findings proxyAnswered5xx(const HarLog &log); // "proxy-answered-5xx"
 Findings upstreamFailure(const HarLog &log);  // "upstream-failure"
 Findings retryAfter(const HarLog &log);       // "retry-after"

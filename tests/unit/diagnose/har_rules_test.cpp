@@ -227,3 +227,69 @@ TEST(HarFixtures, RealBrowserExportsOfStatusZero)
 
 } // namespace
 } // namespace statusscope::diagnose
+
+namespace statusscope::diagnose {
+namespace {
+
+HarEntry upload(int index, int status, QList<HarNameValue> headers, qint64 bodySize)
+{
+    HarEntry e = entry(index, QStringLiteral("POST"), QStringLiteral("http://upload.test/files"), status, 2.5, {});
+    e.request.headers = headers;
+    e.request.bodySize = bodySize;
+    return e;
+}
+
+TEST(HarExpect417, PositiveWithTheResendFound)
+{
+    const HarLog log = logOf({upload(0, 417, {hdr("Content-Length", "4096"), hdr("Expect", "100-continue")}, 0),
+                              upload(1, 201, {hdr("Content-Length", "4096")}, 4096)});
+    const Findings f = runHarRule(QStringLiteral("expect-417"), log);
+    ASSERT_EQ(f.size(), 1);
+    EXPECT_EQ(f[0].entry, 0);
+    EXPECT_EQ(f[0].severity, Severity::Info);
+    EXPECT_TRUE(f[0].explanation.contains(QStringLiteral("(entry 2) succeeded with 201"))) << f[0].explanation.toStdString();
+    // Without a resend in the file: a warning that says so.
+    const Findings g = runHarRule(QStringLiteral("expect-417"), logOf({log.entries.first()}));
+    ASSERT_EQ(g.size(), 1);
+    EXPECT_EQ(g[0].severity, Severity::Warning);
+    EXPECT_TRUE(g[0].explanation.contains(QStringLiteral("No retry")));
+}
+
+TEST(HarExpect417, NegativeWithoutExpectOrOtherExpectation)
+{
+    EXPECT_TRUE(runHarRule(QStringLiteral("expect-417"), logOf({upload(0, 417, {hdr("Content-Length", "10")}, 10)})).isEmpty());
+    const HarLog other = logOf({upload(0, 417, {hdr("Expect", "200-ok")}, 0)});
+    EXPECT_TRUE(runHarRule(QStringLiteral("expect-417"), other).isEmpty());
+    EXPECT_EQ(runHarRule(QStringLiteral("expect-unknown-417"), other).size(), 1);
+    EXPECT_TRUE(runHarRule(QStringLiteral("expect-unknown-417"),
+                           logOf({upload(0, 417, {hdr("Expect", "100-Continue")}, 0)})).isEmpty());
+}
+
+TEST(HarRejectedBeforeBody, PositiveAndNegative)
+{
+    const Findings f = runHarRule(QStringLiteral("rejected-before-body"),
+                                  logOf({upload(0, 413, {hdr("Content-Length", "1048576"), hdr("Expect", "100-continue")}, 0)}));
+    ASSERT_EQ(f.size(), 1);
+    EXPECT_TRUE(f[0].title.contains(QStringLiteral("saved 1.0 MiB")));
+    // The body went out (bodySize > 0), or no Expect, or a status the headers cannot decide.
+    EXPECT_TRUE(runHarRule(QStringLiteral("rejected-before-body"),
+                           logOf({upload(0, 413, {hdr("Content-Length", "1048576"), hdr("Expect", "100-continue")}, 1048576)})).isEmpty());
+    EXPECT_TRUE(runHarRule(QStringLiteral("rejected-before-body"),
+                           logOf({upload(0, 401, {hdr("Content-Length", "100")}, 0)})).isEmpty());
+    EXPECT_TRUE(runHarRule(QStringLiteral("rejected-before-body"),
+                           logOf({upload(0, 500, {hdr("Content-Length", "100"), hdr("Expect", "100-continue")}, 0)})).isEmpty());
+}
+
+TEST(HarFixtures, UploadsFile)
+{
+    const HarReadResult r = readHarFile(test::fixturePath(QStringLiteral("diagnose/uploads.har")));
+    ASSERT_TRUE(r.ok()) << r.error.describe().toStdString();
+    QStringList got;
+    for (const Finding &x : diagnoseHar(r.log))
+        got << QStringLiteral("%1:%2").arg(*x.entry).arg(x.rule);
+    EXPECT_EQ(got, (QStringList{QStringLiteral("0:expect-417"), QStringLiteral("3:rejected-before-body"),
+                                QStringLiteral("4:expect-unknown-417")}));
+}
+
+} // namespace
+} // namespace statusscope::diagnose
