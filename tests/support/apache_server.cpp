@@ -7,6 +7,16 @@ namespace statusscope::test {
 
 bool ApacheServer::start()
 {
+    for (int i = 0; i < 3; ++i) {
+        stop();
+        if (startOnce())
+            return true;
+    }
+    return false;
+}
+
+bool ApacheServer::startOnce()
+{
     if (!prepare("hello from apache\n"))
         return false;
     const QString d = m_dir.path();

@@ -13,7 +13,11 @@ class ApacheServer : public ServerProcess
 {
 public:
     static QString binary() { return QStringLiteral("/usr/sbin/apache2"); }
+    // Tries up to three free ports: another process may take one between probe and bind.
     bool start();
+
+private:
+    bool startOnce();
 };
 
 } // namespace statusscope::test

@@ -6,6 +6,16 @@ namespace statusscope::test {
 
 bool NginxServer::start()
 {
+    for (int i = 0; i < 3; ++i) {
+        stop();
+        if (startOnce())
+            return true;
+    }
+    return false;
+}
+
+bool NginxServer::startOnce()
+{
     if (!prepare("hello from nginx\n"))
         return false;
     const QString d = m_dir.path();

@@ -12,7 +12,11 @@ class NginxServer : public ServerProcess
 {
 public:
     static QString binary() { return QStringLiteral("/usr/sbin/nginx"); }
+    // Tries up to three free ports: another process may take one between probe and bind.
     bool start();
+
+private:
+    bool startOnce();
 };
 
 } // namespace statusscope::test

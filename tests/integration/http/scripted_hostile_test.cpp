@@ -98,8 +98,13 @@ TEST(Scripted, ResetBeforeAnyResponse)
     ScriptedServer server(replyWith({}, true));
     const Exchange x = runExchange(get(server.url()));
     EXPECT_EQ(x.error().kind, ErrorKind::Protocol);
-    EXPECT_TRUE(hasEvent(x.attempts.last(), EventType::ConnectionClosed) || hasEvent(x.attempts.last(), EventType::Error));
+    EXPECT_TRUE(hasEvent(x.attempts.last(), EventType::ConnectionClosed));
+    EXPECT_TRUE(hasEvent(x.attempts.last(), EventType::Error));
     EXPECT_FALSE(x.finalStatus().has_value());
+    ScriptedServer again(replyWith({}, true));
+    const SendOutcome o = runSend({again.url()});
+    EXPECT_EQ(o.process.exitCode, 7) << ::testing::PrintToString(o.process);
+    EXPECT_TRUE(o.json.value(QStringLiteral("final_status")).isNull());
 }
 
 TEST(Scripted, DripOneBytePer100msTimesOut)

@@ -1,5 +1,6 @@
 // TLS against the scripted server with certificates made at test time by /usr/bin/openssl.
 #include "core/http/http_engine.h"
+#include "core/http/request_builder.h"
 #include "tests/integration/http/send_outcome.h"
 #include "tests/support/scripted_server.h"
 #include "tests/support/test_certificates.h"
@@ -98,6 +99,50 @@ TEST_F(Tls, WrongHostNameIsRefused)
     EXPECT_EQ(o.process.exitCode, 5) << ::testing::PrintToString(o.process);
     EXPECT_TRUE(QString::fromUtf8(o.process.err).contains(QStringLiteral("host name"), Qt::CaseInsensitive)) << o.process.err.toStdString();
     EXPECT_TRUE(QString::fromUtf8(o.process.err).contains(QStringLiteral("wrong.example"))) << o.process.err.toStdString();
+}
+
+} // namespace
+
+namespace {
+
+TEST(TlsUpload, ExpectContinueAndALargeBodyOverTls)
+{
+    QTemporaryDir dir;
+    const TestCertificate cert = makeSelfSigned(dir.path(), QStringLiteral("up"), QStringLiteral("localhost"), {QStringLiteral("DNS:localhost")});
+    ASSERT_TRUE(cert.error.isEmpty()) << cert.error.toStdString();
+    ScriptedServer server([](ScriptedPeer &peer) {
+        if (!peer.accept())
+            return;
+        const QByteArray head = peer.readHead();
+        peer.write("HTTP/1.1 100 Continue\r\n\r\n");
+        qint64 length = 0;
+        for (const QByteArray &line : head.split('\n')) {
+            if (line.toLower().startsWith("content-length:"))
+                length = line.mid(15).trimmed().toLongLong();
+        }
+        peer.readBytes(length, 20000);
+        peer.write("HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n");
+        peer.waitForClientClose(3000);
+    }, TlsIdentity{cert.certPath, cert.keyPath});
+    RequestSpec s;
+    s.method = "PUT";
+    s.url = QUrl(server.url(QStringLiteral("/up"), QStringLiteral("localhost")));
+    s.body = QByteArray(6 * 1024 * 1024, 'z');
+    s.verifyTls = false;
+    s.totalTimeoutMs = 20000;
+    const Exchange x = runExchange(s);
+    ASSERT_EQ(x.attempts.size(), 1);
+    const Attempt &a = x.attempts[0];
+    EXPECT_FALSE(a.error.isError()) << a.error.message.toStdString();
+    EXPECT_EQ(x.finalStatus(), 200);
+    ASSERT_EQ(a.interim.size(), 1);
+    EXPECT_EQ(a.request.bodySentBytes, 6 * 1024 * 1024);
+    ASSERT_TRUE(a.connection.tls.has_value());
+    EXPECT_FALSE(a.connection.tls->verified);
+    EXPECT_FALSE(a.connection.tls->verificationErrors.isEmpty());
+    // The server read exactly one head and the whole body.
+    const QByteArray wire = server.received();
+    EXPECT_TRUE(wire == serializeHead(a.request) + s.body) << "server read " << wire.size() << " bytes";
 }
 
 } // namespace
