@@ -1,0 +1,405 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+//
+// The catalog of guided troubleshooting flows: one for 417, for 502/504, for TLS and certificate
+// failures, for 413, for the other transport failures, and a generic one per status class.
+// Steps go from the cheapest check that splits the likely causes to the most specific one.
+
+#include "core/diagnose/troubleshooting_flow.h"
+
+namespace statusscope::diagnose {
+
+namespace {
+
+StepOutcome go(const char *id, const char *label, const char *next)
+{
+    return {QString::fromUtf8(id), QString::fromUtf8(label), QString::fromUtf8(next), {}, {}};
+}
+
+StepOutcome end(const char *id, const char *label, const char *cause, const char *fix)
+{
+    return {QString::fromUtf8(id), QString::fromUtf8(label), {}, QString::fromUtf8(cause), QString::fromUtf8(fix)};
+}
+
+TroubleshootingStep step(const char *id, const char *title, const char *check, const char *why, CheckKind kind,
+                         QList<StepOutcome> outcomes)
+{
+    return {QString::fromUtf8(id), QString::fromUtf8(title), QString::fromUtf8(check), QString::fromUtf8(why),
+            kind, std::move(outcomes)};
+}
+
+TroubleshootingFlow flow(const char *id, const char *title, const QString &guide, QList<TroubleshootingStep> steps)
+{
+    return {QString::fromUtf8(id), QString::fromUtf8(title), guide, std::move(steps)};
+}
+
+TroubleshootingFlow expectationFailed()
+{
+    return flow("expect-417", "417 Expectation Failed", QStringLiteral("417"), {
+        step("resend-without-expect", "Resend without Expect",
+             "Send the same request with the Expect header removed (curl -H 'Expect:').",
+             "417 is only about the Expect header (RFC 9110 §15.5.18): if the request passes without it, the "
+             "expectation was the whole problem.",
+             CheckKind::ResendWithoutExpect,
+             {go("succeeded", "Accepted without Expect", "resend-without-proxy"),
+              go("still-417", "Still 417 without Expect", "compare-attempts"),
+              end("other-status", "A different error status without Expect",
+                  "The Expect header was not the only problem: the request is rejected for another reason.",
+                  "Follow the guide for the new status; keep Expect off for this server meanwhile.")}),
+        step("resend-without-proxy", "Resend without the proxy",
+             "Send the original request, with Expect: 100-continue, straight to the origin.",
+             "HTTP/1.0 proxies and some gateways reject expectations the origin would honour.",
+             CheckKind::ResendWithoutProxy,
+             {end("direct-ok", "The origin honours Expect (100 Continue or a direct answer)",
+                  "The proxy in between rejects Expect: 100-continue (an HTTP/1.0 hop, or Squid without "
+                  "ignore_expect_100).",
+                  "Configure the proxy to pass or ignore Expect (Squid: ignore_expect_100 on), or stop sending "
+                  "Expect through it (curl -H 'Expect:')."),
+              go("direct-417", "The origin itself answers 417", "check-server-config")}),
+        step("check-server-config", "Check the server's Expect handling",
+             "Look for settings that reject expectations: lighttpd server.reject-expect-100-with-417, a WAF "
+             "rule, or framework middleware.",
+             "The origin rejects a valid 100-continue only when configured or written to.",
+             CheckKind::OpenLogsFiltered,
+             {end("setting-found", "A setting or rule rejects Expect",
+                  "The server is configured to answer 417 to Expect: 100-continue.",
+                  "Turn the setting off (lighttpd: server.reject-expect-100-with-417 = \"disable\") or remove the "
+                  "rule."),
+              end("nothing-found", "No such setting",
+                  "The server software does not implement Expect: 100-continue.",
+                  "Send uploads without Expect to this server (curl -H 'Expect:'; .NET Expect100Continue = false).")}),
+        step("compare-attempts", "Compare the two attempts' headers",
+             "Put the request headers of the first attempt and of the resend side by side.",
+             "An Expect (or Expect-like) header added by a library or proxy would survive the removal.",
+             CheckKind::CompareWithPreviousAttempt,
+             {end("expect-left", "An Expect header is still sent",
+                  "Something below the application adds Expect (an HTTP library default or a proxy).",
+                  "Disable it where it is added (PHP curl: CURLOPT_HTTPHEADER ['Expect:']; .NET: "
+                  "ServicePointManager.Expect100Continue = false)."),
+              end("no-expect", "No Expect header in the resend",
+                  "The server sends 417 for something other than Expect, against RFC 9110.",
+                  "Read the response body and the server's logs for the real reason and report the misuse of "
+                  "417 to its owners.")}),
+    });
+}
+
+TroubleshootingFlow badGateway(int status)
+{
+    return flow("bad-gateway", "502 Bad Gateway / 504 Gateway Timeout", QString::number(status), {
+        step("who-answered", "Find who answered",
+             "Read the Server, Via, X-Cache, CF-Ray and X-Amz-Cf-Id headers of the error response.",
+             "502 and 504 come from a gateway about its upstream; which gateway decides where to look.",
+             CheckKind::CompareWithPreviousAttempt,
+             {go("cdn", "A CDN or load balancer (Cloudflare, CloudFront, an ALB)", "resend-without-proxy"),
+              go("reverse-proxy", "The site's own reverse proxy (nginx, Apache, HAProxy)", "proxy-logs")}),
+        step("resend-without-proxy", "Request the origin directly",
+             "Send the same request to the origin's address, bypassing the CDN (curl --resolve host:443:ORIGIN_IP).",
+             "If the origin answers directly, the path from the CDN to the origin is what fails.",
+             CheckKind::ResendWithoutProxy,
+             {end("origin-ok", "The origin answers normally",
+                  "The CDN cannot reach or talk to the origin: a firewall that does not allow the CDN's "
+                  "addresses, TLS between CDN and origin (wrong SNI or certificate), or an origin timeout "
+                  "shorter than the response.",
+                  "Allow the CDN's address ranges, fix the origin certificate for the name the CDN uses, and "
+                  "align the CDN's origin timeout with the slowest endpoint."),
+              go("origin-fails", "The origin fails too", "proxy-logs")}),
+        step("proxy-logs", "Read the proxy's error log at that time",
+             "Open the logs filtered to this status and read the upstream error next to it.",
+             "The proxy logs why the upstream failed: refused, timed out, or closed early.",
+             CheckKind::OpenLogsFiltered,
+             {end("connect-failed", "connect() failed / no live upstreams",
+                  "The application is not running or not listening where the proxy expects it.",
+                  "Start or restart the application, and check the upstream address and port in the proxy "
+                  "config (nginx proxy_pass / upstream block)."),
+              end("timed-out", "upstream timed out",
+                  "The application is too slow for the proxy's timeout (slow query, exhausted worker pool).",
+                  "Find and fix the slow call; raise proxy_read_timeout only deliberately, for that location."),
+              end("closed-early", "upstream prematurely closed the connection",
+                  "The application crashed or was killed mid-request (out of memory, worker timeout).",
+                  "Read the application's log at that time; raise its memory or worker timeout, fix the crash.")}),
+    });
+}
+
+TroubleshootingFlow tlsFailure(const QString &guide)
+{
+    return flow("tls", "TLS handshake or certificate failure", guide, {
+        step("dns-lookup", "Check where the name points",
+             "Look up the host name and compare the addresses with the server you expect.",
+             "A stale or wrong DNS record leads to another server, which presents another certificate.",
+             CheckKind::DnsLookup,
+             {go("expected-address", "The expected server's address", "certificate-chain"),
+              end("wrong-address", "Another address",
+                  "DNS points at a different server (an old host, a parked domain, a split-horizon record).",
+                  "Fix the DNS record (or /etc/hosts) to point at the right server, then retry.")}),
+        step("certificate-chain", "Show the certificate chain",
+             "Show the certificates the server sends: subject, SANs, issuer, validity dates.",
+             "Each certificate error has a visible cause in the chain.",
+             CheckKind::ShowCertificateChain,
+             {end("expired", "A certificate is expired (or not yet valid)",
+                  "The server's certificate (or an intermediate) is outside its validity period, or the client's "
+                  "clock is wrong.",
+                  "Renew and deploy the certificate (certbot renew; reload the server); check the client's clock."),
+              end("name-mismatch", "The host name is not in the SANs",
+                  "The certificate was issued for other names, or the server picked another virtual host "
+                  "(missing SNI).",
+                  "Reissue the certificate with this name, or configure the virtual host that serves it."),
+              end("self-signed", "Self-signed",
+                  "The server uses a self-signed certificate no trust store knows.",
+                  "Use a certificate from a CA, or trust it explicitly for this client (curl --cacert)."),
+              end("incomplete-chain", "The intermediate certificate is missing",
+                  "The server sends only its own certificate; clients without the intermediate cached fail.",
+                  "Serve the full chain (nginx ssl_certificate fullchain.pem; Apache SSLCertificateFile with "
+                  "the chain)."),
+              go("no-certificate", "No certificate: the handshake fails before it", "protocols")}),
+        step("protocols", "Compare TLS versions and ciphers",
+             "Try the handshake with each TLS version (openssl s_client -tls1_2 / -tls1_3) and read the alert.",
+             "A handshake that fails before any certificate means no common version or cipher, or no TLS.",
+             CheckKind::None,
+             {end("version-mismatch", "Only an old (or only a newer) TLS version works",
+                  "Client and server share no enabled protocol version or cipher suite.",
+                  "Enable TLS 1.2 and 1.3 with current ciphers on the server (Mozilla's intermediate profile)."),
+              end("plain-http", "The port answers plain HTTP",
+                  "The URL uses https:// on a port that speaks plain HTTP (or the reverse).",
+                  "Use the right scheme or port, or enable TLS on that listener."),
+              end("client-certificate", "The server asks for a client certificate",
+                  "Mutual TLS: the server requires a client certificate this request did not present.",
+                  "Send the client certificate (curl --cert client.pem --key client.key).")}),
+    });
+}
+
+TroubleshootingFlow payloadTooLarge()
+{
+    return flow("payload-too-large", "413 Content Too Large", QStringLiteral("413"), {
+        step("resend-smaller-body", "Resend with a smaller body",
+             "Send the same request with a small body (a few KiB).",
+             "413 is about size (RFC 9110 §15.5.14): a small body passing confirms a limit between this size "
+             "and the original.",
+             CheckKind::ResendSmallerBody,
+             {go("accepted", "The small body is accepted", "find-limit"),
+              go("still-413", "Still 413 with a small body", "compare-attempts")}),
+        step("find-limit", "Find which layer enforces the limit",
+             "Open the logs filtered to 413 on the proxy and on the application; see which one logged it.",
+             "Each layer (CDN, proxy, application) has its own limit; raising the wrong one changes nothing.",
+             CheckKind::OpenLogsFiltered,
+             {go("proxy", "The reverse proxy (nginx, Apache) logged it", "resend-with-expect"),
+              end("application", "The application rejected it",
+                  "The application's own upload limit (framework body parser, PHP upload_max_filesize / "
+                  "post_max_size).",
+                  "Raise the framework's limit (Express json({limit}), PHP post_max_size) or upload in chunks."),
+              end("cdn", "The CDN rejected it before the origin",
+                  "The CDN plan's request-size cap (e.g. 100 MB on Cloudflare's lower plans).",
+                  "Upload straight to the origin or object storage (presigned URL), or in chunks under the cap.")}),
+        step("resend-with-expect", "Resend with Expect: 100-continue",
+             "Send the large body again with Expect: 100-continue.",
+             "With Expect the proxy can refuse from Content-Length alone, before any byte of the body is sent.",
+             CheckKind::ResendWithExpect,
+             {end("rejected-early", "413 before the body: no bytes wasted",
+                  "The proxy's body limit (nginx client_max_body_size, Apache LimitRequestBody) is below this "
+                  "upload.",
+                  "Raise the limit for this location (nginx: client_max_body_size 100m;) and keep Expect on "
+                  "large uploads so rejections stay cheap."),
+              end("rejected-late", "413 only after the body was sent",
+                  "The proxy's body limit is below this upload, and it does not use Expect to reject early.",
+                  "Raise the limit for this location (nginx: client_max_body_size 100m;); check sizes on the "
+                  "client before uploading.")}),
+        step("compare-attempts", "Check the declared length",
+             "Compare Content-Length and Transfer-Encoding of the small request with its real body.",
+             "A wrong Content-Length makes a small request look huge.",
+             CheckKind::CompareWithPreviousAttempt,
+             {end("wrong-length", "Content-Length is larger than the body",
+                  "The client declares a wrong length (a bug in how the body size is computed).",
+                  "Let the HTTP library compute Content-Length; do not set it by hand."),
+              end("length-ok", "The length is right",
+                  "The limit is set extremely low (or to 0 where 0 does not mean unlimited).",
+                  "Find the limit in the proxy and application config and set a sensible value.")}),
+    });
+}
+
+TroubleshootingFlow transportFailure(const QString &guide)
+{
+    return flow("transport", "No response: connection failure", guide, {
+        step("dns-lookup", "Look up the host name",
+             "Resolve the host name with the system resolver.",
+             "Without an address nothing else can work; a wrong address explains refused and timed-out "
+             "connections.",
+             CheckKind::DnsLookup,
+             {go("resolves", "It resolves to the expected address", "resend-without-proxy"),
+              end("no-address", "It does not resolve",
+                  "The name has no record reachable from here (typo, expired domain, internal zone off-VPN).",
+                  "Fix the name or the record, or connect to the network whose DNS serves it."),
+              end("wrong-address", "It resolves to an unexpected address",
+                  "A stale or wrong record (or /etc/hosts entry) sends the request elsewhere.",
+                  "Correct the record or the hosts entry and wait out the TTL.")}),
+        step("resend-without-proxy", "Resend without the proxy",
+             "Send the same request directly, with no proxy configured.",
+             "Separates a broken proxy from a broken server.",
+             CheckKind::ResendWithoutProxy,
+             {end("direct-works", "It works directly",
+                  "The proxy is unreachable, refuses the tunnel, or needs credentials.",
+                  "Fix the proxy settings (address, port, credentials) or bypass it for this host (NO_PROXY)."),
+              go("direct-fails", "It fails the same way", "open-logs")}),
+        step("open-logs", "Check the server side",
+             "On the server: is the service running and listening on that port; do its logs show the "
+             "connection?",
+             "A refusal or reset with no log entry means the connection never reached the service.",
+             CheckKind::OpenLogsFiltered,
+             {end("not-listening", "Not running or not listening on that port",
+                  "Nothing accepts connections at that address and port.",
+                  "Start the service, or fix the port/bind address (0.0.0.0 instead of 127.0.0.1)."),
+              end("firewall", "Running, but no trace of the connection",
+                  "A firewall or security group drops or rejects the traffic before the service.",
+                  "Open the port for this client's address in the firewall / security group.")}),
+    });
+}
+
+TroubleshootingFlow classFlow(int cls)
+{
+    switch (cls) {
+    case 1:
+        return flow("class-1xx", "Informational (1xx) responses", QStringLiteral("100"), {
+            step("compare-attempts", "See which interim responses came",
+                 "List the 1xx responses of the attempt and when they came relative to the body.",
+                 "1xx responses are interim; a client that mishandles one shows it right after it.",
+                 CheckKind::CompareWithPreviousAttempt,
+                 {go("client-confused", "The client failed right after a 1xx", "resend-http10"),
+                  end("as-expected", "They came and the final response followed",
+                      "Nothing is wrong: interim responses are informational (RFC 9110 §15.2).",
+                      "No fix needed; a client must ignore 1xx codes it does not know.")}),
+            step("resend-http10", "Resend with HTTP/1.0",
+                 "Send the same request as HTTP/1.0.",
+                 "Servers must not send 1xx to HTTP/1.0 clients (RFC 9110 §15.2), so this isolates the interim "
+                 "response as the trigger.",
+                 CheckKind::ResendHttp10,
+                 {end("works", "It works with HTTP/1.0",
+                      "The client library mishandles interim responses (e.g. 103 Early Hints).",
+                      "Update the client library, or disable Early Hints on the server for this client."),
+                  end("fails", "It fails with HTTP/1.0 too",
+                      "The failure is not caused by the interim response.",
+                      "Follow the guide for the final status or the transport error.")}),
+        });
+    case 2:
+        return flow("class-2xx", "Success (2xx) but not the expected result", QStringLiteral("200"), {
+            step("compare-attempts", "Compare with a response that was right",
+                 "Compare status, headers (Content-Type, Content-Encoding, caching) and body size with an "
+                 "earlier good attempt.",
+                 "A success status with the wrong content is usually caching or content negotiation.",
+                 CheckKind::CompareWithPreviousAttempt,
+                 {end("cached", "Served from a cache (Age, X-Cache: HIT)",
+                      "A cache returned a stored response that is stale for this request.",
+                      "Purge the cache entry and fix Cache-Control / Vary on the origin."),
+                  end("different-content", "Different Content-Type or encoding",
+                      "Content negotiation picked another representation (Accept, Accept-Encoding).",
+                      "Send explicit Accept headers; make the server send Vary for what it negotiates on."),
+                  end("same", "Identical to the good one",
+                      "The HTTP exchange is fine; the difference is in the application data.",
+                      "Look at the application's data and logs, not at the transport.")}),
+        });
+    case 3:
+        return flow("class-3xx", "Redirects (3xx)", QStringLiteral("301"), {
+            step("compare-attempts", "Follow the redirect chain",
+                 "List each hop: URL, status, Location.",
+                 "Loops, downgrades and method changes are visible hop by hop.",
+                 CheckKind::CompareWithPreviousAttempt,
+                 {end("loop", "A URL comes back",
+                      "Two redirect rules disagree about the canonical URL (scheme, host or trailing slash), "
+                      "often behind a TLS-terminating proxy.",
+                      "Fix the rule that sends you back; set and trust X-Forwarded-Proto behind the proxy."),
+                  end("downgrade", "A hop goes from https to http",
+                      "The application builds Location URLs with the wrong scheme.",
+                      "Honour X-Forwarded-Proto or use relative redirects; send HSTS."),
+                  end("method-changed", "A POST became a GET",
+                      "301/302 let clients change POST to GET (RFC 9110 §15.4.2).",
+                      "Use 307/308 for redirects that must keep the method and body."),
+                  end("ends-fine", "The chain ends at the right page",
+                      "The redirects work; only their number or cost is in question.",
+                      "Link to the final URL directly to save the round trips.")}),
+        });
+    case 4:
+        return flow("class-4xx", "Client errors (4xx)", QStringLiteral("400"), {
+            step("compare-attempts", "Compare with a request that worked",
+                 "Compare method, URL, headers and body with a request that succeeded (an earlier attempt or "
+                 "a colleague's).",
+                 "A 4xx says the request itself is wrong; the difference is the cause.",
+                 CheckKind::CompareWithPreviousAttempt,
+                 {end("difference-found", "A header, parameter or body field differs",
+                      "The differing part is what the server rejects.",
+                      "Send it the way the working request does; check the API documentation for that field."),
+                  go("no-difference", "No visible difference", "open-logs")}),
+            step("open-logs", "Read the server's log for this status",
+                 "Open the logs filtered to this status at the time of the request.",
+                 "Servers log the reason for a rejection that the response body often hides.",
+                 CheckKind::OpenLogsFiltered,
+                 {end("reason-logged", "The log names the reason",
+                      "The logged reason (validation, authentication, rate limit, WAF rule).",
+                      "Fix what the log names; for a WAF rule, ask for an exception or change the request."),
+                  end("nothing-logged", "Nothing logged for it",
+                      "An intermediary (proxy, WAF, CDN) rejected the request before the application.",
+                      "Check the proxy/CDN logs and security rules for this request.")}),
+        });
+    default:
+        break;
+    }
+    return flow("class-5xx", "Server errors (5xx)", QStringLiteral("500"), {
+        step("open-logs", "Read the server's error log",
+             "Open the logs filtered to this status at the time of the request.",
+             "A 5xx is the server's fault; its log has the exception or the upstream error.",
+             CheckKind::OpenLogsFiltered,
+             {end("error-logged", "An exception or error is logged",
+                  "The application failed while handling the request (the logged error).",
+                  "Fix the logged error; add a regression test with this request."),
+              go("nothing-logged", "Nothing in the application's log", "resend-without-proxy")}),
+        step("resend-without-proxy", "Resend without the proxy or CDN",
+             "Send the same request to the origin directly.",
+             "An error the application never logged may come from an intermediary.",
+             CheckKind::ResendWithoutProxy,
+             {end("direct-ok", "The origin answers normally",
+                  "A proxy or CDN produces the error (its own limits, health checks or a cached error).",
+                  "Check the proxy/CDN logs and configuration; purge cached errors."),
+              end("direct-fails", "The origin fails too, silently",
+                  "The application fails before its logging (startup, crash, resource exhaustion).",
+                  "Check the process manager / container logs and resource limits (memory, file descriptors).")}),
+    });
+}
+
+bool isTlsGuide(const QString &guide)
+{
+    return guide == QLatin1String("tls-handshake-failure") || guide.startsWith(QLatin1String("cert-"));
+}
+
+} // namespace
+
+QList<TroubleshootingFlow> allTroubleshootingFlows()
+{
+    return {expectationFailed(), badGateway(502), tlsFailure(QStringLiteral("tls-handshake-failure")),
+            payloadTooLarge(),   transportFailure(QStringLiteral("connection-refused")),
+            classFlow(1),        classFlow(2), classFlow(3), classFlow(4), classFlow(5)};
+}
+
+TroubleshootingFlow flowForStatus(int status)
+{
+    switch (status) {
+    case 417: return expectationFailed();
+    case 502:
+    case 504: return badGateway(status);
+    case 413: return payloadTooLarge();
+    case 0: return transportFailure(QStringLiteral("0")); // no response at all: a HAR's status 0
+    default: break;
+    }
+    // Unofficial codes keep their class (nginx 499 → 4xx, Cloudflare 52x → 5xx); anything out of
+    // range is treated as a server problem.
+    const int cls = status / 100;
+    return classFlow(cls >= 1 && cls <= 4 ? cls : 5);
+}
+
+TroubleshootingFlow flowForTransport(const QString &guideId)
+{
+    return isTlsGuide(guideId) ? tlsFailure(guideId) : transportFailure(guideId);
+}
+
+TroubleshootingFlow flowForFinding(const Finding &finding)
+{
+    bool numeric = false;
+    const int status = finding.guide.toInt(&numeric);
+    return numeric ? flowForStatus(status) : flowForTransport(finding.guide);
+}
+
+} // namespace statusscope::diagnose

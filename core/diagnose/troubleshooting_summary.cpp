@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The Markdown a run copies for a bug report: what was tried, what was seen, the likely cause,
+// the fix. Plain CommonMark so it pastes into GitHub, GitLab and Jira alike.
+#include "core/diagnose/troubleshooting_flow.h"
+
+namespace statusscope::diagnose {
+
+namespace {
+
+// Markdown inline text: the characters that would start emphasis, code or links are escaped.
+QString escaped(const QString &text)
+{
+    QString out;
+    out.reserve(text.size());
+    for (QChar c : text) {
+        if (c == QLatin1Char('*') || c == QLatin1Char('_') || c == QLatin1Char('`') || c == QLatin1Char('[')
+            || c == QLatin1Char(']') || c == QLatin1Char('<') || c == QLatin1Char('\\'))
+            out += QLatin1Char('\\');
+        out += c == QLatin1Char('\n') ? QLatin1Char(' ') : c;
+    }
+    return out;
+}
+
+} // namespace
+
+QString TroubleshootingRun::summaryMarkdown() const
+{
+    QString md = QStringLiteral("## Diagnosis: %1\n\n").arg(escaped(m_flow.title));
+    if (m_finding) {
+        md += QStringLiteral("**Finding:** %1 `%2`: %3\n\n")
+                  .arg(toString(m_finding->severity), m_finding->rule, escaped(m_finding->title));
+        md += escaped(m_finding->explanation) + QStringLiteral("\n\n");
+    }
+    md += QStringLiteral("### What was tried\n\n");
+    if (m_history.isEmpty())
+        md += QStringLiteral("Nothing yet.\n");
+    for (int i = 0; i < m_history.size(); ++i) {
+        const Record &r = m_history.at(i);
+        const TroubleshootingStep *s = m_flow.step(r.stepId);
+        const StepOutcome *o = s ? s->outcome(r.outcomeId) : nullptr;
+        if (!s || !o)
+            continue;
+        md += QStringLiteral("%1. **%2**").arg(i + 1).arg(escaped(s->title));
+        if (s->automatic != CheckKind::None)
+            md += QStringLiteral(" (automatic check `%1`)").arg(toString(s->automatic));
+        md += QStringLiteral(": %1\n").arg(escaped(o->label));
+        if (!r.observed.isEmpty())
+            md += QStringLiteral("   - Seen: %1\n").arg(escaped(r.observed));
+    }
+    md += QLatin1Char('\n');
+    QString cause;
+    QString fix;
+    if (const StepOutcome *end = conclusion()) {
+        cause = end->cause;
+        fix = end->fix;
+    } else {
+        if (const TroubleshootingStep *next = currentStep())
+            md += QStringLiteral("**Not finished.** Next step: %1. %2\n\n").arg(escaped(next->title), escaped(next->check));
+        if (m_finding) { // the automatic diagnosis stands in until the flow ends
+            cause = m_finding->cause;
+            fix = m_finding->fix;
+        }
+    }
+    md += QStringLiteral("### Likely cause\n\n%1\n\n").arg(cause.isEmpty() ? QStringLiteral("Not determined yet.") : escaped(cause));
+    md += QStringLiteral("### Fix\n\n%1\n\n").arg(fix.isEmpty() ? QStringLiteral("Not determined yet.") : escaped(fix));
+    md += QStringLiteral("Guide: `statusscope-cli guide %1`\n").arg(m_flow.guide);
+    return md;
+}
+
+} // namespace statusscope::diagnose
