@@ -54,6 +54,8 @@ install_packages() {
 
 build() {
     install_packages
+    # ccache keys on paths relative to the checkout, so a second clone (CI) reuses the cache.
+    export CCACHE_BASEDIR="$PWD" CCACHE_NOHASHDIR=1
     if [[ ! -f build/CMakeCache.txt ]]; then
         log "Configuring (build/)"
         cmake --preset default
