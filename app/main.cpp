@@ -8,6 +8,7 @@
 #include "ui/guide_dock.h"
 #include "ui/guides/guide_browser.h"
 #include "ui/har/har_view.h"
+#include "ui/logs/log_view.h"
 #include "ui/main_window.h"
 #include "ui/request_workspace.h"
 #include "ui/status/guide_navigator.h"
@@ -85,6 +86,9 @@ int main(int argc, char *argv[])
     window.setRequestFactory([&workspace](QWidget *parent) { return workspace.createComposer(parent); });
     window.registerViewer(statusscope::FileKind::ExchangeJson, [&workspace](const QString &path, QWidget *parent) {
         return workspace.openExchangeFile(path, parent);
+    });
+    window.registerViewer(statusscope::FileKind::AccessLog, [](const QString &path, QWidget *parent) {
+        return new statusscope::ui::LogView({path}, parent);
     });
     bool allRecognised = true;
     if (parser.isSet(checkOption)) {
