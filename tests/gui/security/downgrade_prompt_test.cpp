@@ -2,6 +2,7 @@
 // stops at the hop with a finding; the composer asks; only "Follow anyway" sends it again and
 // reaches the plain-HTTP server.
 #include "tests/gui/composer/gui_wait.h"
+#include "tests/support/scripted_replies.h"
 #include "tests/support/scripted_server.h"
 #include "tests/support/test_certificates.h"
 #include "ui/composer/composer_widget.h"
@@ -18,28 +19,14 @@ using namespace statusscope::test;
 
 namespace {
 
-ScriptedServer::Script answer(QByteArray reply)
-{
-    return [reply = std::move(reply)](ScriptedPeer &peer) {
-        while (!peer.stopRequested()) {
-            if (!peer.accept(200))
-                continue;
-            if (peer.readHead(2000).isEmpty())
-                continue;
-            peer.write(reply);
-            peer.waitForClientClose(2000);
-        }
-    };
-}
-
 TEST(DowngradePrompt, TheComposerStopsAsksAndFollowsOnlyWhenTold)
 {
     QTemporaryDir dir;
     const TestCertificate cert = makeSelfSigned(dir.path(), QStringLiteral("localhost"), QStringLiteral("localhost"),
                                                 {QStringLiteral("DNS:localhost")});
     ASSERT_TRUE(cert.error.isEmpty()) << cert.error.toStdString();
-    ScriptedServer plain(answer("HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nplain"));
-    ScriptedServer tls(answer("HTTP/1.1 301 Moved\r\nLocation: " + plain.url(QStringLiteral("/landing")).toLatin1()
+    ScriptedServer plain(answerEveryRequest("HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nplain"));
+    ScriptedServer tls(answerEveryRequest("HTTP/1.1 301 Moved\r\nLocation: " + plain.url(QStringLiteral("/landing")).toLatin1()
                               + "\r\nContent-Length: 0\r\n\r\n"),
                        TlsIdentity{cert.certPath, cert.keyPath});
 

@@ -2,6 +2,7 @@
 // such in the saved JSON; a redirect from https to http is a finding, a CLI warning, and with
 // stopOnHttpsDowngrade the engine stops before following it.
 #include "core/http/http_engine.h"
+#include "tests/support/scripted_replies.h"
 #include "tests/support/scripted_server.h"
 #include "tests/support/test_certificates.h"
 #include "tests/support/test_support.h"
@@ -18,21 +19,6 @@ using namespace statusscope::test;
 
 namespace {
 
-// Answers every request on its connection with `reply`, until the client closes.
-ScriptedServer::Script answer(QByteArray reply)
-{
-    return [reply = std::move(reply)](ScriptedPeer &peer) {
-        while (!peer.stopRequested()) {
-            if (!peer.accept(200))
-                continue;
-            if (peer.readHead(2000).isEmpty())
-                continue;
-            peer.write(reply);
-            peer.waitForClientClose(2000);
-        }
-    };
-}
-
 class Downgrade : public ::testing::Test
 {
 protected:
@@ -42,10 +28,10 @@ protected:
         m_cert = makeSelfSigned(m_dir.path(), QStringLiteral("localhost"), QStringLiteral("localhost"),
                                 {QStringLiteral("DNS:localhost"), QStringLiteral("IP:127.0.0.1")});
         ASSERT_TRUE(m_cert.error.isEmpty()) << m_cert.error.toStdString();
-        m_plain = std::make_unique<ScriptedServer>(answer("HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nplain"));
+        m_plain = std::make_unique<ScriptedServer>(answerEveryRequest("HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nplain"));
         const QByteArray location = m_plain->url(QStringLiteral("/landing")).toLatin1();
         m_tls = std::make_unique<ScriptedServer>(
-            answer("HTTP/1.1 302 Found\r\nLocation: " + location + "\r\nContent-Length: 0\r\n\r\n"),
+            answerEveryRequest("HTTP/1.1 302 Found\r\nLocation: " + location + "\r\nContent-Length: 0\r\n\r\n"),
             TlsIdentity{m_cert.certPath, m_cert.keyPath});
     }
 
@@ -108,7 +94,7 @@ TEST(InsecureMode, SendMinusKRecordsInsecureInTheJson)
     const TestCertificate cert = makeSelfSigned(dir.path(), QStringLiteral("self"), QStringLiteral("localhost"),
                                                 {QStringLiteral("DNS:localhost")});
     ASSERT_TRUE(cert.error.isEmpty());
-    ScriptedServer server(answer("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok"), TlsIdentity{cert.certPath, cert.keyPath});
+    ScriptedServer server(answerEveryRequest("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok"), TlsIdentity{cert.certPath, cert.keyPath});
     const QString url = server.url(QStringLiteral("/"), QStringLiteral("localhost"));
     const ProcessResult insecure = runCli({QStringLiteral("send"), QStringLiteral("-k"), QStringLiteral("--json"), url});
     ASSERT_EQ(insecure.exitCode, 0) << insecure.err.toStdString();
