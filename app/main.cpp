@@ -93,6 +93,9 @@ int main(int argc, char *argv[])
     window.registerViewer(statusscope::FileKind::ExchangeJson, [&workspace](const QString &path, QWidget *parent) {
         return workspace.openExchangeFile(path, parent);
     });
+    window.registerViewer(statusscope::FileKind::AccessLog, [](const QString &path, QWidget *parent) {
+        return new statusscope::ui::LogView({path}, parent);
+    });
     bool allRecognised = true;
     if (parser.isSet(checkOption)) {
         QObject::connect(&window, &statusscope::ui::MainWindow::fileOpened, &window,

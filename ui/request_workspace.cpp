@@ -1,6 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/request_workspace.h"
 
+#include "core/har/har_reader.h"
+#include "core/har/har_sanitizer.h"
+#include "core/har/har_writer.h"
+#include "core/history/history_secrets.h"
+
 #include "core/guides/status_table.h"
 #include "ui/status/guide_navigator.h"
 
@@ -78,14 +83,20 @@ RequestWorkspace::RequestWorkspace(MainWindow *window, const QString &historyPat
     m_saveExchangeAction = new QAction(tr("&Save Exchange As…"), this);
     m_saveExchangeAction->setObjectName(QStringLiteral("actionSaveExchange"));
     m_saveExchangeAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
-    connect(m_saveExchangeAction, &QAction::triggered, this, &RequestWorkspace::saveCurrentExchange);
+    connect(m_saveExchangeAction, &QAction::triggered, this, [this] { saveCurrentExchange(false); });
+    m_saveExchangeSecretsAction = new QAction(tr("Save Exchange &With Secrets As…"), this);
+    m_saveExchangeSecretsAction->setObjectName(QStringLiteral("actionSaveExchangeWithSecrets"));
+    m_saveExchangeSecretsAction->setToolTip(tr("Save without removing credentials, cookies and tokens"));
+    connect(m_saveExchangeSecretsAction, &QAction::triggered, this, [this] { saveCurrentExchange(true); });
     if (auto *file = window->menuBar()->findChild<QMenu *>(QStringLiteral("menuFile"))) {
         QAction *before = file->actions().size() > 2 ? file->actions().at(2) : nullptr;
         file->insertAction(before, m_importCurlAction);
         file->insertAction(before, m_saveExchangeAction);
+        file->insertAction(before, m_saveExchangeSecretsAction);
     } else {
         window->addAction(m_importCurlAction);
         window->addAction(m_saveExchangeAction);
+        window->addAction(m_saveExchangeSecretsAction);
     }
 }
 
@@ -237,13 +248,24 @@ const http::Exchange *RequestWorkspace::currentExchange() const
     return nullptr;
 }
 
-bool RequestWorkspace::saveExchange(const http::Exchange &exchange, const QString &path, QString *error)
+bool RequestWorkspace::saveExchange(const http::Exchange &exchange, const QString &path, QString *error, bool keepSecrets)
 {
     const bool har = path.endsWith(QLatin1String(".har"), Qt::CaseInsensitive);
-    const QJsonObject json = har ? http::exchangeToHar(exchange) : http::exchangeToJson(exchange);
+    const http::Exchange saved = keepSecrets ? exchange : redactExchange(exchange);
+    const QJsonObject json = har ? http::exchangeToHar(saved) : http::exchangeToJson(saved);
+    QByteArray bytes = QJsonDocument(json).toJson(QJsonDocument::Indented);
+    if (!keepSecrets && har) {
+        // The HAR sanitizer adds what only it knows: JWT signatures, sensitive form fields.
+        const HarReadResult read = readHarData(bytes);
+        if (!read.ok()) {
+            if (error)
+                *error = tr("could not sanitize the HAR: %1").arg(read.error.describe());
+            return false;
+        }
+        bytes = harToJson(sanitizeHar(read.log).log);
+    }
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(QJsonDocument(json).toJson(QJsonDocument::Indented)) < 0
-        || !file.commit()) {
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) < 0 || !file.commit()) {
         if (error)
             *error = file.errorString();
         return false;
@@ -251,7 +273,7 @@ bool RequestWorkspace::saveExchange(const http::Exchange &exchange, const QStrin
     return true;
 }
 
-void RequestWorkspace::saveCurrentExchange()
+void RequestWorkspace::saveCurrentExchange(bool keepSecrets)
 {
     const http::Exchange *exchange = currentExchange();
     if (!exchange || exchange->attempts.isEmpty()) {
@@ -264,7 +286,7 @@ void RequestWorkspace::saveCurrentExchange()
     if (path.isEmpty())
         return;
     QString error;
-    if (saveExchange(*exchange, path, &error))
+    if (saveExchange(*exchange, path, &error, keepSecrets))
         m_window->statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)), kStatusMessageMs);
     else
         QMessageBox::warning(m_window, tr("Save Exchange"), tr("Could not save %1: %2").arg(path, error));

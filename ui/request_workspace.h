@@ -44,7 +44,11 @@ public:
     ComposerWidget *importCurlTab(const QString &commandLine);
     TimelineView *reopenFromHistory(qint64 id);
     ComposerWidget *resendFromHistory(qint64 id);
-    bool saveExchange(const http::Exchange &exchange, const QString &path, QString *error = nullptr);
+    // Sanitized by default (issue 9): credentials, cookies and token-like parameters become
+    // REDACTED (core/har's sanitizer for .har, history_secrets for exchange JSON);
+    // keepSecrets writes them as they were.
+    bool saveExchange(const http::Exchange &exchange, const QString &path, QString *error = nullptr,
+                      bool keepSecrets = false);
 
     HistoryStore *history() const { return m_history.get(); }
     HistoryPanel *historyPanel() const { return m_panel; }
@@ -58,7 +62,7 @@ private:
     void recordExchange(const http::Exchange &exchange, const ComposerState &state);
     void connectTimeline(TimelineView *view);
     void showImportDialog();
-    void saveCurrentExchange();
+    void saveCurrentExchange(bool keepSecrets = false);
     const http::Exchange *currentExchange() const;
 
     MainWindow *m_window;
@@ -68,6 +72,7 @@ private:
     HistoryPanel *m_panel = nullptr;
     QAction *m_importCurlAction = nullptr;
     QAction *m_saveExchangeAction = nullptr;
+    QAction *m_saveExchangeSecretsAction = nullptr;
 };
 
 } // namespace statusscope::ui

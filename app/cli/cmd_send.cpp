@@ -62,6 +62,13 @@ int runSend(const QStringList &args)
             return kExitFile;
         }
     }
+    // Issue 9: a redirect that left TLS is never silent, even with --json on stdout.
+    for (const http::Attempt &a : exchange.attempts) {
+        for (const http::Event &e : a.events) {
+            if (e.type == http::EventType::Finding && e.detail.startsWith(QLatin1String(http::kHttpsDowngradeFinding)))
+                writeErr(QStringLiteral("statusscope-cli: warning: %1\n").arg(e.detail));
+        }
+    }
     const http::Error error = exchange.error();
     if (error.isError())
         writeErr(QStringLiteral("statusscope-cli: %1 error: %2\n").arg(toString(error.kind), error.message));

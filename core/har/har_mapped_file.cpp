@@ -37,7 +37,9 @@ bool HarMappedFile::open(const QString &path, QString *error)
     }
 #ifdef Q_OS_UNIX
     const QByteArray native = QFile::encodeName(path);
-    const int fd = ::open(native.constData(), O_RDONLY | O_CLOEXEC);
+    // O_NONBLOCK: opening a named pipe without a writer would otherwise block forever; the
+    // fstat below then rejects it. For a regular file the flag changes nothing.
+    const int fd = ::open(native.constData(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0) {
         *error = QString::fromLocal8Bit(std::strerror(errno));
         return false;

@@ -4,6 +4,10 @@
 #include "core/har/har_sax_handler.h"
 #include "core/har/rapidjson_config.h"
 
+#include "core/files/mapped_region_guard.h"
+
+#include <QFileInfo>
+
 #include <rapidjson/error/en.h>
 #include <rapidjson/reader.h>
 
@@ -133,7 +137,17 @@ HarReadResult readHarFile(const QString &path, const HarReadOptions &options)
         result.error = {HarReadStatus::FileError, error, {}, -1, -1, -1};
         return result;
     }
-    return readBuffer(file.data(), file.size(), options, [&file](qint64 offset) { file.release(offset); });
+    // A file cut while we read it must give an error, not SIGBUS (see mapped_region_guard.h).
+    const MappedRegionGuard guard(file.data(), static_cast<std::size_t>(file.size()));
+    HarReadResult result = readBuffer(file.data(), file.size(), options, [&file](qint64 offset) { file.release(offset); });
+    // A cut inside a page leaves that page's tail as zeros without any fault: the size tells.
+    if (guard.faulted() || QFileInfo(path).size() < file.size()) {
+        result.log = {};
+        result.error = {HarReadStatus::FileError,
+                        QStringLiteral("the file shrank while it was read (it had %1 bytes when opened)").arg(file.size()),
+                        {}, -1, -1, -1};
+    }
+    return result;
 }
 
 HarReadResult readHarData(const QByteArray &json, const HarReadOptions &options)

@@ -276,6 +276,18 @@ private:
 
 } // namespace
 
+bool isSensitiveName(const QString &name)
+{
+    const QString lower = name.toLower();
+    if (isExactSensitiveName(lower))
+        return true;
+    for (const QString &word : defaultSensitiveWords()) {
+        if (lower.contains(word))
+            return true;
+    }
+    return false;
+}
+
 HarSanitizeResult sanitizeHar(const HarLog &log, const HarSanitizeOptions &options)
 {
     HarSanitizeResult result;

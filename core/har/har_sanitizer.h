@@ -55,4 +55,9 @@ struct HarSanitizeResult
 
 HarSanitizeResult sanitizeHar(const HarLog &log, const HarSanitizeOptions &options = {});
 
+// The sanitizer's rule for a header, parameter or field name, for other redactors (history):
+// true when it contains one of the default sensitive words or is one of the short secret
+// names (key, auth, sig, jwt, pwd, sid).
+bool isSensitiveName(const QString &name);
+
 } // namespace statusscope

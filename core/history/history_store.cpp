@@ -1,5 +1,10 @@
 #include "core/history/history_store.h"
 
+#include "core/history/history_secrets.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -267,6 +272,53 @@ bool HistoryStore::clear()
         return false;
     }
     return true;
+}
+
+int HistoryStore::purgeSecrets()
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    QSqlQuery select(db);
+    if (!select.exec(QStringLiteral("SELECT id, url, exchange_json FROM exchanges"))) {
+        m_lastError = select.lastError().text();
+        return -1;
+    }
+    struct Change
+    {
+        qint64 id;
+        QString url;
+        QByteArray json;
+    };
+    QList<Change> changes;
+    int total = 0;
+    while (select.next()) {
+        const RedactedExchangeJson redacted = redactExchangeJson(select.value(2).toByteArray());
+        if (redacted.redactions == 0)
+            continue;
+        total += redacted.redactions;
+        const QString url = QJsonDocument::fromJson(redacted.json).object().value(QStringLiteral("url")).toString();
+        changes.append({select.value(0).toLongLong(), url.isEmpty() ? select.value(1).toString() : url, redacted.json});
+    }
+    select.finish();
+    if (changes.isEmpty())
+        return 0;
+    db.transaction();
+    QSqlQuery update(db);
+    update.prepare(QStringLiteral("UPDATE exchanges SET url = ?, exchange_json = ? WHERE id = ?"));
+    for (const Change &c : std::as_const(changes)) {
+        update.addBindValue(c.url);
+        update.addBindValue(c.json);
+        update.addBindValue(c.id);
+        if (!update.exec()) {
+            m_lastError = update.lastError().text();
+            db.rollback();
+            return -1;
+        }
+    }
+    if (!db.commit()) {
+        m_lastError = db.lastError().text();
+        return -1;
+    }
+    return total;
 }
 
 int HistoryStore::count() const

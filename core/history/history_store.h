@@ -70,6 +70,10 @@ public:
     bool remove(qint64 id);
     bool clear();
     int count() const;
+    // Redacts Authorization, Proxy-Authorization, Cookie and Set-Cookie values and token-like
+    // query parameters in every stored exchange (history_secrets.h), in one transaction.
+    // Returns the number of values redacted, or -1 on failure (lastError says why).
+    int purgeSecrets();
 
 private:
     bool openConnection(const QString &file);

@@ -138,6 +138,7 @@ struct HttpEngine::Private
         exchange.url = s.url;
         exchange.startedAt = QDateTime::currentDateTimeUtc();
         exchange.startNs = now();
+        exchange.insecure = !s.verifyTls;
         method = s.method;
         if (!s.bodyFile.isEmpty()) {
             bodyFile = std::make_unique<QFile>(s.bodyFile);
@@ -700,6 +701,18 @@ struct HttpEngine::Private
                 }
                 ++redirects;
                 const QUrl next = url.resolved(QUrl::fromEncoded(*location));
+                // Issue 9: leaving TLS for plain HTTP is never silent. The hop is a finding;
+                // with stopOnHttpsDowngrade the exchange ends here (the GUI then asks).
+                if (url.scheme() == QLatin1String("https") && next.scheme() == QLatin1String("http")) {
+                    record(EventType::Finding, QStringLiteral("%1 %2: redirect downgrades https to http: %3 → %4")
+                                                   .arg(QString::fromLatin1(kHttpsDowngradeFinding))
+                                                   .arg(resp->status)
+                                                   .arg(url.toDisplayString(), next.toDisplayString()));
+                    if (spec.stopOnHttpsDowngrade) {
+                        finishExchange();
+                        return;
+                    }
+                }
                 // RFC 9110 §15.4.4: 303 → GET; and, as browsers and curl do, POST after 301/302.
                 if ((resp->status == 303 && method != "HEAD")
                     || ((resp->status == 301 || resp->status == 302) && method == "POST")) {

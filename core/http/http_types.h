@@ -71,6 +71,9 @@ struct RequestSpec
 
     bool followRedirects = false;
     int maxRedirects = 50; // curl's default
+    // A redirect from https to http is always recorded as a finding (kHttpsDowngradeFinding).
+    // With this set the exchange stops before following it, so a caller can ask the user.
+    bool stopOnHttpsDowngrade = false;
 
     bool verifyTls = true;
     QString caFile; // PEM file of extra trusted CAs
@@ -91,6 +94,9 @@ struct RequestSpec
     // status code are accepted, each recorded as a finding.
     bool lenientParsing = false;
 };
+
+// The detail of a Finding event on a redirect from https to http starts with this.
+inline constexpr char kHttpsDowngradeFinding[] = "insecure-redirect";
 
 enum class EventType {
     DnsStart,
@@ -244,6 +250,9 @@ struct Exchange
     QDateTime startedAt; // wall clock, UTC, for display only
     qint64 startNs = 0;  // the engine clock at the start: all offsets are from here
     QList<Attempt> attempts;
+    // TLS certificate verification was switched off (-k / "Insecure"): saved with the exchange
+    // and shown with it, so an answer obtained that way is never mistaken for a verified one.
+    bool insecure = false;
 
     // The final response's status, or empty when no attempt got one.
     std::optional<int> finalStatus() const;

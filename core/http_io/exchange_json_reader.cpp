@@ -203,6 +203,7 @@ ExchangeReadResult readExchangeJson(const QByteArray &json)
     x.url = QUrl(root.value(QStringLiteral("url")).toString());
     x.startedAt = QDateTime::fromString(root.value(QStringLiteral("started_at")).toString(), Qt::ISODateWithMs);
     x.startNs = 0;
+    x.insecure = root.value(QStringLiteral("insecure")).toBool(); // absent in older files: verified
     Reader reader;
     const QJsonArray attempts = root.value(QStringLiteral("attempts")).toArray();
     for (qsizetype i = 0; i < attempts.size(); ++i) {

@@ -1,5 +1,7 @@
 #include "core/logs/log_ingest.h"
 
+#include "core/files/mapped_region_guard.h"
+
 #include "core/logs/format_detect.h"
 #include "core/logs/line_sink.h"
 
@@ -141,6 +143,14 @@ public:
     {
         if (job.isStdin)
             return {};
+        // Checked before opening: opening a named pipe without a writer blocks forever, and a
+        // pipe or device cannot be mapped in windows (its size is 0). Stdin streams them.
+        const QFileInfo info(job.path);
+        if (info.isDir())
+            return QStringLiteral("cannot read %1: is a directory").arg(job.path);
+        if (info.exists() && !info.isFile())
+            return QStringLiteral("cannot read %1: not a regular file (a pipe or a device); "
+                                  "stream it through stdin instead: statusscope-cli logs - < %1").arg(job.path);
         QFile file(job.path);
         if (!file.open(QIODevice::ReadOnly))
             return QStringLiteral("cannot open %1: %2").arg(job.path, file.errorString());
@@ -348,9 +358,22 @@ private:
                     break;
                 }
                 sink.beginChunk(k);
-                job.chunkLines[size_t(k)] = parseWindow(sink, reinterpret_cast<const char *>(mapped), mapStart,
-                                                        start, end, mapEnd, size);
+                bool shrank = false;
+                {
+                    // A log cut or rotated under us must give an error, not SIGBUS.
+                    const MappedRegionGuard guard(mapped, size_t(mapEnd - mapStart));
+                    job.chunkLines[size_t(k)] = parseWindow(sink, reinterpret_cast<const char *>(mapped), mapStart,
+                                                            start, end, mapEnd, size);
+                    shrank = guard.faulted();
+                }
                 file.unmap(mapped);
+                if (shrank) {
+                    std::lock_guard lock(errorMutex);
+                    error = QStringLiteral("%1 shrank while it was read (it had %2 bytes; bytes from %3 on vanished)")
+                                .arg(job.path).arg(size).arg(QFileInfo(job.path).size());
+                    m_cancelled.store(true);
+                    break;
+                }
                 publishLive(worker->delta);
                 reportProgress(end - start);
             }

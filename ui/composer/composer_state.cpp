@@ -283,6 +283,9 @@ SpecResult requestSpecFromState(const ComposerState &s)
     spec.retryOn417 = s.retryOn417;
     spec.version = s.http10 ? http::HttpVersion::Http10 : http::HttpVersion::Http11;
     spec.followRedirects = s.followRedirects;
+    // The GUI never follows https → http by itself: the engine stops there and the composer
+    // asks (ComposerWidget::onFinished).
+    spec.stopOnHttpsDowngrade = true;
     if (s.maxRedirects)
         spec.maxRedirects = *s.maxRedirects;
     spec.verifyTls = s.verifyTls;

@@ -7,6 +7,7 @@
 #include "ui/timeline/phase_spans.h"
 #include "ui/timeline/timeline_view.h"
 
+#include <QMessageBox>
 #include <QApplication>
 #include <QButtonGroup>
 #include <QCheckBox>
@@ -631,6 +632,10 @@ void ComposerWidget::send()
         const int total = m_split->sizes().value(0) + m_split->sizes().value(1);
         m_split->setSizes({qMin(240, total / 3), total - qMin(240, total / 3)});
     }
+    http::RequestSpec spec = built.spec;
+    if (m_followDowngrade)
+        spec.stopOnHttpsDowngrade = false; // the user chose "Follow anyway" for this send
+    m_followDowngrade = false;
     m_engine = new http::HttpEngine(nullptr, this);
     connect(m_engine, &http::HttpEngine::eventRecorded, this, [this] {
         if (!m_refreshTimer->isActive())
@@ -639,7 +644,7 @@ void ComposerWidget::send()
     connect(m_engine, &http::HttpEngine::exchangeFinished, this, &ComposerWidget::onFinished,
             Qt::QueuedConnection); // it may finish inside start(); handle it once start() returned
     setRunning(true);
-    m_engine->start(built.spec);
+    m_engine->start(spec);
 }
 
 void ComposerWidget::cancel()
@@ -718,6 +723,36 @@ void ComposerWidget::onFinished()
     showMessage(status ? tr("%1 → %2").arg(title()).arg(*status)
                        : tr("%1 failed: %2").arg(title(), exchange.error().message));
     emit exchangeFinished(exchange, m_sentState);
+    askAboutDowngrade(exchange);
+}
+
+void ComposerWidget::askAboutDowngrade(const http::Exchange &exchange)
+{
+    if (exchange.attempts.isEmpty() || !m_sentState.followRedirects)
+        return;
+    const http::Attempt &last = exchange.attempts.last();
+    if (!last.response || last.response->status / 100 != 3)
+        return;
+    bool downgrade = false;
+    for (const http::Event &e : last.events)
+        downgrade = downgrade || (e.type == http::EventType::Finding
+                                  && e.detail.startsWith(QLatin1String(http::kHttpsDowngradeFinding)));
+    const std::optional<QByteArray> location = http::headerValue(last.response->headers, "location");
+    if (!downgrade || !location)
+        return;
+    const QUrl to = last.url.resolved(QUrl::fromEncoded(*location));
+    const bool follow = m_downgradePrompt
+        ? m_downgradePrompt(last.url, to)
+        : QMessageBox::question(this, tr("Redirect to plain HTTP"),
+                                tr("%1 redirects from HTTPS to unencrypted HTTP:\n%2\n\nThe request stopped here. "
+                                   "Send it again and follow the redirect anyway?")
+                                    .arg(last.url.host(), to.toDisplayString()),
+                                QMessageBox::Yes | QMessageBox::No, QMessageBox::No)
+              == QMessageBox::Yes;
+    if (!follow)
+        return;
+    m_followDowngrade = true;
+    send();
 }
 
 } // namespace statusscope::ui

@@ -8,7 +8,10 @@
 #include "ui/composer/composer_state.h"
 
 #include <QElapsedTimer>
+#include <QUrl>
 #include <QWidget>
+
+#include <functional>
 
 class QButtonGroup;
 class QCheckBox;
@@ -59,6 +62,12 @@ public:
     void send();
     void cancel();
 
+    // Asked on the GUI thread when following redirects stopped at an https → http hop (issue 9:
+    // never downgrade silently). True: send again and follow it. The default asks with a
+    // QMessageBox; tests replace it.
+    using DowngradePrompt = std::function<bool(const QUrl &from, const QUrl &to)>;
+    void setDowngradePrompt(DowngradePrompt prompt) { m_downgradePrompt = std::move(prompt); }
+
 signals:
     void exchangeFinished(const statusscope::http::Exchange &exchange,
                           const statusscope::ui::ComposerState &state);
@@ -67,6 +76,7 @@ signals:
     void messageShown(const QString &message);
 
 private:
+    void askAboutDowngrade(const http::Exchange &exchange);
     QWidget *buildParamsPage();
     QWidget *buildHeadersPage();
     QWidget *buildBodyPage();
@@ -129,6 +139,8 @@ private:
 
     http::HttpEngine *m_engine = nullptr;
     ComposerState m_sentState;
+    DowngradePrompt m_downgradePrompt;
+    bool m_followDowngrade = false; // the user said "Follow anyway" for the next send
     QTimer *m_progressTimer = nullptr;
     QTimer *m_refreshTimer = nullptr;
     QElapsedTimer m_runClock;

@@ -53,9 +53,13 @@ HistoryPanel::HistoryPanel(HistoryStore *store, QWidget *parent)
     m_clear = new QToolButton(this);
     m_clear->setText(tr("Clear"));
     m_clear->setObjectName(QStringLiteral("historyClear"));
+    m_purge = new QToolButton(this);
+    m_purge->setText(tr("Remove Secrets"));
+    m_purge->setObjectName(QStringLiteral("historyRemoveSecrets"));
+    m_purge->setToolTip(tr("Remove Secrets from History: redact credentials, cookies and tokens in every saved exchange"));
     auto *buttons = new QHBoxLayout;
     buttons->setSpacing(2);
-    for (QToolButton *b : {m_open, m_resend, m_delete, m_clear})
+    for (QToolButton *b : {m_open, m_resend, m_delete, m_clear, m_purge})
         buttons->addWidget(b);
     buttons->addStretch(1);
 
@@ -80,6 +84,7 @@ HistoryPanel::HistoryPanel(HistoryStore *store, QWidget *parent)
     });
     connect(m_delete, &QToolButton::clicked, this, &HistoryPanel::deleteCurrent);
     connect(m_clear, &QToolButton::clicked, this, &HistoryPanel::clearAll);
+    connect(m_purge, &QToolButton::clicked, this, &HistoryPanel::confirmRemoveSecrets);
     refresh();
 }
 
@@ -119,6 +124,7 @@ void HistoryPanel::refresh()
     for (QToolButton *b : {m_open, m_resend, m_delete})
         b->setEnabled(any);
     m_clear->setEnabled(m_store->count() > 0);
+    m_purge->setEnabled(m_store->count() > 0);
 }
 
 void HistoryPanel::deleteCurrent()
@@ -126,6 +132,27 @@ void HistoryPanel::deleteCurrent()
     const qint64 id = currentId();
     if (id > 0 && m_store->remove(id))
         refresh();
+}
+
+int HistoryPanel::removeSecrets()
+{
+    const int redacted = m_store->purgeSecrets();
+    refresh();
+    return redacted;
+}
+
+void HistoryPanel::confirmRemoveSecrets()
+{
+    if (QMessageBox::question(this, tr("Remove Secrets from History"),
+                              tr("Replace Authorization, Proxy-Authorization, Cookie and Set-Cookie values and "
+                                 "token-like URL parameters in all saved exchanges with REDACTED? This cannot be undone."))
+        != QMessageBox::Yes)
+        return;
+    const int redacted = removeSecrets();
+    if (redacted < 0)
+        QMessageBox::warning(this, tr("Remove Secrets from History"), tr("Could not update the history: %1").arg(m_store->lastError()));
+    else
+        QMessageBox::information(this, tr("Remove Secrets from History"), tr("%n value(s) redacted.", nullptr, redacted));
 }
 
 void HistoryPanel::clearAll()

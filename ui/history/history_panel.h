@@ -30,6 +30,10 @@ public:
     void refresh();
     QTreeWidget *list() const { return m_list; }
     qint64 currentId() const;
+    // History › Remove Secrets from History, without the confirmation: redacts credentials,
+    // cookies and token-like parameters in every saved exchange (HistoryStore::purgeSecrets).
+    // Returns the number of values redacted, or -1 on failure.
+    int removeSecrets();
 
 signals:
     void openRequested(qint64 id);
@@ -39,6 +43,7 @@ signals:
 private:
     void deleteCurrent();
     void clearAll();
+    void confirmRemoveSecrets();
 
     HistoryStore *m_store;
     QLineEdit *m_search = nullptr;
@@ -47,6 +52,7 @@ private:
     QToolButton *m_resend = nullptr;
     QToolButton *m_delete = nullptr;
     QToolButton *m_clear = nullptr;
+    QToolButton *m_purge = nullptr;
 };
 
 } // namespace statusscope::ui

@@ -235,6 +235,8 @@ void TimelineView::setExchange(const http::Exchange &exchange)
         summary = tr("%n attempt(s) · %1 in all", nullptr, int(m_exchange.attempts.size())).arg(formatMs(totalMs));
         if (error.isError())
             summary += tr(" · %1 error: %2").arg(http::toString(error.kind), error.message);
+        if (m_exchange.insecure)
+            summary += tr(" · ⚠ insecure: TLS certificate verification was off");
     }
     m_summary->setText(summary);
     m_summary->setToolTip(m_exchange.url.toDisplayString());
