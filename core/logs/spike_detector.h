@@ -14,6 +14,9 @@ namespace statusscope::logs {
 // not their own share, into later windows, so a long spike does not raise its own
 // baseline. Adjacent flagged buckets merge into one spike; its baseline is the median
 // expected count per bucket.
+// The 4xx and 5xx rates go through the same test with the class's count in place of one
+// status's. A rate spike that overlaps a status spike of its class is left out: that
+// status already explains it.
 struct SpikeOptions
 {
     int window = 30;        // buckets of history
