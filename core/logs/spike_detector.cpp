@@ -80,29 +80,6 @@ void detectRuns(const QList<SeriesBucket> &buckets, qint64 bucketMs, const Spike
     }
 }
 
-// The class's most frequent status within [startMs, endMs): the guide a rate spike opens.
-int topStatusOfClass(const QList<SeriesBucket> &buckets, int statusClass, qint64 startMs, qint64 endMs)
-{
-    QMap<int, qint64> counts;
-    for (const SeriesBucket &bucket : buckets) {
-        if (bucket.startMs < startMs || bucket.startMs >= endMs)
-            continue;
-        for (auto it = bucket.byStatus.cbegin(); it != bucket.byStatus.cend(); ++it) {
-            if (it.key() / 100 == statusClass)
-                counts[it.key()] += it.value();
-        }
-    }
-    int best = statusClass * 100;
-    qint64 bestCount = -1;
-    for (auto it = counts.cbegin(); it != counts.cend(); ++it) {
-        if (it.value() > bestCount) {
-            best = it.key();
-            bestCount = it.value();
-        }
-    }
-    return best;
-}
-
 } // namespace
 
 QString toString(SpikeKind kind)
@@ -121,6 +98,28 @@ QString toString(SpikeKind kind)
 void PrintTo(SpikeKind kind, std::ostream *os)
 {
     *os << toString(kind).toStdString();
+}
+
+int topStatusOfClass(const QList<SeriesBucket> &buckets, int statusClass, qint64 fromMs, qint64 toMs)
+{
+    QMap<int, qint64> counts;
+    for (const SeriesBucket &bucket : buckets) {
+        if (bucket.startMs < fromMs || bucket.startMs >= toMs)
+            continue;
+        for (auto it = bucket.byStatus.cbegin(); it != bucket.byStatus.cend(); ++it) {
+            if (logs::statusClass(it.key()) == statusClass)
+                counts[it.key()] += it.value();
+        }
+    }
+    int best = statusClass * 100;
+    qint64 bestCount = -1;
+    for (auto it = counts.cbegin(); it != counts.cend(); ++it) {
+        if (it.value() > bestCount) {
+            best = it.key();
+            bestCount = it.value();
+        }
+    }
+    return best;
 }
 
 QList<Spike> detectSpikes(const QList<SeriesBucket> &buckets, int bucketSeconds, const SpikeOptions &options)

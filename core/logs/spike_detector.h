@@ -2,6 +2,8 @@
 
 #include "core/logs/log_summary.h"
 
+#include <limits>
+
 namespace statusscope::logs {
 
 // Spike detection against a robust rolling baseline. For each error status, the status's
@@ -25,6 +27,12 @@ struct SpikeOptions
     qint64 minCount = 10;   // a bucket with fewer of the status is never a spike
     double minRatio = 3.0;  // …nor one under minRatio × the baseline
 };
+
+// The most frequent status of class 1..5 among buckets starting in [fromMs, toMs): the guide
+// a rate spike or a class's legend entry opens; c00 when the class has none.
+int topStatusOfClass(const QList<SeriesBucket> &buckets, int statusClass,
+                     qint64 fromMs = std::numeric_limits<qint64>::min(),
+                     qint64 toMs = std::numeric_limits<qint64>::max());
 
 QList<Spike> detectSpikes(const QList<SeriesBucket> &buckets, int bucketSeconds,
                           const SpikeOptions &options = {});

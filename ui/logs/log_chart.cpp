@@ -7,6 +7,7 @@
 #include "ui/logs/log_chart.h"
 
 #include "core/logs/log_time.h"
+#include "core/logs/spike_detector.h"
 #include "ui/theme.h"
 
 #include <QMenu>
@@ -161,22 +162,7 @@ int LogChart::classOf(const QCPAbstractPlottable *plottable) const
 
 int LogChart::topStatusOfClass(int statusClass) const
 {
-    QMap<int, qint64> counts;
-    for (const SeriesBucket &bucket : m_buckets) {
-        for (auto it = bucket.byStatus.cbegin(); it != bucket.byStatus.cend(); ++it) {
-            if (logs::statusClass(it.key()) == statusClass)
-                counts[it.key()] += it.value();
-        }
-    }
-    int best = statusClass * 100;
-    qint64 bestCount = 0;
-    for (auto it = counts.cbegin(); it != counts.cend(); ++it) {
-        if (it.value() > bestCount) {
-            best = it.key();
-            bestCount = it.value();
-        }
-    }
-    return best;
+    return logs::topStatusOfClass(m_buckets, statusClass);
 }
 
 int LogChart::guideStatusAt(const QPoint &pixel) const

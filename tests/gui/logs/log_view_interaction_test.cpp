@@ -9,6 +9,7 @@
 #include "tests/support/test_support.h"
 #include "ui/logs/log_chart.h"
 #include "ui/logs/log_view.h"
+#include "log_view_wait.h"
 
 #include <QCheckBox>
 #include <QElapsedTimer>
@@ -23,29 +24,10 @@
 
 using namespace statusscope;
 using statusscope::ui::LogView;
+using statusscope::test::waitFor;
+using statusscope::test::waitForLoad;
 
 namespace {
-
-template<typename Signal>
-bool waitFor(LogView &view, Signal signal, int timeoutMs = 30000)
-{
-    QEventLoop loop;
-    bool fired = false;
-    QObject::connect(&view, signal, &loop, [&] {
-        fired = true;
-        loop.quit();
-    });
-    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
-    loop.exec();
-    return fired;
-}
-
-bool waitForLoad(LogView &view)
-{
-    if (!view.isLoading() && view.summary().linesTotal > 0)
-        return true;
-    return waitFor(view, &LogView::loadFinished, 60000);
-}
 
 QByteArray line(int minute, int status, int index)
 {

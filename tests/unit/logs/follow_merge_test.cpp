@@ -13,22 +13,12 @@
 using namespace statusscope;
 using namespace statusscope::logs;
 
-namespace {
-
-QByteArray line(int minute, int status)
-{
-    return "10.0.0.1 - - [13/May/2024:10:" + QByteArray::number(minute).rightJustified(2, '0')
-           + ":00 +0000] \"GET /f HTTP/1.1\" " + QByteArray::number(status) + " 5 \"-\" \"ua\"\n";
-}
-
-} // namespace
-
 TEST(LogFollowMerge, StartAtSkipsWhatTheIngestReadAndMergeAddsTheRest)
 {
     QTemporaryDir dir;
     QByteArray first;
     for (int i = 0; i < 30; ++i)
-        first += line(i / 10, 200);
+        first += test::combinedLine(i / 10, 200);
     const QString path = test::writeText(dir, QStringLiteral("live.log"), first);
     const IngestResult loaded = test::ingest({path});
     ASSERT_TRUE(loaded.ok());
@@ -40,7 +30,7 @@ TEST(LogFollowMerge, StartAtSkipsWhatTheIngestReadAndMergeAddsTheRest)
     {
         QFile file(path);
         ASSERT_TRUE(file.open(QIODevice::Append));
-        file.write(line(2, 503) + line(3, 503) + line(3, 200) + "garbage\n");
+        file.write(test::combinedLine(2, 503) + test::combinedLine(3, 503) + test::combinedLine(3, 200) + "garbage\n");
     }
     EXPECT_EQ(follower.poll(), 4);
 
