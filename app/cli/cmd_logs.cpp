@@ -5,11 +5,18 @@
 #include "app/cli/commands.h"
 #include "app/cli/exit_codes.h"
 #include "core/logs/format_detect.h"
+#include "core/logs/log_follower.h"
 #include "core/logs/log_ingest.h"
 #include "core/logs/log_summary_json.h"
 #include "core/logs/log_time.h"
 
 #include <QCommandLineParser>
+#include <QEventLoop>
+#include <QTimer>
+
+#include <algorithm>
+#include <unordered_map>
+#include <vector>
 #include <QJsonDocument>
 
 namespace statusscope::cli {
@@ -17,6 +24,9 @@ namespace statusscope::cli {
 namespace {
 
 using namespace statusscope::logs;
+
+// Follow mode checks the file this often: a new line shows within half a second.
+constexpr int kFollowPollMs = 500;
 
 bool parseBucket(const QString &text, int &seconds)
 {
@@ -79,7 +89,12 @@ QString readableSummary(const LogSummary &summary)
                        .arg(formatIsoTime(spike.startMs, summary.tzOffsetMinutes),
                             formatIsoTime(spike.endMs, summary.tzOffsetMinutes))
                        .arg(spike.count)
-                       .arg(spike.status)
+                       .arg(spike.kind == SpikeKind::Status
+                                ? QString::number(spike.status)
+                                : QStringLiteral("%1 (%2, mostly %3)")
+                                      .arg(spike.status / 100 == 4 ? QStringLiteral("4xx") : QStringLiteral("5xx"),
+                                           toString(spike.kind))
+                                      .arg(spike.status))
                        .arg(spike.baseline, 0, 'f', 1);
     }
     if (!summary.topErrorPaths.isEmpty()) {
@@ -101,6 +116,60 @@ QString readableSummary(const LogSummary &summary)
                        .arg(toString(example.reason), example.text.left(100));
     }
     return out;
+}
+
+// One line per minute whose counts changed: "TIME  N requests  200×n 503×n  errors x%".
+QString minuteLine(qint64 minute, const MinuteCell &cell, int tzOffsetMinutes)
+{
+    std::vector<std::pair<int, qint64>> statuses = cell.statuses;
+    std::sort(statuses.begin(), statuses.end());
+    QStringList parts;
+    qint64 errors = 0;
+    for (const auto &[status, count] : statuses) {
+        parts << QStringLiteral("%1×%2").arg(status).arg(count);
+        if (status >= 400)
+            errors += count;
+    }
+    return QStringLiteral("%1  %2 requests  %3  errors %4%\n")
+        .arg(formatIsoTime(minute * 60000, tzOffsetMinutes))
+        .arg(cell.total)
+        .arg(parts.join(QLatin1Char(' ')))
+        .arg(cell.total > 0 ? 100.0 * double(errors) / double(cell.total) : 0.0, 0, 'f', 1);
+}
+
+// `logs --follow FILE`: like `tail -f`, from the file's current end; every poll that brings
+// lines prints the updated counts of each minute they touched. Runs until interrupted, or
+// for `seconds` when that is above 0.
+int followLog(const QString &path, const IngestOptions &options, int seconds)
+{
+    LogFollower follower(path, options);
+    std::unordered_map<qint64, qint64> printedTotals; // minute → total printed last
+    QObject::connect(&follower, &LogFollower::linesAppended, &follower, [&] {
+        const LogSummary summary = follower.summary();
+        for (const auto &[minute, cell] : summary.minutes) {
+            qint64 &printed = printedTotals[minute];
+            if (printed != cell.total) {
+                printed = cell.total;
+                writeOut(minuteLine(minute, cell, summary.tzOffsetMinutes));
+            }
+        }
+    });
+    QObject::connect(&follower, &LogFollower::fileReset, &follower, [&] {
+        printedTotals.clear();
+        writeErr(QStringLiteral("statusscope-cli: logs: %1 was truncated or rotated; counting starts over\n").arg(path));
+    });
+    if (!follower.start(true, kFollowPollMs))
+        return usageError(QStringLiteral("logs: %1").arg(follower.error()), kExitFile);
+    writeErr(QStringLiteral("statusscope-cli: logs: following %1 (format %2)%3\n")
+                 .arg(path, follower.formatName().isEmpty() ? QStringLiteral("detected on the first line")
+                                                            : follower.formatName(),
+                      seconds > 0 ? QStringLiteral(" for %1 s").arg(seconds) : QStringLiteral(", Ctrl+C stops")));
+    QEventLoop loop;
+    if (seconds > 0)
+        QTimer::singleShot(seconds * 1000, &loop, &QEventLoop::quit);
+    loop.exec();
+    follower.poll(); // what arrived in the last moments
+    return kExitOk;
 }
 
 } // namespace
@@ -130,7 +199,12 @@ int runLogs(const QStringList &args)
                                      QStringLiteral("BYTES"));
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print the summary as JSON."));
     const QCommandLineOption csv(QStringLiteral("csv"), QStringLiteral("Print the time series as CSV."));
-    parser.addOptions({format, logFormat, bucket, from, to, threads, maxLine, json, csv});
+    const QCommandLineOption follow(QStringLiteral("follow"),
+                                    QStringLiteral("Keep reading lines appended to FILE and print each minute's updated counts."));
+    const QCommandLineOption followSeconds(QStringLiteral("follow-seconds"),
+                                           QStringLiteral("With --follow: stop after N seconds (default: until interrupted)."),
+                                           QStringLiteral("N"));
+    parser.addOptions({format, logFormat, bucket, from, to, threads, maxLine, json, csv, follow, followSeconds});
     parser.addPositionalArgument(QStringLiteral("files"), QStringLiteral("Access logs (.gz too; - for stdin)."),
                                  QStringLiteral("FILE..."));
     if (!parser.parse(QStringList{QStringLiteral("logs")} + args))
@@ -170,6 +244,22 @@ int runLogs(const QStringList &args)
         options.maxLineBytes = parser.value(maxLine).toInt(&ok);
         if (!ok || options.maxLineBytes < 16)
             return usageError(QStringLiteral("logs: bad --max-line '%1'").arg(parser.value(maxLine)), kExitUsage);
+    }
+
+    if (parser.isSet(follow) || parser.isSet(followSeconds)) {
+        int seconds = 0;
+        if (parser.isSet(followSeconds)) {
+            bool ok = false;
+            seconds = parser.value(followSeconds).toInt(&ok);
+            if (!ok || seconds < 1)
+                return usageError(QStringLiteral("logs: bad --follow-seconds '%1'").arg(parser.value(followSeconds)),
+                                  kExitUsage);
+        }
+        if (files.size() != 1 || files.front() == QLatin1String("-"))
+            return usageError(QStringLiteral("logs: --follow takes exactly one file"), kExitUsage);
+        if (parser.isSet(json) || parser.isSet(csv))
+            return usageError(QStringLiteral("logs: --follow prints text lines, not --json or --csv"), kExitUsage);
+        return followLog(files.front(), options, seconds);
     }
 
     LogIngest ingest(options);

@@ -35,6 +35,11 @@ bool LogFollower::ensureParser(const QByteArray &head)
 
 bool LogFollower::start(bool fromEnd, int pollMs)
 {
+    return startAt(fromEnd ? -1 : 0, pollMs);
+}
+
+bool LogFollower::startAt(qint64 offset, int pollMs)
+{
     QFile file(m_path);
     if (!file.open(QIODevice::ReadOnly)) {
         m_error = QStringLiteral("cannot open %1: %2").arg(m_path, file.errorString());
@@ -43,8 +48,7 @@ bool LogFollower::start(bool fromEnd, int pollMs)
     const QByteArray head = file.read(64 * 1024);
     if (!head.isEmpty() && !ensureParser(head))
         return false;
-    if (fromEnd)
-        m_offset = file.size();
+    m_offset = offset < 0 ? file.size() : offset;
     file.close();
     poll();
     m_timer.start(pollMs);
@@ -78,7 +82,7 @@ qint64 LogFollower::poll()
     }
     if (size == m_offset || !file.seek(m_offset))
         return 0;
-    const QByteArray chunk = file.read(std::min(kMaxReadPerPoll, size - m_offset));
+    const QByteArray chunk = file.read(std::min(m_maxReadPerPoll, size - m_offset));
     m_offset += chunk.size();
     QByteArray data = m_partial + chunk;
     const qsizetype lastNewline = data.lastIndexOf('\n');

@@ -9,6 +9,7 @@
 #include <QObject>
 #include <QTimer>
 
+#include <algorithm>
 #include <memory>
 #include <vector>
 
@@ -34,6 +35,11 @@ public:
     // Reads what the file holds now (or skips it with fromEnd) and starts the poll timer.
     // False with error() when the file cannot be opened or its format not told.
     bool start(bool fromEnd = false, int pollMs = kDefaultPollMs);
+    // Like start(), but counts only what follows the first `offset` bytes: the part an
+    // ingest already read (the GUI's Follow toggle after loading the file).
+    bool startAt(qint64 offset, int pollMs = kDefaultPollMs);
+    // A smaller read per poll keeps each poll short on a GUI thread (default kMaxReadPerPoll).
+    void setMaxReadPerPoll(qint64 bytes) { m_maxReadPerPoll = std::max<qint64>(4096, bytes); }
     void stop();
     // Reads what was appended since the last call; returns the number of new lines.
     qint64 poll();
@@ -59,6 +65,7 @@ private:
     QTimer m_timer;
     QByteArray m_partial; // bytes after the last newline read so far
     qint64 m_offset = 0;
+    qint64 m_maxReadPerPoll = kMaxReadPerPoll;
     qint64 m_lines = 0;
     QString m_error;
 };

@@ -10,6 +10,7 @@
 #include <QStringList>
 
 #include <array>
+#include <iosfwd>
 #include <optional>
 #include <vector>
 
@@ -29,13 +30,28 @@ struct SeriesBucket
     double errorRate() const { return total > 0 ? double(byClass[4] + byClass[5]) / double(total) : 0.0; }
 };
 
-// A run of buckets where one status stood far above its rolling baseline.
+// What stood out in a spike: one status's count, or a whole class's share of the traffic
+// (issue 6: "a status's count or the error rate"). A burst of mixed 500/502/503/504 may
+// leave each status under the threshold while the 5xx rate plainly jumps.
+enum class SpikeKind {
+    Status,  // one status's count
+    Rate4xx, // the 4xx error rate
+    Rate5xx, // the 5xx error rate
+};
+QString toString(SpikeKind kind); // DESIGN.md spikes "kind": status | rate_4xx | rate_5xx
+void PrintTo(SpikeKind kind, std::ostream *os);
+
+// A run of buckets where one status (or a class's error rate) stood far above its rolling
+// baseline.
 struct Spike
 {
+    SpikeKind kind = SpikeKind::Status;
     qint64 startMs = 0;
     qint64 endMs = 0; // exclusive: the end of the last bucket
+    // Status kind: the status. Rate kinds: the class's most frequent status within the
+    // spike, so the spike still links to one guide.
     int status = 0;
-    qint64 count = 0;      // of that status within the spike
+    qint64 count = 0;      // of that status (rate kinds: of the whole class) within the spike
     double baseline = 0.0; // expected count per bucket (rolling median)
     double peakScore = 0.0; // how many robust deviations the peak bucket stood above it
 };

@@ -118,6 +118,7 @@ QJsonObject toJson(const LogSummary &summary)
         spikes.push_back(QJsonObject{{QStringLiteral("start"), formatIsoTime(spike.startMs, summary.tzOffsetMinutes)},
                                      {QStringLiteral("end"), formatIsoTime(spike.endMs, summary.tzOffsetMinutes)},
                                      {QStringLiteral("status"), spike.status},
+                                     {QStringLiteral("kind"), toString(spike.kind)},
                                      {QStringLiteral("count"), double(spike.count)},
                                      {QStringLiteral("baseline"), rounded(spike.baseline)}});
     root.insert(QStringLiteral("spikes"), spikes);

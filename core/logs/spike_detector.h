@@ -2,6 +2,8 @@
 
 #include "core/logs/log_summary.h"
 
+#include <limits>
+
 namespace statusscope::logs {
 
 // Spike detection against a robust rolling baseline. For each error status, the status's
@@ -14,6 +16,9 @@ namespace statusscope::logs {
 // not their own share, into later windows, so a long spike does not raise its own
 // baseline. Adjacent flagged buckets merge into one spike; its baseline is the median
 // expected count per bucket.
+// The 4xx and 5xx rates go through the same test with the class's count in place of one
+// status's. A rate spike that overlaps a status spike of its class is left out: that
+// status already explains it.
 struct SpikeOptions
 {
     int window = 30;        // buckets of history
@@ -22,6 +27,12 @@ struct SpikeOptions
     qint64 minCount = 10;   // a bucket with fewer of the status is never a spike
     double minRatio = 3.0;  // …nor one under minRatio × the baseline
 };
+
+// The most frequent status of class 1..5 among buckets starting in [fromMs, toMs): the guide
+// a rate spike or a class's legend entry opens; c00 when the class has none.
+int topStatusOfClass(const QList<SeriesBucket> &buckets, int statusClass,
+                     qint64 fromMs = std::numeric_limits<qint64>::min(),
+                     qint64 toMs = std::numeric_limits<qint64>::max());
 
 QList<Spike> detectSpikes(const QList<SeriesBucket> &buckets, int bucketSeconds,
                           const SpikeOptions &options = {});

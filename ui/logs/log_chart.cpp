@@ -7,8 +7,10 @@
 #include "ui/logs/log_chart.h"
 
 #include "core/logs/log_time.h"
+#include "core/logs/spike_detector.h"
 #include "ui/theme.h"
 
+#include <QMenu>
 #include <QTimer>
 #include <QToolTip>
 #include <QVBoxLayout>
@@ -135,6 +137,65 @@ LogChart::LogChart(QWidget *parent)
                 }
                 m_plot->replot();
             });
+    // Legend entries and spike markers open their guide on a double-click or from the
+    // context menu (issue 6: "legend entries toggle series and open their guides").
+    connect(m_plot, &QCustomPlot::mouseDoubleClick, this, [this](QMouseEvent *event) {
+        if (const int code = guideStatusAt(event->pos()); code > 0 && event->button() == Qt::LeftButton)
+            emit guideRequested(code);
+    });
+    m_plot->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_plot, &QWidget::customContextMenuRequested, this, &LogChart::showGuideMenu);
+}
+
+int LogChart::classOf(const QCPAbstractPlottable *plottable) const
+{
+    for (int c = 1; c <= 5; ++c) {
+        if (plottable == m_bars[c])
+            return c;
+    }
+    if (plottable == m_rate4xx)
+        return 4;
+    if (plottable == m_rate5xx)
+        return 5;
+    return 0;
+}
+
+int LogChart::topStatusOfClass(int statusClass) const
+{
+    return logs::topStatusOfClass(m_buckets, statusClass);
+}
+
+int LogChart::guideStatusAt(const QPoint &pixel) const
+{
+    for (int i = 0; i < m_plot->legend->itemCount(); ++i) {
+        auto *item = qobject_cast<QCPPlottableLegendItem *>(m_plot->legend->item(i));
+        if (item && item->realVisibility() && item->outerRect().contains(pixel)) {
+            const int c = classOf(item->plottable());
+            return c > 0 ? topStatusOfClass(c) : 0;
+        }
+    }
+    // Labels first: they sit on top of their shaded range.
+    for (const bool labels : {true, false}) {
+        for (const auto &[marker, status] : m_spikeMarkers) {
+            if ((qobject_cast<QCPItemText *>(marker) != nullptr) != labels)
+                continue;
+            const double distance = marker->selectTest(QPointF(pixel), false);
+            if (distance >= 0 && distance < m_plot->selectionTolerance())
+                return status;
+        }
+    }
+    return 0;
+}
+
+void LogChart::showGuideMenu(const QPoint &pixel)
+{
+    const int code = guideStatusAt(pixel);
+    if (code <= 0)
+        return;
+    auto *menu = new QMenu(m_plot);
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    menu->addAction(tr("Open guide for %1").arg(code), this, [this, code] { emit guideRequested(code); });
+    menu->popup(m_plot->mapToGlobal(pixel));
 }
 
 double LogChart::keyOf(qint64 utcMs) const
@@ -231,6 +292,7 @@ void LogChart::showSpikes()
         if (m_plot->item(i) != m_cursor)
             m_plot->removeItem(i);
     }
+    m_spikeMarkers.clear();
     for (const Spike &spike : m_spikes) {
         auto *rect = new QCPItemRect(m_plot);
         rect->topLeft->setTypeY(QCPItemPosition::ptAxisRectRatio);
@@ -245,9 +307,14 @@ void LogChart::showSpikes()
         label->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
         label->position->setCoords(keyOf(spike.startMs), 0.02);
         label->setPositionAlignment(Qt::AlignLeft | Qt::AlignTop);
-        label->setText(QString::number(spike.status));
+        // A rate spike names its class; its guide is the class's most frequent status.
+        label->setText(spike.kind == SpikeKind::Status
+                           ? QString::number(spike.status)
+                           : tr("%1xx rate (%2)").arg(spike.status / 100).arg(spike.status));
         label->setColor(QColor(0xb7, 0x1c, 0x1c));
         label->setSelectable(false);
+        m_spikeMarkers.push_back({label, spike.status});
+        m_spikeMarkers.push_back({rect, spike.status});
     }
 }
 

@@ -4,6 +4,10 @@
 
 #include <QWidget>
 
+#include <utility>
+
+class QCPAbstractItem;
+class QCPAbstractPlottable;
 class QCPBars;
 class QCPGraph;
 class QCPItemStraightLine;
@@ -36,6 +40,12 @@ public:
     // The bucket under a point of the plot's x axis (seconds since the epoch, log-local), or -1.
     int bucketAt(double key) const;
     QString tooltipFor(int bucket) const;
+    // The status whose guide a point opens: a class's legend entry (bars or rate line) gives
+    // the class's most frequent status in the visible buckets, a spike marker its status;
+    // 0 elsewhere.
+    int guideStatusAt(const QPoint &pixel) const;
+    // The most frequent status of class 1..5 in the visible buckets (c00 when there is none).
+    int topStatusOfClass(int statusClass) const;
 
     bool savePng(const QString &path);
     bool savePdf(const QString &path);
@@ -43,6 +53,8 @@ public:
 signals:
     void bucketClicked(qint64 startMs, qint64 endMs);
     void classToggled(int statusClass, bool visible);
+    // Double-click or "Open guide" on a legend entry or a spike marker.
+    void guideRequested(int code);
 
 private:
     void rebucket();
@@ -50,6 +62,8 @@ private:
     void showBuckets();
     void showSpikes();
     double keyOf(qint64 utcMs) const; // plot x: seconds, shifted into the log's own zone
+    int classOf(const QCPAbstractPlottable *plottable) const; // 1..5, or 0
+    void showGuideMenu(const QPoint &pixel);
 
     QCustomPlot *m_plot = nullptr;
     QCPBars *m_bars[6] = {};
@@ -60,6 +74,7 @@ private:
 
     logs::MinuteSeries m_minutes;
     QList<logs::Spike> m_spikes;
+    QList<std::pair<QCPAbstractItem *, int>> m_spikeMarkers; // marker item → status
     QList<logs::SeriesBucket> m_buckets;
     int m_tzOffsetMinutes = 0;
     int m_fixedBucketSeconds = 0;

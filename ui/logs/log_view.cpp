@@ -2,10 +2,13 @@
 
 #include "ui/status/status_link.h"
 
+#include "core/logs/log_follower.h"
 #include "core/logs/log_summary_json.h"
+#include "core/logs/summary_merge.h"
 #include "core/logs/log_time.h"
 #include "ui/logs/log_chart.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QFile>
 #include <QFileDialog>
@@ -33,6 +36,11 @@ namespace {
 // The chart and progress refresh at this pace while a file is read: smooth enough to watch,
 // rare enough that copying the minute series costs nothing.
 constexpr int kPollIntervalMs = 250;
+// Follow mode checks the file this often: well under the 1 s an update may take (issue 6),
+// and each check reads at most kFollowReadBytes so the GUI thread never waits long
+// (1 MiB parses in a few ms; a log growing faster than 4 MiB/s catches up over polls).
+constexpr int kFollowPollMs = 250;
+constexpr qint64 kFollowReadBytes = 1024 * 1024;
 
 QTableWidget *makeTable(const QStringList &headers, QWidget *parent)
 {
@@ -117,6 +125,11 @@ LogView::LogView(const QStringList &paths, QWidget *parent)
     bar->addWidget(m_progress);
     bar->addWidget(m_cancel);
     bar->addWidget(m_bucket);
+    m_follow = new QCheckBox(tr("Follow"), this);
+    m_follow->setObjectName(QStringLiteral("followToggle"));
+    m_follow->setToolTip(tr("Keep reading lines appended to the file, like tail -f"));
+    m_follow->setEnabled(false); // once the file is read
+    bar->addWidget(m_follow);
     bar->addWidget(exportButton);
 
     m_chart = new LogChart(this);
@@ -131,6 +144,9 @@ LogView::LogView(const QStringList &paths, QWidget *parent)
     m_tables->addTab(m_pathTable, tr("Top error paths"));
     m_tables->addTab(m_skipTable, tr("Skipped lines"));
     m_tables->addTab(m_bucketTable, tr("Selected bucket"));
+    m_sampleTable = makeTable({tr("Status"), tr("Line"), tr("Text")}, m_tables);
+    m_sampleTable->setObjectName(QStringLiteral("sampleTable"));
+    m_tables->addTab(m_sampleTable, tr("Sample lines"));
 
     auto *splitter = new QSplitter(Qt::Horizontal, this);
     splitter->addWidget(m_chart);
@@ -150,7 +166,13 @@ LogView::LogView(const QStringList &paths, QWidget *parent)
             [this] { m_chart->setBucketSeconds(m_bucket->currentData().toInt()); });
     connect(&m_watcher, &QFutureWatcher<IngestResult>::finished, this, &LogView::finished);
     connect(m_chart, &LogChart::bucketClicked, this, &LogView::showBucket);
-    for (QTableWidget *table : {m_statusTable, m_pathTable, m_bucketTable}) {
+    connect(m_chart, &LogChart::guideRequested, this, &LogView::statusSelected);
+    connect(m_follow, &QCheckBox::toggled, this, [this](bool on) {
+        if (on != isFollowing() && !setFollowing(on))
+            m_follow->setChecked(false);
+    });
+    connect(&m_sampleWatcher, &QFutureWatcher<QList<SampleLine>>::finished, this, &LogView::fillSamples);
+    for (QTableWidget *table : {m_statusTable, m_pathTable, m_bucketTable, m_sampleTable}) {
         // The status column shows the app's one status link; a click on the badge opens the
         // guide, a click elsewhere on the row does too.
         auto *statusLinks = new StatusLinkDelegate(Qt::DisplayRole, table);
@@ -185,8 +207,12 @@ LogView::LogView(const QStringList &paths, QWidget *parent)
 LogView::~LogView()
 {
     cancel();
+    m_follower.reset();
+    if (m_sampleCancel)
+        m_sampleCancel->store(true);
     m_watcher.waitForFinished();
     m_bucketWatcher.waitForFinished();
+    m_sampleWatcher.waitForFinished();
 }
 
 bool LogView::isLoading() const
@@ -197,6 +223,12 @@ bool LogView::isLoading() const
 void LogView::start()
 {
     m_status->setText(tr("Reading %1…").arg(m_paths.join(QStringLiteral(", "))));
+    if (m_paths.size() == 1)
+        m_loadedBytes = QFileInfo(m_paths.front()).size();
+    // Draw in the log's own zone from the first poll, not UTC until the end: reading the
+    // first 64 KiB for it takes a millisecond.
+    if (!m_paths.isEmpty())
+        m_liveTzOffsetMinutes = firstTzOffsetMinutes(m_paths.front(), m_options).value_or(0);
     m_ingest = std::make_shared<LogIngest>(m_options);
     auto done = m_done;
     auto total = m_total;
@@ -222,7 +254,7 @@ void LogView::pollProgress()
     const MinuteSeries minutes = m_ingest->liveMinutes();
     if (minutes.empty())
         return;
-    m_chart->setLiveMinutes(minutes, 0);
+    m_chart->setLiveMinutes(minutes, m_liveTzOffsetMinutes);
     if (!m_firstDataShown) {
         m_firstDataShown = true;
         emit firstDataShown();
@@ -258,7 +290,68 @@ void LogView::finished()
     m_status->setText(text);
     m_chart->setSummary(m_summary);
     fillTables();
+    m_follow->setEnabled(canFollow());
     emit loadFinished();
+}
+
+bool LogView::canFollow() const
+{
+    if (m_paths.size() != 1 || m_paths.front() == QLatin1String("-") || isLoading())
+        return false;
+    QFile file(m_paths.front());
+    if (!file.open(QIODevice::ReadOnly))
+        return false;
+    const QByteArray magic = file.read(2);
+    return magic != QByteArray("\x1f\x8b", 2); // gzip: appends are not readable live
+}
+
+bool LogView::setFollowing(bool on)
+{
+    if (!on) {
+        m_follower.reset();
+        m_follow->setChecked(false);
+        return true;
+    }
+    if (isFollowing())
+        return true;
+    if (!canFollow())
+        return false;
+    IngestOptions options = m_options;
+    options.liveSeries = false;
+    auto follower = std::make_unique<LogFollower>(m_paths.front(), options);
+    follower->setMaxReadPerPoll(kFollowReadBytes);
+    connect(follower.get(), &LogFollower::linesAppended, this, &LogView::followed);
+    connect(follower.get(), &LogFollower::fileReset, this, [this] {
+        // Truncated or rotated: the earlier counts belong to a file that is gone.
+        m_followBase = LogSummary();
+        m_followBase.files = m_paths;
+        m_followBase.format = m_summary.format;
+        followed();
+    });
+    m_followBase = m_summary;
+    m_follower = std::move(follower);
+    if (!m_follower->startAt(m_loadedBytes, kFollowPollMs)) {
+        m_status->setText(tr("Cannot follow: %1").arg(m_follower->error()));
+        m_follower.reset();
+        return false;
+    }
+    m_follow->setChecked(true);
+    return true;
+}
+
+void LogView::followed()
+{
+    if (!m_follower)
+        return;
+    m_summary = mergeAppended(m_followBase, m_follower->summary());
+    m_chart->setSummary(m_summary);
+    fillTables();
+    m_status->setText(tr("%1 requests, %2 lines skipped, format %3 — following, %4 new lines")
+                          .arg(m_summary.linesParsed)
+                          .arg(m_summary.linesSkipped)
+                          .arg(m_summary.format)
+                          .arg(m_follower->linesRead()));
+    emit followUpdated();
 }
 
 void LogView::fillTables()
@@ -313,6 +406,31 @@ void LogView::showBucket(qint64 startMs, qint64 endMs)
     auto ingest = m_bucketIngest;
     const QStringList paths = m_paths;
     m_bucketWatcher.setFuture(QtConcurrent::run([ingest, paths] { return ingest->run(paths); }));
+    if (m_sampleWatcher.isRunning())
+        return;
+    // Raw lines of the range, re-read too (core keeps counts, never lines).
+    m_sampleCancel = std::make_shared<std::atomic<bool>>(false);
+    auto sampleCancel = m_sampleCancel;
+    m_sampleWatcher.setFuture(QtConcurrent::run([options, paths, sampleCancel] {
+        return collectSampleLines(paths, options, options.fromMs, options.toMs, kMaxSampleLines, sampleCancel.get());
+    }));
+}
+
+void LogView::fillSamples()
+{
+    const QList<SampleLine> samples = m_sampleWatcher.result();
+    m_sampleTable->setSortingEnabled(false);
+    m_sampleTable->setRowCount(int(samples.size()));
+    for (int row = 0; row < samples.size(); ++row) {
+        const SampleLine &sample = samples[row];
+        m_sampleTable->setItem(row, 0, numberItem(sample.status));
+        auto *where = new QTableWidgetItem(QStringLiteral("%1:%2").arg(QFileInfo(sample.file).fileName()).arg(sample.line));
+        where->setToolTip(QStringLiteral("%1:%2").arg(sample.file).arg(sample.line));
+        m_sampleTable->setItem(row, 1, where);
+        m_sampleTable->setItem(row, 2, new QTableWidgetItem(sample.text));
+    }
+    m_tables->setTabText(m_tables->indexOf(m_sampleTable), tr("Sample lines (%1)").arg(samples.size()));
+    emit bucketSamplesReady();
 }
 
 bool LogView::exportPng(const QString &path)

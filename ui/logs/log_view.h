@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/logs/log_ingest.h"
+#include "core/logs/sample_lines.h"
 
 #include <QFutureWatcher>
 #include <QWidget>
@@ -8,6 +9,7 @@
 #include <atomic>
 #include <memory>
 
+class QCheckBox;
 class QComboBox;
 class QLabel;
 class QProgressBar;
@@ -15,6 +17,10 @@ class QPushButton;
 class QTableWidget;
 class QTabWidget;
 class QTimer;
+
+namespace statusscope::logs {
+class LogFollower;
+}
 
 namespace statusscope::ui {
 
@@ -38,6 +44,8 @@ public:
     LogChart *chart() const { return m_chart; }
     QTableWidget *statusTable() const { return m_statusTable; }
     QTableWidget *bucketTable() const { return m_bucketTable; }
+    // The clicked bucket's raw lines (file:line, status, text), up to kMaxSampleLines.
+    QTableWidget *sampleTable() const { return m_sampleTable; }
 
     // Exports; false with a message in lastError() when the file cannot be written.
     bool exportPng(const QString &path);
@@ -49,6 +57,12 @@ public:
     // Lists the statuses of [startMs, endMs) and, after a quick re-read of that range, its
     // top error paths.
     void showBucket(qint64 startMs, qint64 endMs);
+    // Follow mode: lines appended to the (single, plain) file update the chart and tables
+    // within kFollowPollMs. False when this log cannot be followed (several files, .gz,
+    // stdin) or the file cannot be opened.
+    bool setFollowing(bool on);
+    bool isFollowing() const { return m_follower != nullptr; }
+    bool canFollow() const;
 
 signals:
     // A status was chosen (status table, bucket table): the guide dock can follow it.
@@ -57,6 +71,9 @@ signals:
     // The chart showed its first data while the file is still being read.
     void firstDataShown();
     void bucketDetailsReady();
+    void bucketSamplesReady();
+    // Follow mode read new lines and the summary now includes them.
+    void followUpdated();
 
 private:
     void start();
@@ -64,6 +81,8 @@ private:
     void finished();
     void fillTables();
     void askExport();
+    void fillSamples();
+    void followed();
 
     QStringList m_paths;
     logs::IngestOptions m_options;
@@ -73,6 +92,8 @@ private:
     QFutureWatcher<logs::IngestResult> m_watcher;
     QFutureWatcher<logs::IngestResult> m_bucketWatcher;
     std::shared_ptr<logs::LogIngest> m_bucketIngest;
+    QFutureWatcher<QList<logs::SampleLine>> m_sampleWatcher;
+    std::shared_ptr<std::atomic<bool>> m_sampleCancel;
     logs::LogSummary m_summary;
     QString m_lastError;
 
@@ -86,8 +107,14 @@ private:
     QTableWidget *m_pathTable = nullptr;
     QTableWidget *m_skipTable = nullptr;
     QTableWidget *m_bucketTable = nullptr;
+    QTableWidget *m_sampleTable = nullptr;
     QTimer *m_pollTimer = nullptr;
     bool m_firstDataShown = false;
+    QCheckBox *m_follow = nullptr;
+    std::unique_ptr<logs::LogFollower> m_follower;
+    logs::LogSummary m_followBase; // the summary before following started
+    int m_liveTzOffsetMinutes = 0; // the log's own zone while it is read
+    qint64 m_loadedBytes = 0;      // the file's size when loading started: follow from here
 };
 
 } // namespace statusscope::ui

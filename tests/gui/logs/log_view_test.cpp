@@ -1,6 +1,7 @@
 #include "tests/support/test_support.h"
 #include "ui/logs/log_chart.h"
 #include "ui/logs/log_view.h"
+#include "log_view_wait.h"
 #include "ui/main_window.h"
 
 #include <QFile>
@@ -16,30 +17,10 @@
 
 using namespace statusscope;
 using statusscope::ui::LogView;
+using statusscope::test::waitFor;
+using statusscope::test::waitForLoad;
 
 namespace {
-
-// Runs the event loop until the signal comes or the timeout passes; true if it came.
-template<typename Signal>
-bool waitFor(LogView &view, Signal signal, int timeoutMs = 60000)
-{
-    QEventLoop loop;
-    bool fired = false;
-    QObject::connect(&view, signal, &loop, [&] {
-        fired = true;
-        loop.quit();
-    });
-    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
-    loop.exec();
-    return fired;
-}
-
-bool waitForLoad(LogView &view)
-{
-    if (!view.isLoading() && view.summary().linesTotal > 0)
-        return true;
-    return waitFor(view, &LogView::loadFinished);
-}
 
 QString writeLog(const QTemporaryDir &dir, int minutes)
 {

@@ -10,12 +10,6 @@ using namespace statusscope::logs;
 
 namespace {
 
-QByteArray line(int minute, int status)
-{
-    return "10.0.0.1 - - [13/May/2024:10:" + QByteArray::number(minute).rightJustified(2, '0')
-           + ":00 +0000] \"GET /f HTTP/1.1\" " + QByteArray::number(status) + " 5 \"-\" \"ua\"\n";
-}
-
 void append(const QString &path, const QByteArray &bytes)
 {
     QFile file(path);
@@ -28,7 +22,7 @@ void append(const QString &path, const QByteArray &bytes)
 TEST(LogFollow, ReadsAppendedLinesOnlyWhenComplete)
 {
     QTemporaryDir dir;
-    const QString path = test::writeText(dir, QStringLiteral("live.log"), line(0, 200) + line(1, 200));
+    const QString path = test::writeText(dir, QStringLiteral("live.log"), test::combinedLine(0, 200) + test::combinedLine(1, 200));
     LogFollower follower(path);
     ASSERT_TRUE(follower.start(false, 60000)) << follower.error().toStdString();
     EXPECT_EQ(follower.formatName(), QStringLiteral("combined"));
@@ -36,10 +30,10 @@ TEST(LogFollow, ReadsAppendedLinesOnlyWhenComplete)
 
     qint64 signalled = 0;
     QObject::connect(&follower, &LogFollower::linesAppended, &follower, [&](qint64 n) { signalled += n; });
-    const QByteArray next = line(2, 503);
+    const QByteArray next = test::combinedLine(2, 503);
     append(path, next.left(30)); // half a line: not yet
     EXPECT_EQ(follower.poll(), 0);
-    append(path, next.mid(30) + line(3, 404));
+    append(path, next.mid(30) + test::combinedLine(3, 404));
     EXPECT_EQ(follower.poll(), 2);
     EXPECT_EQ(signalled, 2);
     EXPECT_EQ(follower.poll(), 0);
@@ -54,11 +48,11 @@ TEST(LogFollow, ReadsAppendedLinesOnlyWhenComplete)
 TEST(LogFollow, FromEndIgnoresWhatWasThereAndRestartsAfterTruncation)
 {
     QTemporaryDir dir;
-    const QString path = test::writeText(dir, QStringLiteral("live.log"), line(0, 200) + line(1, 200) + line(2, 200));
+    const QString path = test::writeText(dir, QStringLiteral("live.log"), test::combinedLine(0, 200) + test::combinedLine(1, 200) + test::combinedLine(2, 200));
     LogFollower follower(path);
     ASSERT_TRUE(follower.start(true, 60000));
     EXPECT_EQ(follower.linesRead(), 0);
-    append(path, line(3, 500) + "garbage\n");
+    append(path, test::combinedLine(3, 500) + "garbage\n");
     EXPECT_EQ(follower.poll(), 2);
     LogSummary summary = follower.summary();
     EXPECT_EQ(summary.linesParsed, 1);
@@ -68,7 +62,7 @@ TEST(LogFollow, FromEndIgnoresWhatWasThereAndRestartsAfterTruncation)
 
     bool reset = false;
     QObject::connect(&follower, &LogFollower::fileReset, &follower, [&] { reset = true; });
-    test::writeText(dir, QStringLiteral("live.log"), line(9, 502)); // logrotate copytruncate
+    test::writeText(dir, QStringLiteral("live.log"), test::combinedLine(9, 502)); // logrotate copytruncate
     EXPECT_EQ(follower.poll(), 1);
     EXPECT_TRUE(reset);
     summary = follower.summary();

@@ -55,4 +55,10 @@ QJsonObject statusCountsJson(const logs::LogSummary &summary)
     return out;
 }
 
+QByteArray combinedLine(int minute, int status)
+{
+    return "10.0.0.1 - - [13/May/2024:10:" + QByteArray::number(minute).rightJustified(2, '0')
+           + ":00 +0000] \"GET /f HTTP/1.1\" " + QByteArray::number(status) + " 5 \"-\" \"ua\"\n";
+}
+
 } // namespace statusscope::test

@@ -30,4 +30,7 @@ QString writeText(const QTemporaryDir &dir, const QString &name, const QByteArra
 // The status counts of a summary in the generator's stats shape: {"200": n, …}.
 QJsonObject statusCountsJson(const logs::LogSummary &summary);
 
+// A Combined Log Format line of 13 May 2024 10:MM:00 +0000, "GET /f", 5 bytes.
+QByteArray combinedLine(int minute, int status);
+
 } // namespace statusscope::test
