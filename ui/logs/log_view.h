@@ -49,6 +49,9 @@ public:
     // Lists the statuses of [startMs, endMs) and, after a quick re-read of that range, its
     // top error paths.
     void showBucket(qint64 startMs, qint64 endMs);
+    // Brings the Statuses table forward with `code` selected (the troubleshooting panel's "open
+    // the logs filtered to this status"); returns how many requests had it, 0 when none.
+    qint64 focusStatus(int code);
 
 signals:
     // A status was chosen (status table, bucket table): the guide dock can follow it.
