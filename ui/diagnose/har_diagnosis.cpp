@@ -81,7 +81,9 @@ const diagnose::Findings &HarDiagnosis::allFindings()
 
 void HarDiagnosis::refresh()
 {
-    const HarEntry *entry = m_view ? m_view->currentEntry() : nullptr;
+    if (!m_view)
+        return;
+    const HarEntry *entry = m_view->currentEntry();
     if (!entry) {
         m_panel->setFindings({}, tr("Select an entry to diagnose it."));
         m_view->details()->tabs()->setTabText(m_tab, tr("Diagnosis"));

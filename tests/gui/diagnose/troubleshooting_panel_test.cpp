@@ -127,7 +127,7 @@ TEST(TroubleshootingPanelTest, ResendWithoutExpectAgainstAScriptedServerReportsT
     http::Exchange original = recorded417();
     original.url = spec.url;
 
-    TroubleshootingPanel panel(troubleshootingRunFor(original, diagnose::Finding{}),
+    TroubleshootingPanel panel(diagnose::TroubleshootingRun(diagnose::flowForStatus(417)),
                                CheckContext{original, spec, {}, {}});
     ASSERT_EQ(currentStepId(panel), QStringLiteral("resend-without-expect"));
     std::optional<CheckResult> result;
