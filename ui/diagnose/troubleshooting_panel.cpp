@@ -2,6 +2,7 @@
 #include "ui/diagnose/troubleshooting_panel.h"
 
 #include "ui/status/status_link.h"
+#include "ui/theme.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -26,6 +27,10 @@ namespace statusscope::ui {
 using diagnose::CheckKind;
 
 namespace {
+
+// Beyond this many lines the check's details scroll.
+constexpr int kMaxDetailsLines = 12;
+constexpr int kMinDetailsLines = 3;
 
 QString checkButtonText(CheckKind kind)
 {
@@ -79,6 +84,7 @@ TroubleshootingPanel::TroubleshootingPanel(diagnose::TroubleshootingRun run, con
     auto *header = new QHBoxLayout;
     header->addWidget(flowTitle);
     header->addSpacing(12);
+    header->addWidget(new QLabel(tr("Guide:"), this));
     header->addWidget(m_guide);
     header->addStretch(1);
 
@@ -113,7 +119,6 @@ TroubleshootingPanel::TroubleshootingPanel(diagnose::TroubleshootingRun run, con
     m_details->setObjectName(QStringLiteral("troubleshootDetails"));
     m_details->setReadOnly(true);
     m_details->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    m_details->setMaximumHeight(150);
     auto *runRow = new QHBoxLayout;
     runRow->addWidget(m_runButton);
     runRow->addWidget(m_cancel);
@@ -235,13 +240,23 @@ void TroubleshootingPanel::checkDone(const CheckResult &result)
     m_observed = result.cancelled ? QString() : result.observed;
     m_suggested = step ? suggestOutcome(*step, result) : QString();
     QString text = result.observed.toHtmlEscaped();
-    if (result.passed.has_value() && !result.cancelled)
-        text = QStringLiteral("<b>%1</b> %2").arg(*result.passed ? tr("Passed:") : tr("Failed:"), text);
+    if (result.passed.has_value() && !result.cancelled) {
+        const bool dark = isDarkPalette();
+        const QColor color = *result.passed ? (dark ? QColor(0x81, 0xc7, 0x84) : QColor(0x2e, 0x7d, 0x32))
+                                            : (dark ? QColor(0xef, 0x9a, 0x9a) : QColor(0xc6, 0x28, 0x28));
+        text = QStringLiteral("<b style=\"color:%1\">%2</b> %3")
+                   .arg(color.name(), *result.passed ? tr("Passed:") : tr("Failed:"), text);
+    }
     if (const diagnose::StepOutcome *o = step ? step->outcome(m_suggested) : nullptr)
         text += tr("<br>Suggests: <b>%1</b>. Confirm below, or pick what you saw.").arg(o->label.toHtmlEscaped());
     m_result->setText(text);
     m_details->setPlainText(result.details);
     m_details->setVisible(!result.details.isEmpty());
+    // As tall as the text (a DNS answer is two lines, a certificate chain a dozen), up to a cap.
+    // Room for a wrapped line or two beyond the line breaks.
+    const int lines = qBound(kMinDetailsLines, int(result.details.count(QLatin1Char('\n'))) + 3, kMaxDetailsLines);
+    m_details->setFixedHeight(lines * m_details->fontMetrics().lineSpacing()
+                              + 2 * m_details->frameWidth() + 8);
     if (!result.cancelled)
         m_note->setText(result.observed);
     // Mark the suggested answer so the user sees what the check points to.
