@@ -148,6 +148,7 @@ TroubleshootingPanel::TroubleshootingPanel(diagnose::TroubleshootingRun run, con
     stepScroll->setWidget(stepPage);
     stepScroll->setWidgetResizable(true);
     stepScroll->setFrameShape(QFrame::NoFrame);
+    stepScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff); // text wraps instead
 
     // The summary page.
     auto *summaryPage = new QWidget(this);
@@ -370,12 +371,15 @@ void TroubleshootingPanel::showCurrent()
         old->deleteLater();
     }
     for (const diagnose::StepOutcome &o : step->outcomes) {
-        auto *button = new QPushButton(o.endsFlow() ? tr("%1 — conclude").arg(o.label) : o.label, m_outcomeBox);
+        auto *button = new QPushButton(o.label, m_outcomeBox);
+        // Long labels must not widen the page into a horizontal scroll; the tooltip has it all.
+        button->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
         button->setObjectName(QStringLiteral("outcome-") + o.id);
         button->setProperty("outcome", o.id);
         button->setIcon(style()->standardIcon(o.endsFlow() ? QStyle::SP_DialogYesButton : QStyle::SP_ArrowForward));
         button->setStyleSheet(QStringLiteral("text-align: left; padding: 4px 8px;"));
-        button->setToolTip(o.endsFlow() ? tr("Ends here: %1").arg(o.cause) : tr("Go on to the next check."));
+        button->setToolTip(o.endsFlow() ? tr("%1\nConcludes: %2").arg(o.label, o.cause)
+                                        : tr("%1\nGoes on to the next check.").arg(o.label));
         const QString id = o.id;
         connect(button, &QPushButton::clicked, this, [this, id] { chooseOutcome(id); });
         m_outcomeLayout->addWidget(button);
