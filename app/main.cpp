@@ -5,6 +5,7 @@
 #include "core/guides/guide_catalog.h"
 #include "core/history/history_store.h"
 #include "ui/composer/composer_widget.h"
+#include "ui/diagnose/har_diagnosis.h"
 #include "ui/guide_dock.h"
 #include "ui/guides/guide_browser.h"
 #include "ui/har/har_view.h"
@@ -76,11 +77,19 @@ int main(int argc, char *argv[])
     statusscope::ui::RequestWorkspace workspace(
         &window, parser.isSet(historyOption) ? parser.value(historyOption) : statusscope::HistoryStore::defaultPath());
     workspace.setGuideNavigator(&guideNavigator);
-    window.registerViewer(statusscope::FileKind::Har, [&guideNavigator](const QString &path, QWidget *parent) -> QWidget * {
+    window.registerViewer(statusscope::FileKind::Har, [&guideNavigator, &workspace](const QString &path, QWidget *parent) -> QWidget * {
         auto *view = new statusscope::ui::HarView(path, parent);
         // The Guide dock follows the selected entry's status.
         QObject::connect(view, &statusscope::ui::HarView::statusSelected, &guideNavigator,
                          [&guideNavigator](int code) { guideNavigator.showGuide(QString::number(code)); });
+        // Replay in composer, Diagnose, Troubleshoot… on the selected entry.
+        auto *diagnosis = new statusscope::ui::HarDiagnosis(view);
+        QObject::connect(diagnosis, &statusscope::ui::HarDiagnosis::statusActivated, &guideNavigator,
+                         &statusscope::ui::GuideNavigator::showGuide);
+        QObject::connect(diagnosis, &statusscope::ui::HarDiagnosis::replayRequested, &workspace,
+                         &statusscope::ui::RequestWorkspace::replayInComposer);
+        QObject::connect(diagnosis, &statusscope::ui::HarDiagnosis::troubleshootRequested, &workspace,
+                         &statusscope::ui::RequestWorkspace::openTroubleshooting);
         return view;
     });
     window.registerViewer(statusscope::FileKind::AccessLog, [&guideNavigator](const QString &path, QWidget *parent) -> QWidget * {

@@ -15,6 +15,10 @@
 #include "core/http_io/exchange_json_reader.h"
 #include "ui/composer/composer_state.h"
 #include "ui/composer/composer_widget.h"
+#include "ui/diagnose/check_runner.h"
+#include "ui/diagnose/troubleshoot_launch.h"
+#include "ui/diagnose/troubleshooting_panel.h"
+#include "ui/logs/log_view.h"
 #include "ui/guide_dock.h"
 #include "ui/history/history_panel.h"
 #include "ui/main_window.h"
@@ -114,6 +118,7 @@ ComposerWidget *RequestWorkspace::createComposer(QWidget *parent)
         if (index >= 0)
             m_window->documents()->setTabText(index, title);
     });
+    connectTimeline(composer->timeline(), composer);
     return composer;
 }
 
@@ -142,9 +147,55 @@ void RequestWorkspace::showImportDialog()
         importCurlTab(text);
 }
 
-void RequestWorkspace::connectTimeline(TimelineView *view)
+void RequestWorkspace::connectTimeline(TimelineView *view, ComposerWidget *composer)
 {
-    connect(view, &TimelineView::statusActivated, this, &RequestWorkspace::showStatusGuide);
+    if (!composer) // a composer forwards its timeline's statuses itself
+        connect(view, &TimelineView::statusActivated, this, &RequestWorkspace::showStatusGuide);
+    connect(view, &TimelineView::troubleshootRequested, this, [this, view, composer](const diagnose::Finding &finding) {
+        CheckContext context;
+        context.exchange = view->exchange();
+        // The composer knows the request exactly (body included); a saved exchange only its
+        // headers and size.
+        const SpecResult spec = composer ? requestSpecFromState(composer->state()) : SpecResult{};
+        if (composer && spec.error.isEmpty())
+            context.spec = spec.spec;
+        else
+            context.spec = specFromExchange(view->exchange(), &context.specNote);
+        openTroubleshooting(troubleshootingRunFor(view->exchange(), finding), context);
+    });
+}
+
+ComposerWidget *RequestWorkspace::replayInComposer(const ComposerState &state)
+{
+    ComposerWidget *composer = newComposerTab();
+    composer->setState(state);
+    return composer;
+}
+
+TroubleshootingPanel *RequestWorkspace::openTroubleshooting(const diagnose::TroubleshootingRun &run,
+                                                            const CheckContext &context)
+{
+    CheckContext withLogs = context;
+    withLogs.openLogs = [this](int status) { return focusStatusInLogs(status); };
+    auto *panel = new TroubleshootingPanel(run, withLogs, m_window->documents());
+    connect(panel, &TroubleshootingPanel::statusActivated, this, &RequestWorkspace::showStatusGuide);
+    m_window->addDocument(panel, panel->title(), run.flow().title);
+    return panel;
+}
+
+QString RequestWorkspace::focusStatusInLogs(int status)
+{
+    QTabWidget *tabs = m_window->documents();
+    for (int i = 0; i < tabs->count(); ++i) {
+        if (auto *log = qobject_cast<LogView *>(tabs->widget(i))) {
+            const qint64 count = log->focusStatus(status);
+            return count > 0 ? tr("Logs: %1 selected in the log tab \"%2\" (%n request(s))", nullptr, int(count))
+                                   .arg(status)
+                                   .arg(tabs->tabText(i))
+                             : tr("Logs: the log tab \"%1\" has no request with status %2").arg(tabs->tabText(i)).arg(status);
+        }
+    }
+    return {};
 }
 
 void RequestWorkspace::recordExchange(const http::Exchange &exchange, const ComposerState &state)

@@ -4,6 +4,7 @@
 // tabs, the history sidebar, Save Exchange As, and the Guide dock for a clicked status.
 // The app creates one next to its MainWindow; tests create one with a temporary history path.
 
+#include "core/diagnose/troubleshooting_flow.h"
 #include "core/history/history_store.h"
 #include "core/http/http_types.h"
 
@@ -21,6 +22,8 @@ class ComposerWidget;
 class HistoryPanel;
 class MainWindow;
 class TimelineView;
+class TroubleshootingPanel;
+struct CheckContext;
 struct ComposerState;
 
 class RequestWorkspace : public QObject
@@ -44,6 +47,13 @@ public:
     ComposerWidget *importCurlTab(const QString &commandLine);
     TimelineView *reopenFromHistory(qint64 id);
     ComposerWidget *resendFromHistory(qint64 id);
+    // A new request tab filled from `state` (HAR "Replay in composer"), not sent yet.
+    ComposerWidget *replayInComposer(const ComposerState &state);
+    // The step-by-step panel as a document tab ("Troubleshoot 417"). The context's log hook is
+    // filled here: it selects the status in the first open log tab.
+    TroubleshootingPanel *openTroubleshooting(const diagnose::TroubleshootingRun &run, const CheckContext &context);
+    // Selects `status` in the first open log tab; what was done, or empty when no log is open.
+    QString focusStatusInLogs(int status);
     // Sanitized by default (issue 9): credentials, cookies and token-like parameters become
     // REDACTED (core/har's sanitizer for .har, history_secrets for exchange JSON);
     // keepSecrets writes them as they were.
@@ -60,7 +70,7 @@ public:
 
 private:
     void recordExchange(const http::Exchange &exchange, const ComposerState &state);
-    void connectTimeline(TimelineView *view);
+    void connectTimeline(TimelineView *view, ComposerWidget *composer = nullptr);
     void showImportDialog();
     void saveCurrentExchange(bool keepSecrets = false);
     const http::Exchange *currentExchange() const;

@@ -459,4 +459,19 @@ bool LogView::exportCsv(const QString &path)
     return true;
 }
 
+qint64 LogView::focusStatus(int code)
+{
+    m_tables->setCurrentWidget(m_statusTable);
+    m_statusTable->clearSelection();
+    for (int row = 0; row < m_statusTable->rowCount(); ++row) {
+        const QTableWidgetItem *item = m_statusTable->item(row, 0);
+        if (item && item->data(Qt::DisplayRole).toInt() == code) {
+            m_statusTable->selectRow(row);
+            m_statusTable->scrollToItem(item);
+            return m_summary.statusCounts.value(code);
+        }
+    }
+    return 0;
+}
+
 } // namespace statusscope::ui

@@ -63,6 +63,9 @@ public:
     bool setFollowing(bool on);
     bool isFollowing() const { return m_follower != nullptr; }
     bool canFollow() const;
+    // Brings the Statuses table forward with `code` selected (the troubleshooting panel's "open
+    // the logs filtered to this status"); returns how many requests had it, 0 when none.
+    qint64 focusStatus(int code);
 
 signals:
     // A status was chosen (status table, bucket table): the guide dock can follow it.

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/timeline/timeline_view.h"
 
+#include "core/diagnose/exchange_rules.h"
+#include "ui/diagnose/findings_panel.h"
 #include "ui/status/status_link.h"
 #include "ui/timeline/body_viewer.h"
 #include "ui/timeline/phase_spans.h"
@@ -170,6 +172,15 @@ TimelineView::TimelineView(QWidget *parent)
     m_details->addTab(phasesPage, tr("Phases"));
     m_details->addTab(responsePage, tr("Response"));
     m_details->addTab(rawPage, tr("Raw"));
+    m_findings = new FindingsPanel(m_details);
+    m_findings->setObjectName(QStringLiteral("timelineFindings"));
+    m_findingsTab = m_details->addTab(m_findings, tr("Diagnosis"));
+    connect(m_findings, &FindingsPanel::statusActivated, this, &TimelineView::statusActivated);
+    connect(m_findings, &FindingsPanel::troubleshootRequested, this, &TimelineView::troubleshootRequested);
+    m_troubleshoot = new QPushButton(tr("Troubleshoot…"), this);
+    m_troubleshoot->setObjectName(QStringLiteral("timelineTroubleshoot"));
+    m_troubleshoot->setToolTip(tr("Step-by-step checks for this status, with the ones StatusScope can run itself."));
+    connect(m_troubleshoot, &QPushButton::clicked, this, &TimelineView::requestTroubleshooting);
 
     QStringList legend;
     for (Phase p : {Phase::Dns, Phase::Connect, Phase::Tls, Phase::HeadersSent, Phase::WaitFor100, Phase::Upload,
@@ -181,6 +192,7 @@ TimelineView::TimelineView(QWidget *parent)
     legendLabel->setToolTip(tr("Hover a bar for the exact duration of each phase."));
     auto *top = new QHBoxLayout;
     top->addWidget(m_badge);
+    top->addWidget(m_troubleshoot);
     top->addWidget(m_summary, 1);
     auto *split = new QSplitter(Qt::Vertical, this);
     split->addWidget(m_attempts);
@@ -240,9 +252,21 @@ void TimelineView::setExchange(const http::Exchange &exchange)
     }
     m_summary->setText(summary);
     m_summary->setToolTip(m_exchange.url.toDisplayString());
+    // The rules are cheap (a handful of header and event scans), so they follow every update.
+    const diagnose::Findings findings = m_exchange.attempts.isEmpty() ? diagnose::Findings{}
+                                                                       : diagnose::diagnoseExchange(m_exchange);
+    m_findings->setFindings(findings, m_exchange.attempts.isEmpty() ? tr("Nothing to diagnose yet.") : QString());
+    m_details->setTabText(m_findingsTab, findings.isEmpty() ? tr("Diagnosis") : tr("Diagnosis (%1)").arg(findings.size()));
+    m_troubleshoot->setVisible(!m_exchange.attempts.isEmpty() && (status.has_value() || error.isError()));
     rebuildAttempts();
     rebuildEvents();
     showAttemptDetails();
+}
+
+void TimelineView::requestTroubleshooting()
+{
+    const diagnose::Findings &findings = m_findings->findings();
+    emit troubleshootRequested(findings.isEmpty() ? diagnose::Finding{} : findings.first());
 }
 
 void TimelineView::selectAttempt(int index)

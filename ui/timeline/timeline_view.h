@@ -4,6 +4,7 @@
 // headers) each with a waterfall; phase durations; the event list; the final response with its
 // headers and body; the raw wire text.
 
+#include "core/diagnose/finding.h"
 #include "core/http/http_types.h"
 
 #include <QWidget>
@@ -18,6 +19,7 @@ class QTreeWidget;
 namespace statusscope::ui {
 
 class BodyViewer;
+class FindingsPanel;
 class StatusLinkLabel;
 
 class TimelineView : public QWidget
@@ -44,9 +46,17 @@ public:
     void setNote(const QString &note);
     void selectAttempt(int index);
     int selectedAttempt() const { return m_selected; }
+    // The "Diagnosis" tab: the exchange rules' findings, refreshed with every setExchange().
+    FindingsPanel *findingsPanel() const { return m_findings; }
+    QPushButton *troubleshootButton() const { return m_troubleshoot; }
+    // Asks for the troubleshooting panel as the "Troubleshoot…" button does: for the first
+    // finding, or for the final status (or transport failure) when there is none.
+    void requestTroubleshooting();
 
 signals:
     void statusActivated(const QString &codeId);
+    // A finding with an empty rule means "no finding": troubleshoot the final status.
+    void troubleshootRequested(const statusscope::diagnose::Finding &finding);
 
 private:
     void rebuildAttempts();
@@ -72,6 +82,9 @@ private:
     BodyViewer *m_body = nullptr;
     QPlainTextEdit *m_raw = nullptr;
     QPushButton *m_rawShowAllButton = nullptr;
+    QPushButton *m_troubleshoot = nullptr;
+    FindingsPanel *m_findings = nullptr;
+    int m_findingsTab = -1;
 };
 
 } // namespace statusscope::ui

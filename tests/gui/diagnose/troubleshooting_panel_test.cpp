@@ -1,0 +1,244 @@
+// Walking a troubleshooting flow in the panel, and the automatic checks against real servers:
+// the scripted server in tests/support for a resend, the resolver for "localhost".
+#include "../composer/gui_wait.h"
+
+#include "core/diagnose/exchange_document.h"
+#include "core/diagnose/exchange_rules.h"
+#include "tests/support/scripted_server.h"
+#include "tests/support/test_support.h"
+#include "ui/diagnose/check_runner.h"
+#include "ui/diagnose/troubleshoot_launch.h"
+#include "ui/diagnose/troubleshooting_panel.h"
+
+#include <QLabel>
+#include <QListWidget>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QStackedWidget>
+#include <QTextBrowser>
+
+#include <gtest/gtest.h>
+
+using namespace statusscope;
+using namespace statusscope::ui;
+
+namespace {
+
+http::Exchange recorded417()
+{
+    const diagnose::ExchangeReadResult read =
+        diagnose::readExchangeFile(test::fixturePath(QStringLiteral("diagnose/expect-417-retried.json")));
+    EXPECT_TRUE(read.ok()) << qPrintable(read.describe());
+    return read.exchange;
+}
+
+QPushButton *outcomeButton(TroubleshootingPanel &panel, const char *id)
+{
+    return panel.findChild<QPushButton *>(QStringLiteral("outcome-") + QString::fromLatin1(id));
+}
+
+QString currentStepId(const TroubleshootingPanel &panel)
+{
+    const diagnose::TroubleshootingStep *step = panel.run().currentStep();
+    return step ? step->id : QString();
+}
+
+// Answers 417 to a request that carries Expect and 201 to one that does not, reading the body
+// it announced either way; records whether the request it answered had Expect.
+test::ScriptedServer::Script expectRejectingServer()
+{
+    return [](test::ScriptedPeer &peer) {
+        while (!peer.stopRequested() && peer.accept(3000)) {
+            const QByteArray head = peer.readHead();
+            if (head.isEmpty())
+                continue;
+            const bool expect = head.toLower().contains("\r\nexpect: 100-continue");
+            const QRegularExpression lengthRe(QStringLiteral("(?i)\\r\\ncontent-length: *(\\d+)"));
+            const QRegularExpressionMatch m = lengthRe.match(QString::fromLatin1(head));
+            const qint64 length = m.hasMatch() ? m.captured(1).toLongLong() : 0;
+            if (expect) {
+                peer.write("HTTP/1.1 417 Expectation Failed\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+            } else {
+                peer.readBytes(length);
+                peer.write("HTTP/1.1 201 Created\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok");
+            }
+            peer.close();
+        }
+    };
+}
+
+} // namespace
+
+TEST(TroubleshootingPanelTest, Walks417FlowBranchesOnAFailedStepAndSummarisesWhatWasTried)
+{
+    const http::Exchange exchange = recorded417();
+    const diagnose::Findings findings = diagnose::diagnoseExchange(exchange);
+    ASSERT_FALSE(findings.isEmpty());
+    TroubleshootingPanel panel(troubleshootingRunFor(exchange, findings.first()), CheckContext{exchange, {}, {}, {}});
+    EXPECT_EQ(panel.title(), QStringLiteral("Troubleshoot 417"));
+    EXPECT_EQ(currentStepId(panel), QStringLiteral("resend-without-expect"));
+    auto *runButton = panel.findChild<QPushButton *>(QStringLiteral("troubleshootRunCheck"));
+    ASSERT_NE(runButton, nullptr);
+    EXPECT_FALSE(runButton->isHidden()); // this step has an automatic check
+    EXPECT_EQ(runButton->text(), QStringLiteral("Resend without Expect"));
+
+    // The resend still failed: the flow goes to the header comparison, not the proxy step.
+    ASSERT_NE(outcomeButton(panel, "still-417"), nullptr);
+    outcomeButton(panel, "still-417")->click();
+    EXPECT_EQ(currentStepId(panel), QStringLiteral("compare-attempts"));
+    auto *history = panel.findChild<QListWidget *>(QStringLiteral("troubleshootHistory"));
+    ASSERT_NE(history, nullptr);
+    EXPECT_TRUE(history->item(0)->text().contains(QStringLiteral("Still 417 without Expect")));
+
+    // Back undoes the answer; the other branch leads elsewhere.
+    panel.findChild<QPushButton *>(QStringLiteral("troubleshootBack"))->click();
+    EXPECT_EQ(currentStepId(panel), QStringLiteral("resend-without-expect"));
+    EXPECT_TRUE(panel.run().history().isEmpty());
+    outcomeButton(panel, "succeeded")->click();
+    EXPECT_EQ(currentStepId(panel), QStringLiteral("resend-without-proxy"));
+    outcomeButton(panel, "direct-417")->click();
+    EXPECT_EQ(currentStepId(panel), QStringLiteral("check-server-config"));
+    outcomeButton(panel, "nothing-found")->click();
+
+    // The end: the summary page with what was tried, the cause and the fix.
+    EXPECT_TRUE(panel.run().isFinished());
+    auto *summary = panel.findChild<QTextBrowser *>(QStringLiteral("troubleshootSummary"));
+    ASSERT_NE(summary, nullptr);
+    EXPECT_TRUE(summary->isVisibleTo(&panel));
+    const QString md = panel.run().summaryMarkdown();
+    EXPECT_TRUE(md.contains(QStringLiteral("### What was tried")));
+    EXPECT_TRUE(md.contains(QStringLiteral("**Resend without Expect**")));
+    EXPECT_TRUE(md.contains(QStringLiteral("Accepted without Expect")));
+    EXPECT_TRUE(md.contains(QStringLiteral("The origin itself answers 417")));
+    EXPECT_TRUE(md.contains(QStringLiteral("does not implement Expect: 100-continue")));
+    EXPECT_FALSE(md.contains(QStringLiteral("Still 417 without Expect"))); // undone
+    EXPECT_TRUE(summary->toPlainText().contains(QStringLiteral("What was tried")));
+}
+
+TEST(TroubleshootingPanelTest, ResendWithoutExpectAgainstAScriptedServerReportsTheNewStatus)
+{
+    test::ScriptedServer server(expectRejectingServer());
+    http::RequestSpec spec;
+    spec.method = "PUT";
+    spec.url = QUrl(server.url(QStringLiteral("/files")));
+    spec.body = QByteArray(200 * 1024, 'a');
+    spec.expectMode = http::ExpectMode::Always;
+    spec.totalTimeoutMs = 10000;
+    http::Exchange original = recorded417();
+    original.url = spec.url;
+
+    TroubleshootingPanel panel(diagnose::TroubleshootingRun(diagnose::flowForStatus(417)),
+                               CheckContext{original, spec, {}, {}});
+    ASSERT_EQ(currentStepId(panel), QStringLiteral("resend-without-expect"));
+    std::optional<CheckResult> result;
+    QObject::connect(&panel, &TroubleshootingPanel::checkFinished, &panel,
+                     [&](const CheckResult &r) { result = r; });
+    panel.findChild<QPushButton *>(QStringLiteral("troubleshootRunCheck"))->click();
+    // The GUI is not blocked: the check finishes while the event loop runs.
+    EXPECT_FALSE(result.has_value());
+    ASSERT_TRUE(test::waitUntil([&] { return result.has_value(); }, 15000));
+
+    EXPECT_EQ(result->status, 201);
+    EXPECT_EQ(result->passed, true);
+    EXPECT_TRUE(result->observed.contains(QStringLiteral("201 Created"))) << qPrintable(result->observed);
+    EXPECT_EQ(panel.suggestedOutcome(), QStringLiteral("succeeded"));
+    const QByteArray received = server.received().toLower();
+    EXPECT_TRUE(received.startsWith("put /files http/1.1"));
+    EXPECT_FALSE(received.contains("expect:"));
+    auto *label = panel.findChild<QLabel *>(QStringLiteral("troubleshootResult"));
+    EXPECT_TRUE(label->text().contains(QStringLiteral("Accepted without Expect")));
+
+    // The user confirms the suggestion; the record keeps what the check saw.
+    outcomeButton(panel, "succeeded")->click();
+    ASSERT_EQ(panel.run().history().size(), 1);
+    EXPECT_TRUE(panel.run().history().first().observed.contains(QStringLiteral("201")));
+    EXPECT_TRUE(panel.run().summaryMarkdown().contains(QStringLiteral("201 Created")));
+}
+
+TEST(TroubleshootingPanelTest, ResendWithExpectGets417AndSuggestsTheFailedOutcome)
+{
+    test::ScriptedServer server(expectRejectingServer());
+    http::RequestSpec spec;
+    spec.method = "PUT";
+    spec.url = QUrl(server.url(QStringLiteral("/files")));
+    spec.body = QByteArray(1000, 'a');
+    CheckRunner runner;
+    runner.setContext(CheckContext{{}, spec, {}, {}});
+    std::optional<CheckResult> result;
+    QObject::connect(&runner, &CheckRunner::finished, &runner, [&](const CheckResult &r) { result = r; });
+    runner.start(diagnose::CheckKind::ResendWithExpect);
+    ASSERT_TRUE(test::waitUntil([&] { return result.has_value(); }, 15000));
+    EXPECT_EQ(result->status, 417);
+    EXPECT_EQ(result->passed, false);
+    EXPECT_TRUE(server.received().toLower().contains("expect: 100-continue"));
+    // In the 417 flow's first step, a 417 points to "still 417".
+    const diagnose::TroubleshootingFlow flow = diagnose::flowForStatus(417);
+    EXPECT_EQ(suggestOutcome(flow.steps.first(), *result), QStringLiteral("still-417"));
+}
+
+TEST(TroubleshootingPanelTest, DnsCheckResolvesLocalhost)
+{
+    http::Exchange exchange;
+    exchange.url = QUrl(QStringLiteral("http://localhost:8080/"));
+    CheckRunner runner;
+    runner.setContext(CheckContext{exchange, std::nullopt, {}, {}});
+    std::optional<CheckResult> result;
+    QObject::connect(&runner, &CheckRunner::finished, &runner, [&](const CheckResult &r) { result = r; });
+    runner.start(diagnose::CheckKind::DnsLookup);
+    ASSERT_TRUE(test::waitUntil([&] { return result.has_value(); }, 10000));
+    EXPECT_EQ(result->passed, true);
+    EXPECT_TRUE(result->observed.contains(QStringLiteral("127.0.0.1")) || result->observed.contains(QStringLiteral("::1")))
+        << qPrintable(result->observed);
+    EXPECT_TRUE(result->observed.contains(QStringLiteral(" ms)")));
+    const diagnose::TroubleshootingFlow tls = diagnose::flowForTransport(QStringLiteral("cert-expired"));
+    EXPECT_EQ(suggestOutcome(tls.steps.first(), *result), QStringLiteral("expected-address"));
+}
+
+TEST(TroubleshootingPanelTest, ACheckCanBeCancelled)
+{
+    // A server that accepts and never answers: the resend would wait forever without cancel.
+    test::ScriptedServer server([](test::ScriptedPeer &peer) {
+        if (peer.accept())
+            peer.drain(300, 5000);
+    });
+    http::RequestSpec spec;
+    spec.url = QUrl(server.url());
+    CheckRunner runner;
+    runner.setContext(CheckContext{{}, spec, {}, {}});
+    std::optional<CheckResult> result;
+    QObject::connect(&runner, &CheckRunner::finished, &runner, [&](const CheckResult &r) { result = r; });
+    runner.start(diagnose::CheckKind::ResendHttp10);
+    EXPECT_TRUE(runner.isRunning());
+    test::waitUntil([&] { return server.connections() > 0; }, 5000);
+    runner.cancel();
+    ASSERT_TRUE(result.has_value());
+    EXPECT_TRUE(result->cancelled);
+    EXPECT_FALSE(runner.isRunning());
+}
+
+TEST(TroubleshootingPanelTest, HeaderComparisonShowsWhatTheRetryChanged)
+{
+    const http::Exchange exchange = recorded417();
+    ASSERT_GE(exchange.attempts.size(), 2);
+    CheckRunner runner;
+    runner.setContext(CheckContext{exchange, std::nullopt, {}, {}});
+    std::optional<CheckResult> result;
+    QObject::connect(&runner, &CheckRunner::finished, &runner, [&](const CheckResult &r) { result = r; });
+    runner.start(diagnose::CheckKind::CompareWithPreviousAttempt);
+    ASSERT_TRUE(result.has_value());
+    EXPECT_TRUE(result->details.contains(QStringLiteral("- expect: 100-continue"))) << qPrintable(result->details);
+    EXPECT_EQ(result->passed, true);
+    const diagnose::TroubleshootingFlow flow = diagnose::flowForStatus(417);
+    EXPECT_EQ(suggestOutcome(*flow.step(QStringLiteral("compare-attempts")), *result), QStringLiteral("no-expect"));
+}
+
+TEST(TroubleshootingPanelTest, OpenLogsSaysWhenNoLogIsOpen)
+{
+    CheckRunner runner;
+    runner.setContext(CheckContext{recorded417(), std::nullopt, {}, [](int) { return QString(); }});
+    std::optional<CheckResult> result;
+    QObject::connect(&runner, &CheckRunner::finished, &runner, [&](const CheckResult &r) { result = r; });
+    runner.start(diagnose::CheckKind::OpenLogsFiltered);
+    ASSERT_TRUE(result.has_value());
+    EXPECT_TRUE(result->observed.contains(QStringLiteral("no access log is open")));
+}
