@@ -1,0 +1,44 @@
+// Fuzz target: the curl-command importer (core/curl) and the shell word splitter under it.
+//
+// Input: byte 0 = which dialect to split with (bit 0: cmd.exe), then the pasted command (UTF-8).
+// Invariants: splitting, quoting each word and splitting again gives the same words; when an
+// import succeeds, exporting it (POSIX and cmd.exe) and importing the export gives back the same
+// CurlCommand with no error.
+#include "core/curl/curl_command.h"
+#include "tests/fuzz/fuzz_check.h"
+
+using namespace statusscope;
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    const ShellDialect dialect =
+        fuzz::takeByte(data, size) & 1 ? ShellDialect::WinCmd : ShellDialect::Posix;
+    const QString text = QString::fromUtf8(reinterpret_cast<const char *>(data), qsizetype(size));
+
+    const ShellWords words = splitShellWords(text, dialect);
+    if (words.error.isEmpty()) {
+        QStringList quoted;
+        for (const QString &w : words.words)
+            quoted << quoteShellWord(w, dialect);
+        const ShellWords again = splitShellWords(quoted.join(QLatin1Char(' ')), dialect);
+        FUZZ_CHECK(again.error.isEmpty() && again.words == words.words,
+                   QStringLiteral("quote/split round trip (%1): [%2] -> [%3] %4")
+                       .arg(toString(dialect), words.words.join(QStringLiteral("|")),
+                            again.words.join(QStringLiteral("|")), again.error));
+    }
+
+    (void)looksLikeCurlCommand(text);
+    const CurlImport imported = importCurlCommand(text);
+    if (!imported.error.isEmpty())
+        return 0;
+    for (ShellDialect out : {ShellDialect::Posix, ShellDialect::WinCmd}) {
+        const QString exported = exportCurlCommand(imported.command, out);
+        const CurlImport back = importCurlCommand(exported);
+        FUZZ_CHECK(back.error.isEmpty(),
+                   QStringLiteral("the export does not import (%1): %2\n%3")
+                       .arg(toString(out), back.error, exported));
+        FUZZ_CHECK(back.command == imported.command,
+                   QStringLiteral("import(export(x)) != x (%1):\n%2").arg(toString(out), exported));
+    }
+    return 0;
+}
