@@ -95,3 +95,13 @@ TEST(ShellWords, QuotingRoundTripsThroughTheSplitter)
         }
     }
 }
+
+// Found by tests/fuzz/fuzz_curl: ^" inside POSIX single quotes is literal text, not the mark of
+// Chrome's cmd.exe format, so an exported POSIX command holding it reads back as POSIX.
+TEST(ShellDialect, CaretQuoteInsideSingleQuotesIsPosix)
+{
+    EXPECT_EQ(detectShellDialect(QStringLiteral("curl 'http://x/?a=^\"b' -H 'X: 1'")), ShellDialect::Posix);
+    EXPECT_EQ(detectShellDialect(QStringLiteral("curl $'a\\'^\"\\x01'")), ShellDialect::Posix);
+    EXPECT_EQ(detectShellDialect(QStringLiteral("curl ^\"https://x/it's^\" -H ^\"a: b^\"")), ShellDialect::WinCmd);
+    EXPECT_EQ(detectShellDialect(QStringLiteral("curl 'x' ^\"y^\"")), ShellDialect::WinCmd);
+}
