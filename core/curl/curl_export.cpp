@@ -35,8 +35,9 @@ QString exportCurlCommand(const CurlCommand &command, ShellDialect dialect)
         first += QStringLiteral(" -X ") + q(command.method);
     first += QLatin1Char(' ') + q(command.url);
     lines << first;
+    // An empty value goes out in curl's "Name;" form: "Name:" would remove the header instead.
     for (const auto &[name, value] : command.headers)
-        option(QStringLiteral("-H"), name + QStringLiteral(": ") + value);
+        option(QStringLiteral("-H"), value.isEmpty() ? name + QLatin1Char(';') : name + QStringLiteral(": ") + value);
     for (const QString &name : command.removedHeaders)
         option(QStringLiteral("-H"), name + QLatin1Char(':'));
     for (const CurlCommand::BodyPart &part : command.body)

@@ -20,11 +20,13 @@ struct OptionSpec
 
 void addHeader(CurlCommand &command, const QString &line)
 {
+    if (line.trimmed().isEmpty())
+        return; // curl ignores an empty -H
     const qsizetype colon = line.indexOf(QLatin1Char(':'));
-    const qsizetype semi = line.indexOf(QLatin1Char(';'));
-    if (colon < 0 && semi == line.size() - 1 && semi > 0) {
-        // curl's "Name;" form sends a header with an empty value.
-        command.headers.append({line.left(semi).trimmed(), QString()});
+    if (colon < 0 && line.size() > 1 && line.endsWith(QLatin1Char(';'))) {
+        // curl's "Name;" form sends a header with an empty value (only the last ';' is the
+        // marker: "a;b;" is the header "a;b").
+        command.headers.append({line.chopped(1).trimmed(), QString()});
         return;
     }
     if (colon < 0) {

@@ -273,3 +273,22 @@ TEST(CurlExport, ReadableShape)
     EXPECT_EQ(exportCurlCommand(c),
               QStringLiteral("curl -X POST http://example.com/upload \\\n  -H Expect: \\\n  --data-binary '@big file.iso'"));
 }
+
+// Found by tests/fuzz/fuzz_curl: a header with an empty value ("Name;" or a -H without a colon)
+// was exported as "Name: ", which curl and the importer read as "remove the header Name".
+TEST(CurlExport, EmptyValueHeaderRoundTripsInTheSemicolonForm)
+{
+    const CurlCommand original = imported("curl http://example.com -H 'X-Empty;' -H 'a;b;' -H 'NoColon' -H ''");
+    ASSERT_EQ(original.headers.size(), 3);
+    EXPECT_EQ(original.headers.at(0), qMakePair(QStringLiteral("X-Empty"), QString()));
+    EXPECT_EQ(original.headers.at(1), qMakePair(QStringLiteral("a;b"), QString()));
+    EXPECT_EQ(original.headers.at(2), qMakePair(QStringLiteral("NoColon"), QString()));
+    EXPECT_TRUE(original.removedHeaders.isEmpty());
+    for (ShellDialect dialect : {ShellDialect::Posix, ShellDialect::WinCmd}) {
+        const QString exported = exportCurlCommand(original, dialect);
+        EXPECT_TRUE(exported.contains(QStringLiteral("X-Empty;"))) << exported.toStdString();
+        const CurlImport back = importCurlCommand(exported);
+        ASSERT_TRUE(back.error.isEmpty()) << back.error.toStdString();
+        EXPECT_EQ(back.command, original) << exported.toStdString();
+    }
+}
