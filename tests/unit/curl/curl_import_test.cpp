@@ -292,3 +292,14 @@ TEST(CurlExport, EmptyValueHeaderRoundTripsInTheSemicolonForm)
         EXPECT_EQ(back.command, original) << exported.toStdString();
     }
 }
+
+// Found by tests/fuzz/fuzz_curl: -A ' x' kept the space, which the exported -H line lost.
+TEST(CurlImport, UserAgentRefererCookieValuesAreTrimmedLikeHeaders)
+{
+    const CurlCommand c = imported("curl http://example.com -A ' agent 1 ' -e ' http://r/ ' -b ' a=1 '");
+    ASSERT_EQ(c.headers.size(), 3);
+    EXPECT_EQ(c.headers.at(0).second, QStringLiteral("agent 1"));
+    EXPECT_EQ(c.headers.at(1).second, QStringLiteral("http://r/"));
+    EXPECT_EQ(c.headers.at(2).second, QStringLiteral("a=1"));
+    EXPECT_EQ(importCurlCommand(exportCurlCommand(c)).command, c);
+}
