@@ -33,6 +33,9 @@ QString exportCurlCommand(const CurlCommand &command, ShellDialect dialect)
     QString first = QStringLiteral("curl");
     if (!command.method.isEmpty())
         first += QStringLiteral(" -X ") + q(command.method);
+    // A URL that starts with '-' would read back as an option: --url takes it as a value.
+    if (command.url.startsWith(QLatin1Char('-')))
+        first += QStringLiteral(" --url");
     first += QLatin1Char(' ') + q(command.url);
     lines << first;
     // An empty value goes out in curl's "Name;" form: "Name:" would remove the header instead.

@@ -303,3 +303,16 @@ TEST(CurlImport, UserAgentRefererCookieValuesAreTrimmedLikeHeaders)
     EXPECT_EQ(c.headers.at(2).second, QStringLiteral("a=1"));
     EXPECT_EQ(importCurlCommand(exportCurlCommand(c)).command, c);
 }
+
+// Found by tests/fuzz/fuzz_curl: a URL starting with '-' was exported as a bare word, which
+// reads back as an option ("the curl command has no URL").
+TEST(CurlExport, UrlStartingWithADashGoesOutAsUrlOption)
+{
+    const CurlCommand c = imported("curl --url '--weird' -H 'A: 1'");
+    ASSERT_EQ(c.url, QStringLiteral("--weird"));
+    for (ShellDialect dialect : {ShellDialect::Posix, ShellDialect::WinCmd}) {
+        const CurlImport back = importCurlCommand(exportCurlCommand(c, dialect));
+        ASSERT_TRUE(back.error.isEmpty()) << back.error.toStdString();
+        EXPECT_EQ(back.command, c);
+    }
+}
