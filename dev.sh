@@ -20,6 +20,7 @@ PACKAGES=(
     libqcustomplot-dev libgtest-dev libgmock-dev zlib1g-dev rapidjson-dev
     nginx-light apache2 curl openssl ca-certificates xvfb xauth
     dpkg-dev file rpm desktop-file-utils appstream strace
+    python3
 )
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*"; }

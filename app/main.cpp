@@ -8,6 +8,7 @@
 #include "ui/guide_dock.h"
 #include "ui/guides/guide_browser.h"
 #include "ui/har/har_view.h"
+#include "ui/logs/log_view.h"
 #include "ui/main_window.h"
 #include "ui/request_workspace.h"
 #include "ui/status/guide_navigator.h"
@@ -95,6 +96,9 @@ int main(int argc, char *argv[])
                                          qUtf8Printable(statusscope::toString(kind)));
                          });
     }
+    window.registerViewer(statusscope::FileKind::AccessLog, [](const QString &path, QWidget *parent) {
+        return new statusscope::ui::LogView({path}, parent);
+    });
     window.show();
     window.openFiles(parser.positionalArguments());
     if (parser.isSet(curlOption)) {

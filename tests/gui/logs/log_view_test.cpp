@@ -1,0 +1,206 @@
+#include "tests/support/test_support.h"
+#include "ui/logs/log_chart.h"
+#include "ui/logs/log_view.h"
+#include "ui/main_window.h"
+
+#include <QFile>
+#include <QSettings>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QTimer>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QTemporaryDir>
+
+#include <gtest/gtest.h>
+
+using namespace statusscope;
+using statusscope::ui::LogView;
+
+namespace {
+
+// Runs the event loop until the signal comes or the timeout passes; true if it came.
+template<typename Signal>
+bool waitFor(LogView &view, Signal signal, int timeoutMs = 60000)
+{
+    QEventLoop loop;
+    bool fired = false;
+    QObject::connect(&view, signal, &loop, [&] {
+        fired = true;
+        loop.quit();
+    });
+    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
+    loop.exec();
+    return fired;
+}
+
+bool waitForLoad(LogView &view)
+{
+    if (!view.isLoading() && view.summary().linesTotal > 0)
+        return true;
+    return waitFor(view, &LogView::loadFinished);
+}
+
+QString writeLog(const QTemporaryDir &dir, int minutes)
+{
+    QByteArray text;
+    for (int m = 0; m < minutes; ++m) {
+        const QByteArray time = "13/May/2024:10:" + QByteArray::number(m).rightJustified(2, '0') + ":00 +0200";
+        for (int i = 0; i < 50; ++i)
+            text += "10.0.0.1 - - [" + time + "] \"GET /p" + QByteArray::number(i % 3) + " HTTP/1.1\" "
+                    + (m == minutes - 1 && i < 30 ? "503" : (i == 0 ? "404" : "200")) + " 5 \"-\" \"ua\"\n";
+    }
+    text += "not a log line\n";
+    const QString path = dir.filePath(QStringLiteral("access.log"));
+    QFile file(path);
+    EXPECT_TRUE(file.open(QIODevice::WriteOnly));
+    file.write(text);
+    return path;
+}
+
+} // namespace
+
+TEST(LogView, OpeningALogFillsTheChartAndTables)
+{
+    QTemporaryDir dir;
+    LogView view({writeLog(dir, 40)});
+    view.resize(1000, 600);
+    view.show();
+    ASSERT_TRUE(waitForLoad(view));
+    EXPECT_EQ(view.summary().linesParsed, 2000);
+    EXPECT_EQ(view.summary().linesSkipped, 1);
+    const auto &buckets = view.chart()->buckets();
+    ASSERT_FALSE(buckets.isEmpty());
+    qint64 total = 0;
+    for (const auto &bucket : buckets)
+        total += bucket.total;
+    EXPECT_EQ(total, 2000);
+    EXPECT_EQ(view.chart()->currentBucketSeconds(), 60);
+    EXPECT_EQ(view.statusTable()->rowCount(), 3); // 200, 404, 503
+    ASSERT_EQ(view.summary().spikes.size(), 1);
+    EXPECT_EQ(view.summary().spikes[0].status, 503);
+    // The tooltip of the last bucket names its statuses, in the log's own zone.
+    const QString tip = view.chart()->tooltipFor(int(buckets.size()) - 1);
+    EXPECT_TRUE(tip.contains(QStringLiteral("503: 30"))) << tip.toStdString();
+    EXPECT_TRUE(tip.contains(QStringLiteral("+02:00"))) << tip.toStdString();
+}
+
+TEST(LogView, StatusClickEmitsStatusSelected)
+{
+    QTemporaryDir dir;
+    LogView view({writeLog(dir, 10)});
+    ASSERT_TRUE(waitForLoad(view));
+    QList<int> selected;
+    QObject::connect(&view, &LogView::statusSelected, &view, [&](int code) { selected << code; });
+    QTableWidget *table = view.statusTable();
+    int row404 = -1;
+    for (int row = 0; row < table->rowCount(); ++row) {
+        if (table->item(row, 0)->data(Qt::DisplayRole).toInt() == 404)
+            row404 = row;
+    }
+    ASSERT_GE(row404, 0);
+    emit table->cellClicked(row404, 1);
+    EXPECT_EQ(selected, QList<int>{404});
+}
+
+TEST(LogView, ClickedBucketListsStatusesAndPaths)
+{
+    QTemporaryDir dir;
+    LogView view({writeLog(dir, 10)});
+    ASSERT_TRUE(waitForLoad(view));
+    const auto buckets = view.chart()->buckets();
+    ASSERT_FALSE(buckets.isEmpty());
+    view.showBucket(buckets.back().startMs, buckets.back().startMs + 60000);
+    ASSERT_TRUE(waitFor(view, &LogView::bucketDetailsReady, 30000));
+    QTableWidget *table = view.bucketTable();
+    QStringList cells;
+    for (int row = 0; row < table->rowCount(); ++row)
+        cells << table->item(row, 0)->text() + QLatin1Char(' ') + table->item(row, 1)->text()
+                     + (table->item(row, 2) ? QLatin1Char(' ') + table->item(row, 2)->text() : QString());
+    EXPECT_TRUE(cells.contains(QStringLiteral("503 30 60.00%"))) << cells.join(QLatin1Char('|')).toStdString();
+    EXPECT_TRUE(cells.contains(QStringLiteral("503 10 /p0"))) << cells.join(QLatin1Char('|')).toStdString();
+}
+
+TEST(LogView, ExportsPngPdfAndCsv)
+{
+    QTemporaryDir dir;
+    LogView view({writeLog(dir, 10)});
+    view.resize(900, 500);
+    ASSERT_TRUE(waitForLoad(view));
+    const QString png = dir.filePath(QStringLiteral("c.png"));
+    const QString pdf = dir.filePath(QStringLiteral("c.pdf"));
+    const QString csv = dir.filePath(QStringLiteral("c.csv"));
+    EXPECT_TRUE(view.exportPng(png)) << view.lastError().toStdString();
+    EXPECT_TRUE(view.exportPdf(pdf)) << view.lastError().toStdString();
+    EXPECT_TRUE(view.exportCsv(csv)) << view.lastError().toStdString();
+    QFile pngFile(png);
+    ASSERT_TRUE(pngFile.open(QIODevice::ReadOnly));
+    EXPECT_TRUE(pngFile.read(8).startsWith("\x89PNG"));
+    QFile pdfFile(pdf);
+    ASSERT_TRUE(pdfFile.open(QIODevice::ReadOnly));
+    EXPECT_TRUE(pdfFile.read(5).startsWith("%PDF"));
+    QFile csvFile(csv);
+    ASSERT_TRUE(csvFile.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = csvFile.readAll().trimmed().split('\n');
+    EXPECT_EQ(lines.size(), 11); // header + 10 one-minute buckets
+    EXPECT_TRUE(lines[0].startsWith("start,total,1xx"));
+    EXPECT_FALSE(view.exportCsv(dir.filePath(QStringLiteral("missing/dir/c.csv"))));
+}
+
+TEST(LogView, MainWindowOpensAnAccessLogInALogTab)
+{
+    QTemporaryDir dir;
+    QSettings settings(dir.filePath(QStringLiteral("s.ini")), QSettings::IniFormat);
+    ui::MainWindow window(&settings);
+    window.registerViewer(FileKind::AccessLog,
+                          [](const QString &path, QWidget *parent) { return new LogView({path}, parent); });
+    QWidget *tab = window.openFile(writeLog(dir, 5));
+    auto *view = qobject_cast<LogView *>(tab);
+    ASSERT_NE(view, nullptr);
+    ASSERT_TRUE(waitForLoad(*view));
+    EXPECT_EQ(view->summary().linesParsed, 250);
+}
+
+// The chart fills in while a big file is read: first data comes before the end. The file is
+// a generated 300,000-line log, or STATUSSCOPE_LOG_BENCH_FILE when set (the benchmark uses
+// it to time the 5M-line file); the times go to the test's output.
+TEST(LogView, ChartFillsInBeforeABigFileIsRead)
+{
+    QTemporaryDir dir;
+    QString path = qEnvironmentVariable("STATUSSCOPE_LOG_BENCH_FILE");
+    if (path.isEmpty()) {
+        path = dir.filePath(QStringLiteral("big.log"));
+        QFile file(path);
+        ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+        QByteArray block;
+        for (int s = 0; s < 3600; ++s) {
+            const QByteArray time = "13/May/2024:" + QByteArray::number(s / 3600 + 10) + ":"
+                                    + QByteArray::number(s / 60 % 60).rightJustified(2, '0') + ":"
+                                    + QByteArray::number(s % 60).rightJustified(2, '0') + " +0000";
+            for (int i = 0; i < 83; ++i)
+                block += "10.0.0." + QByteArray::number(i) + " - - [" + time + "] \"GET /p HTTP/1.1\" "
+                         + (i == 0 ? "500" : "200") + " 5 \"-\" \"ua\"\n";
+        }
+        file.write(block);
+    }
+    QElapsedTimer clock;
+    clock.start();
+    LogView view({path});
+    view.resize(1000, 600);
+    view.show();
+    qint64 firstMs = -1;
+    QObject::connect(&view, &LogView::firstDataShown, &view, [&] { firstMs = clock.elapsed(); });
+    ASSERT_TRUE(waitForLoad(view));
+    const qint64 completeMs = clock.elapsed();
+    // A first chart shows only when a poll (every 250 ms) falls before the end; small
+    // machines read the generated file in about a second.
+    ::testing::Test::RecordProperty("first_chart_ms", int(firstMs));
+    ::testing::Test::RecordProperty("complete_chart_ms", int(completeMs));
+    std::printf("log view: first chart %lld ms, complete chart %lld ms, %lld lines\n", firstMs, completeMs,
+                view.summary().linesTotal);
+    EXPECT_GT(view.summary().linesParsed, 0);
+    EXPECT_FALSE(view.chart()->buckets().isEmpty());
+    if (firstMs >= 0) {
+        EXPECT_LE(firstMs, completeMs);
+    }
+}

@@ -1,0 +1,146 @@
+#include "tests/support/test_support.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <gtest/gtest.h>
+
+using statusscope::test::fixturePath;
+using statusscope::test::runCli;
+
+namespace {
+
+QJsonObject runJson(const QStringList &args)
+{
+    const auto result = runCli(QStringList{QStringLiteral("logs"), QStringLiteral("--json")} + args);
+    EXPECT_EQ(result.exitCode, 0) << ::testing::PrintToString(result);
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(result.out, &error);
+    EXPECT_EQ(error.error, QJsonParseError::NoError) << error.errorString().toStdString();
+    return document.object();
+}
+
+void expectKeys(const QJsonObject &object, const QStringList &keys, const char *where)
+{
+    for (const QString &key : keys)
+        EXPECT_TRUE(object.contains(key)) << where << " lacks \"" << key.toStdString() << '"';
+}
+
+} // namespace
+
+// DESIGN.md fixes these names: scripts read them.
+TEST(CliLogs, JsonHasTheContractsFieldNames)
+{
+    // Fourteen years apart: "--bucket 1m" is widened to stay under 20,000 buckets.
+    const QJsonObject root = runJson({QStringLiteral("--bucket"), QStringLiteral("1m"),
+                                      fixturePath(QStringLiteral("logs/regexp_access_log.0")),
+                                      fixturePath(QStringLiteral("logs/bad_access_log.0")),
+                                      fixturePath(QStringLiteral("logs/access_log.0"))});
+    expectKeys(root,
+               {QStringLiteral("files"), QStringLiteral("format"), QStringLiteral("lines_total"),
+                QStringLiteral("lines_parsed"), QStringLiteral("lines_skipped"), QStringLiteral("skipped"),
+                QStringLiteral("time_range"), QStringLiteral("status_counts"), QStringLiteral("class_counts"),
+                QStringLiteral("series"), QStringLiteral("top_error_paths"), QStringLiteral("spikes"),
+                QStringLiteral("latency_ms")},
+               "root");
+    EXPECT_EQ(root[QStringLiteral("files")].toArray().size(), 3);
+    EXPECT_EQ(root[QStringLiteral("lines_total")].toInt(), 8);
+    EXPECT_EQ(root[QStringLiteral("lines_parsed")].toInt(), 7);
+    EXPECT_EQ(root[QStringLiteral("lines_skipped")].toInt(), 1);
+    const QJsonObject skipped = root[QStringLiteral("skipped")].toObject();
+    expectKeys(skipped, {QStringLiteral("by_reason"), QStringLiteral("examples")}, "skipped");
+    expectKeys(skipped[QStringLiteral("by_reason")].toObject(),
+               {QStringLiteral("truncated"), QStringLiteral("bad_time"), QStringLiteral("bad_status"),
+                QStringLiteral("other_format"), QStringLiteral("binary"), QStringLiteral("too_long")},
+               "by_reason");
+    const QJsonObject example = skipped[QStringLiteral("examples")].toArray().at(0).toObject();
+    expectKeys(example, {QStringLiteral("file"), QStringLiteral("line"), QStringLiteral("reason"), QStringLiteral("text")},
+               "example");
+    EXPECT_EQ(example[QStringLiteral("line")].toInt(), 2);
+    EXPECT_TRUE(example[QStringLiteral("file")].toString().endsWith(QStringLiteral("bad_access_log.0")));
+    expectKeys(root[QStringLiteral("time_range")].toObject(), {QStringLiteral("first"), QStringLiteral("last")},
+               "time_range");
+    EXPECT_EQ(root[QStringLiteral("time_range")][QStringLiteral("first")].toString(),
+              QStringLiteral("2009-07-20T22:59:26+00:00"));
+    expectKeys(root[QStringLiteral("class_counts")].toObject(),
+               {QStringLiteral("1xx"), QStringLiteral("2xx"), QStringLiteral("3xx"), QStringLiteral("4xx"),
+                QStringLiteral("5xx")},
+               "class_counts");
+    EXPECT_EQ(root[QStringLiteral("status_counts")][QStringLiteral("200")].toInt(), 6);
+    EXPECT_EQ(root[QStringLiteral("status_counts")][QStringLiteral("404")].toInt(), 1);
+    const QJsonObject series = root[QStringLiteral("series")].toObject();
+    const int bucketSeconds = series[QStringLiteral("bucket_seconds")].toInt();
+    EXPECT_GT(bucketSeconds, 60);
+    EXPECT_LT(series[QStringLiteral("buckets")].toArray().size(), 20000);
+    const QJsonObject bucket = series[QStringLiteral("buckets")].toArray().at(0).toObject();
+    expectKeys(bucket,
+               {QStringLiteral("start"), QStringLiteral("total"), QStringLiteral("by_class"),
+                QStringLiteral("by_status"), QStringLiteral("error_rate")},
+               "bucket");
+    const QJsonObject path = root[QStringLiteral("top_error_paths")].toArray().at(0).toObject();
+    expectKeys(path, {QStringLiteral("path"), QStringLiteral("status"), QStringLiteral("count")}, "top_error_paths[0]");
+    expectKeys(root[QStringLiteral("latency_ms")].toObject(),
+               {QStringLiteral("p50"), QStringLiteral("p95"), QStringLiteral("p99")}, "latency_ms");
+}
+
+TEST(CliLogs, SpikesCarryTheirFields)
+{
+    QByteArray text;
+    // 30 quiet minutes with one 500 each, then a minute of 50.
+    for (int m = 0; m < 31; ++m) {
+        const QByteArray time = QByteArray("13/May/2024:10:") + QByteArray::number(m).rightJustified(2, '0') + ":00 +0000";
+        const int errors = m == 30 ? 50 : 1;
+        for (int i = 0; i < 100; ++i)
+            text += "10.0.0.1 - - [" + time + "] \"GET /p HTTP/1.1\" " + (i < errors ? "500" : "200") + " 5 \"-\" \"ua\"\n";
+    }
+    const auto result = runCli({QStringLiteral("logs"), QStringLiteral("--json"), QStringLiteral("-")}, 30000, text);
+    ASSERT_EQ(result.exitCode, 0) << ::testing::PrintToString(result);
+    const QJsonArray spikes = QJsonDocument::fromJson(result.out)[QStringLiteral("spikes")].toArray();
+    ASSERT_EQ(spikes.size(), 1);
+    const QJsonObject spike = spikes.at(0).toObject();
+    expectKeys(spike,
+               {QStringLiteral("start"), QStringLiteral("end"), QStringLiteral("status"), QStringLiteral("count"),
+                QStringLiteral("baseline")},
+               "spike");
+    EXPECT_EQ(spike[QStringLiteral("status")].toInt(), 500);
+    EXPECT_EQ(spike[QStringLiteral("start")].toString(), QStringLiteral("2024-05-13T10:30:00+00:00"));
+    EXPECT_EQ(spike[QStringLiteral("end")].toString(), QStringLiteral("2024-05-13T10:31:00+00:00"));
+    EXPECT_EQ(spike[QStringLiteral("count")].toInt(), 50);
+    EXPECT_DOUBLE_EQ(spike[QStringLiteral("baseline")].toDouble(), 1.0);
+}
+
+TEST(CliLogs, CsvHasOneRowPerBucket)
+{
+    const auto result = runCli({QStringLiteral("logs"), QStringLiteral("--csv"), QStringLiteral("--bucket"),
+                                QStringLiteral("1m"), fixturePath(QStringLiteral("logs/access_log.0"))});
+    ASSERT_EQ(result.exitCode, 0) << ::testing::PrintToString(result);
+    const QList<QByteArray> lines = result.out.trimmed().split('\n');
+    ASSERT_EQ(lines.size(), 2);
+    EXPECT_EQ(lines[0], QByteArray("start,total,1xx,2xx,3xx,4xx,5xx,error_rate,rate_4xx,rate_5xx,200,404"));
+    EXPECT_EQ(lines[1], QByteArray("2009-07-20T22:59:00+00:00,3,0,2,0,1,0,0.333333,0.333333,0,2,1"));
+}
+
+TEST(CliLogs, PastedLogFormatAndFormatOverride)
+{
+    const QJsonObject custom = runJson({QStringLiteral("--log-format"),
+                                        QStringLiteral(R"(%v:%p %h %l %u %t "%r" %>s %b "%{Referer}i" "%{User-Agent}i" %D)"),
+                                        fixturePath(QStringLiteral("logs/regexp_access_log.0"))});
+    EXPECT_EQ(custom[QStringLiteral("format")].toString(), QStringLiteral("custom"));
+    EXPECT_EQ(custom[QStringLiteral("lines_parsed")].toInt(), 2);
+    const QJsonObject forced = runJson({QStringLiteral("--format"), QStringLiteral("common"),
+                                        fixturePath(QStringLiteral("logs/access_log.0"))});
+    EXPECT_EQ(forced[QStringLiteral("lines_parsed")].toInt(), 0);
+    EXPECT_EQ(forced[QStringLiteral("skipped")][QStringLiteral("by_reason")][QStringLiteral("other_format")].toInt(), 3);
+}
+
+TEST(CliLogs, UsageAndFileErrorsUseTheContractsExitCodes)
+{
+    EXPECT_EQ(runCli({QStringLiteral("logs")}).exitCode, 2);
+    EXPECT_EQ(runCli({QStringLiteral("logs"), QStringLiteral("--format"), QStringLiteral("nope"), QStringLiteral("x")}).exitCode, 2);
+    EXPECT_EQ(runCli({QStringLiteral("logs"), QStringLiteral("--bucket"), QStringLiteral("7m"), QStringLiteral("x")}).exitCode, 2);
+    EXPECT_EQ(runCli({QStringLiteral("logs"), QStringLiteral("--log-format"), QStringLiteral("%h"), fixturePath(QStringLiteral("logs/access_log.0"))}).exitCode, 2);
+    const auto missing = runCli({QStringLiteral("logs"), QStringLiteral("/nonexistent/x.log")});
+    EXPECT_EQ(missing.exitCode, 8);
+    EXPECT_TRUE(missing.err.contains("/nonexistent/x.log")) << ::testing::PrintToString(missing);
+}

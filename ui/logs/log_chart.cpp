@@ -1,0 +1,293 @@
+// qcustomplot.h (2.1) uses Qt's `foreach` inside its templates, and the project builds with
+// QT_NO_FOREACH; this translation unit re-enables it before the first Qt header so the
+// templates compile. Our own code here still uses range-for only.
+#undef QT_NO_FOREACH
+#include <qcustomplot.h>
+
+#include "ui/logs/log_chart.h"
+
+#include "core/logs/log_time.h"
+#include "ui/theme.h"
+
+#include <QTimer>
+#include <QToolTip>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+namespace statusscope::ui {
+
+using namespace statusscope::logs;
+
+namespace {
+
+// Re-bucketing waits this long after the last zoom or pan step.
+constexpr int kRebucketDelayMs = 120;
+
+QColor classColor(int statusClass)
+{
+    switch (statusClass) {
+    case 1:
+        return QColor(0x90, 0x90, 0x90);
+    case 2:
+        return QColor(0x4c, 0xaf, 0x50);
+    case 3:
+        return QColor(0x42, 0x85, 0xf4);
+    case 4:
+        return QColor(0xff, 0x98, 0x00);
+    default:
+        return QColor(0xe5, 0x39, 0x35);
+    }
+}
+
+} // namespace
+
+LogChart::LogChart(QWidget *parent)
+    : QWidget(parent)
+    , m_plot(new QCustomPlot(this))
+    , m_rebucketTimer(new QTimer(this))
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_plot);
+    m_plot->setObjectName(QStringLiteral("logChartPlot"));
+    m_plot->setMinimumHeight(240);
+
+    auto ticker = QSharedPointer<QCPAxisTickerDateTime>::create();
+    ticker->setDateTimeFormat(QStringLiteral("MMM d\nHH:mm"));
+    ticker->setDateTimeSpec(Qt::UTC); // keys are already shifted into the log's own zone
+    m_plot->xAxis->setTicker(ticker);
+    m_plot->yAxis->setLabel(tr("Requests per bucket"));
+    m_plot->yAxis2->setVisible(true);
+    m_plot->yAxis2->setLabel(tr("Error rate (%)"));
+    m_plot->yAxis2->setRange(0, 100);
+
+    QCPBars *below = nullptr;
+    for (int c = 1; c <= 5; ++c) {
+        auto *bars = new QCPBars(m_plot->xAxis, m_plot->yAxis);
+        bars->setName(QStringLiteral("%1xx").arg(c));
+        bars->setPen(Qt::NoPen);
+        bars->setBrush(classColor(c));
+        bars->setWidthType(QCPBars::wtPlotCoords);
+        if (below)
+            bars->moveAbove(below);
+        below = bars;
+        m_bars[c] = bars;
+    }
+    m_rate4xx = m_plot->addGraph(m_plot->xAxis, m_plot->yAxis2);
+    m_rate4xx->setName(tr("4xx rate"));
+    m_rate4xx->setPen(QPen(classColor(4).darker(130), 2));
+    m_rate5xx = m_plot->addGraph(m_plot->xAxis, m_plot->yAxis2);
+    m_rate5xx->setName(tr("5xx rate"));
+    m_rate5xx->setPen(QPen(classColor(5).darker(130), 2));
+
+    m_cursor = new QCPItemStraightLine(m_plot);
+    m_cursor->setPen(QPen(isDarkPalette() ? Qt::white : Qt::black, 1, Qt::DashLine));
+    m_cursor->setVisible(false);
+    m_cursor->setSelectable(false);
+
+    m_plot->legend->setVisible(true);
+    m_plot->legend->setSelectableParts(QCPLegend::spItems);
+    m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
+    m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
+    m_plot->axisRect()->setRangeDrag(Qt::Horizontal);
+    m_plot->axisRect()->setRangeZoom(Qt::Horizontal);
+
+    m_rebucketTimer->setSingleShot(true);
+    m_rebucketTimer->setInterval(kRebucketDelayMs);
+    connect(m_rebucketTimer, &QTimer::timeout, this, &LogChart::rebucket);
+    connect(m_plot->xAxis, qOverload<const QCPRange &>(&QCPAxis::rangeChanged), this, [this] {
+        if (!m_fitting)
+            m_rebucketTimer->start();
+    });
+    connect(m_plot, &QCustomPlot::mouseMove, this, [this](QMouseEvent *event) {
+        const double key = m_plot->xAxis->pixelToCoord(event->pos().x());
+        const int index = bucketAt(key);
+        if (index < 0) {
+            m_cursor->setVisible(false);
+            QToolTip::hideText();
+        } else {
+            m_cursor->point1->setCoords(key, 0);
+            m_cursor->point2->setCoords(key, 1);
+            m_cursor->setVisible(true);
+            QToolTip::showText(event->globalPosition().toPoint(), tooltipFor(index), m_plot);
+        }
+        m_plot->replot(QCustomPlot::rpQueuedReplot);
+    });
+    connect(m_plot, &QCustomPlot::mousePress, this, [this](QMouseEvent *event) {
+        const int index = bucketAt(m_plot->xAxis->pixelToCoord(event->pos().x()));
+        if (index >= 0 && event->button() == Qt::LeftButton && m_plot->legend->selectTest(event->pos(), false) < 0) {
+            const SeriesBucket &bucket = m_buckets[index];
+            emit bucketClicked(bucket.startMs, bucket.startMs + qint64(m_currentBucketSeconds) * 1000);
+        }
+    });
+    connect(m_plot, &QCustomPlot::legendClick, this,
+            [this](QCPLegend *, QCPAbstractLegendItem *item, QMouseEvent *) {
+                auto *plottableItem = qobject_cast<QCPPlottableLegendItem *>(item);
+                if (!plottableItem)
+                    return;
+                QCPAbstractPlottable *plottable = plottableItem->plottable();
+                plottable->setVisible(!plottable->visible());
+                item->setTextColor(plottable->visible() ? Qt::black : Qt::gray);
+                for (int c = 1; c <= 5; ++c) {
+                    if (plottable == m_bars[c])
+                        emit classToggled(c, plottable->visible());
+                }
+                m_plot->replot();
+            });
+}
+
+double LogChart::keyOf(qint64 utcMs) const
+{
+    return double(utcMs) / 1000.0 + m_tzOffsetMinutes * 60.0;
+}
+
+void LogChart::setSummary(const LogSummary &summary)
+{
+    m_minutes = summary.minutes;
+    m_spikes = summary.spikes;
+    m_tzOffsetMinutes = summary.tzOffsetMinutes;
+    if (!summary.hasTimeRange) {
+        m_buckets.clear();
+        showBuckets();
+        return;
+    }
+    m_dataFromMs = summary.firstMs;
+    m_dataToMs = summary.lastMs;
+    fitRange(m_dataFromMs, m_dataToMs);
+}
+
+void LogChart::setLiveMinutes(const MinuteSeries &minutes, int tzOffsetMinutes)
+{
+    if (minutes.empty())
+        return;
+    m_minutes = minutes;
+    m_tzOffsetMinutes = tzOffsetMinutes;
+    m_dataFromMs = minutes.front().first * 60000;
+    m_dataToMs = minutes.back().first * 60000 + 59999;
+    fitRange(m_dataFromMs, m_dataToMs);
+}
+
+void LogChart::setBucketSeconds(int seconds)
+{
+    m_fixedBucketSeconds = seconds;
+    rebucket();
+}
+
+void LogChart::fitRange(qint64 fromMs, qint64 toMs)
+{
+    m_fitting = true;
+    const double margin = std::max(60.0, double(toMs - fromMs) / 1000.0 * 0.02);
+    m_plot->xAxis->setRange(keyOf(fromMs) - margin, keyOf(toMs) + margin);
+    m_fitting = false;
+    rebucket();
+}
+
+void LogChart::rebucket()
+{
+    const QCPRange range = m_plot->xAxis->range();
+    const double offsetMs = m_tzOffsetMinutes * 60000.0;
+    // Clamp in floating point first: a wild zoom-out may reach far past what qint64 holds.
+    const qint64 fromMs = qint64(std::clamp(range.lower * 1000.0 - offsetMs, double(m_dataFromMs), double(m_dataToMs)));
+    const qint64 toMs = qint64(std::clamp(range.upper * 1000.0 - offsetMs, double(m_dataFromMs), double(m_dataToMs)));
+    m_currentBucketSeconds = fitBucketSeconds(std::max<qint64>(0, toMs - fromMs),
+                                              m_fixedBucketSeconds > 0 ? m_fixedBucketSeconds
+                                                                       : autoBucketSeconds(toMs - fromMs));
+    m_buckets = toMs >= fromMs ? buildSeries(m_minutes, m_currentBucketSeconds, fromMs, toMs) : QList<SeriesBucket>();
+    showBuckets();
+}
+
+void LogChart::showBuckets()
+{
+    QVector<double> keys;
+    QVector<double> values[6];
+    QVector<double> rate4;
+    QVector<double> rate5;
+    const double width = m_currentBucketSeconds;
+    qint64 peak = 1;
+    for (const SeriesBucket &bucket : m_buckets) {
+        const double key = keyOf(bucket.startMs) + width / 2;
+        keys.push_back(key);
+        for (int c = 1; c <= 5; ++c)
+            values[c].push_back(double(bucket.byClass[size_t(c)]));
+        rate4.push_back(bucket.rate4xx() * 100);
+        rate5.push_back(bucket.rate5xx() * 100);
+        peak = std::max(peak, bucket.total);
+    }
+    for (int c = 1; c <= 5; ++c) {
+        m_bars[c]->setWidth(width * 0.9);
+        m_bars[c]->setData(keys, values[c], true);
+    }
+    m_rate4xx->setData(keys, rate4, true);
+    m_rate5xx->setData(keys, rate5, true);
+    m_plot->yAxis->setRange(0, double(peak) * 1.1);
+    showSpikes();
+    m_plot->replot();
+}
+
+void LogChart::showSpikes()
+{
+    for (int i = m_plot->itemCount() - 1; i >= 0; --i) {
+        if (m_plot->item(i) != m_cursor)
+            m_plot->removeItem(i);
+    }
+    for (const Spike &spike : m_spikes) {
+        auto *rect = new QCPItemRect(m_plot);
+        rect->topLeft->setTypeY(QCPItemPosition::ptAxisRectRatio);
+        rect->bottomRight->setTypeY(QCPItemPosition::ptAxisRectRatio);
+        rect->topLeft->setCoords(keyOf(spike.startMs), 0);
+        rect->bottomRight->setCoords(keyOf(spike.endMs), 1);
+        rect->setPen(QPen(QColor(0xe5, 0x39, 0x35, 160), 1, Qt::DotLine));
+        rect->setBrush(QColor(0xe5, 0x39, 0x35, 40));
+        rect->setSelectable(false);
+        rect->setLayer(QStringLiteral("background"));
+        auto *label = new QCPItemText(m_plot);
+        label->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
+        label->position->setCoords(keyOf(spike.startMs), 0.02);
+        label->setPositionAlignment(Qt::AlignLeft | Qt::AlignTop);
+        label->setText(QString::number(spike.status));
+        label->setColor(QColor(0xb7, 0x1c, 0x1c));
+        label->setSelectable(false);
+    }
+}
+
+int LogChart::bucketAt(double key) const
+{
+    if (m_buckets.isEmpty())
+        return -1;
+    const double ms = (key - m_tzOffsetMinutes * 60.0) * 1000.0;
+    if (!(ms > -9.0e15 && ms < 9.0e15)) // beyond any log's time, and beyond qint64 soon after
+        return -1;
+    const qint64 utcMs = qint64(ms);
+    const qint64 widthMs = qint64(m_currentBucketSeconds) * 1000;
+    if (utcMs < m_buckets.front().startMs || utcMs >= m_buckets.back().startMs + widthMs)
+        return -1;
+    return int((utcMs - m_buckets.front().startMs) / widthMs);
+}
+
+QString LogChart::tooltipFor(int index) const
+{
+    if (index < 0 || index >= m_buckets.size())
+        return {};
+    const SeriesBucket &bucket = m_buckets[index];
+    QString text = QStringLiteral("<b>%1</b> (%2 s)<br>%3 requests, errors %4%")
+                       .arg(formatIsoTime(bucket.startMs, m_tzOffsetMinutes))
+                       .arg(m_currentBucketSeconds)
+                       .arg(bucket.total)
+                       .arg(bucket.errorRate() * 100, 0, 'f', 1);
+    for (auto it = bucket.byStatus.cbegin(); it != bucket.byStatus.cend(); ++it)
+        text += QStringLiteral("<br>%1: %2").arg(it.key()).arg(it.value());
+    return text;
+}
+
+bool LogChart::savePng(const QString &path)
+{
+    return m_plot->savePng(path, 0, 0, 2.0);
+}
+
+bool LogChart::savePdf(const QString &path)
+{
+    return m_plot->savePdf(path);
+}
+
+} // namespace statusscope::ui

@@ -1,0 +1,334 @@
+#include "ui/logs/log_view.h"
+
+#include "core/logs/log_summary_json.h"
+#include "core/logs/log_time.h"
+#include "ui/logs/log_chart.h"
+
+#include <QComboBox>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QMenu>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QTimer>
+#include <QToolButton>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace statusscope::ui {
+
+using namespace statusscope::logs;
+
+namespace {
+
+// The chart and progress refresh at this pace while a file is read: smooth enough to watch,
+// rare enough that copying the minute series costs nothing.
+constexpr int kPollIntervalMs = 250;
+
+QTableWidget *makeTable(const QStringList &headers, QWidget *parent)
+{
+    auto *table = new QTableWidget(0, int(headers.size()), parent);
+    table->setHorizontalHeaderLabels(headers);
+    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table->verticalHeader()->setVisible(false);
+    table->horizontalHeader()->setStretchLastSection(true);
+    table->setSortingEnabled(false);
+    return table;
+}
+
+QTableWidgetItem *numberItem(qint64 value)
+{
+    auto *item = new QTableWidgetItem;
+    item->setData(Qt::DisplayRole, value);
+    item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    return item;
+}
+
+void fillStatusRows(QTableWidget *table, const QMap<int, qint64> &counts, qint64 total)
+{
+    table->setSortingEnabled(false);
+    table->setRowCount(int(counts.size()));
+    int row = 0;
+    for (auto it = counts.cbegin(); it != counts.cend(); ++it, ++row) {
+        auto *status = numberItem(it.key());
+        status->setData(Qt::UserRole, it.key());
+        status->setToolTip(QObject::tr("Click to open the guide for %1").arg(it.key()));
+        table->setItem(row, 0, status);
+        table->setItem(row, 1, numberItem(it.value()));
+        table->setItem(row, 2, new QTableWidgetItem(
+                                   QStringLiteral("%1%").arg(total > 0 ? 100.0 * double(it.value()) / double(total) : 0.0, 0, 'f', 2)));
+    }
+    table->setSortingEnabled(true);
+}
+
+} // namespace
+
+LogView::LogView(const QStringList &paths, QWidget *parent)
+    : QWidget(parent)
+    , m_paths(paths)
+    , m_done(std::make_shared<std::atomic<qint64>>(0))
+    , m_total(std::make_shared<std::atomic<qint64>>(0))
+{
+    setObjectName(QStringLiteral("logView"));
+    m_options.liveSeries = true;
+
+    m_status = new QLabel(this);
+    m_progress = new QProgressBar(this);
+    m_progress->setRange(0, 1000);
+    m_cancel = new QPushButton(tr("Cancel"), this);
+    m_bucket = new QComboBox(this);
+    m_bucket->addItem(tr("Auto buckets"), 0);
+    m_bucket->addItem(tr("1 minute"), 60);
+    m_bucket->addItem(tr("5 minutes"), 300);
+    m_bucket->addItem(tr("1 hour"), 3600);
+    auto *exportButton = new QToolButton(this);
+    exportButton->setText(tr("Export"));
+    exportButton->setPopupMode(QToolButton::InstantPopup);
+    auto *exportMenu = new QMenu(exportButton);
+    exportMenu->addAction(tr("Chart as PNG…"), this, [this] {
+        const QString path = QFileDialog::getSaveFileName(this, tr("Export chart"), QString(), tr("PNG image (*.png)"));
+        if (!path.isEmpty())
+            exportPng(path);
+    });
+    exportMenu->addAction(tr("Chart as PDF…"), this, [this] {
+        const QString path = QFileDialog::getSaveFileName(this, tr("Export chart"), QString(), tr("PDF (*.pdf)"));
+        if (!path.isEmpty())
+            exportPdf(path);
+    });
+    exportMenu->addAction(tr("Series as CSV…"), this, [this] {
+        const QString path = QFileDialog::getSaveFileName(this, tr("Export series"), QString(), tr("CSV (*.csv)"));
+        if (!path.isEmpty())
+            exportCsv(path);
+    });
+    exportButton->setMenu(exportMenu);
+
+    auto *bar = new QHBoxLayout;
+    bar->addWidget(m_status, 1);
+    bar->addWidget(m_progress);
+    bar->addWidget(m_cancel);
+    bar->addWidget(m_bucket);
+    bar->addWidget(exportButton);
+
+    m_chart = new LogChart(this);
+    m_tables = new QTabWidget(this);
+    m_statusTable = makeTable({tr("Status"), tr("Requests"), tr("Share")}, m_tables);
+    m_statusTable->setObjectName(QStringLiteral("statusTable"));
+    m_pathTable = makeTable({tr("Status"), tr("Requests"), tr("Path")}, m_tables);
+    m_skipTable = makeTable({tr("File"), tr("Line"), tr("Reason"), tr("Text")}, m_tables);
+    m_bucketTable = makeTable({tr("Status"), tr("Requests"), tr("Path")}, m_tables);
+    m_bucketTable->setObjectName(QStringLiteral("bucketTable"));
+    m_tables->addTab(m_statusTable, tr("Statuses"));
+    m_tables->addTab(m_pathTable, tr("Top error paths"));
+    m_tables->addTab(m_skipTable, tr("Skipped lines"));
+    m_tables->addTab(m_bucketTable, tr("Selected bucket"));
+
+    auto *splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->addWidget(m_chart);
+    splitter->addWidget(m_tables);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 1);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(bar);
+    layout->addWidget(splitter, 1);
+
+    m_pollTimer = new QTimer(this);
+    m_pollTimer->setInterval(kPollIntervalMs);
+    connect(m_pollTimer, &QTimer::timeout, this, &LogView::pollProgress);
+    connect(m_cancel, &QPushButton::clicked, this, &LogView::cancel);
+    connect(m_bucket, &QComboBox::currentIndexChanged, this,
+            [this] { m_chart->setBucketSeconds(m_bucket->currentData().toInt()); });
+    connect(&m_watcher, &QFutureWatcher<IngestResult>::finished, this, &LogView::finished);
+    connect(m_chart, &LogChart::bucketClicked, this, &LogView::showBucket);
+    for (QTableWidget *table : {m_statusTable, m_pathTable, m_bucketTable}) {
+        connect(table, &QTableWidget::cellClicked, this, [this, table](int row, int) {
+            if (const QTableWidgetItem *item = table->item(row, 0); item && item->data(Qt::DisplayRole).toInt() >= 100)
+                emit statusSelected(item->data(Qt::DisplayRole).toInt());
+        });
+    }
+    connect(&m_bucketWatcher, &QFutureWatcher<IngestResult>::finished, this, [this] {
+        const IngestResult result = m_bucketWatcher.result();
+        int row = 0;
+        m_bucketTable->setSortingEnabled(false);
+        // Statuses stay in the rows showBucket() filled; paths are appended below them.
+        row = m_bucketTable->rowCount();
+        m_bucketTable->setRowCount(row + int(result.summary.topErrorPaths.size()));
+        for (const TopEntry &entry : result.summary.topErrorPaths) {
+            m_bucketTable->setItem(row, 0, numberItem(entry.status));
+            m_bucketTable->setItem(row, 1, numberItem(entry.count));
+            m_bucketTable->setItem(row, 2, new QTableWidgetItem(entry.text));
+            ++row;
+        }
+        emit bucketDetailsReady();
+    });
+    start();
+}
+
+LogView::~LogView()
+{
+    cancel();
+    m_watcher.waitForFinished();
+    m_bucketWatcher.waitForFinished();
+}
+
+bool LogView::isLoading() const
+{
+    return m_watcher.isRunning();
+}
+
+void LogView::start()
+{
+    m_status->setText(tr("Reading %1…").arg(m_paths.join(QStringLiteral(", "))));
+    m_ingest = std::make_shared<LogIngest>(m_options);
+    auto done = m_done;
+    auto total = m_total;
+    m_ingest->setProgressCallback([done, total](qint64 bytesDone, qint64 bytesTotal) {
+        done->store(bytesDone);
+        total->store(bytesTotal);
+    });
+    auto ingest = m_ingest;
+    const QStringList paths = m_paths;
+    m_watcher.setFuture(QtConcurrent::run([ingest, paths] { return ingest->run(paths); }));
+    m_progress->setVisible(true);
+    m_cancel->setVisible(true);
+    m_pollTimer->start();
+}
+
+void LogView::pollProgress()
+{
+    const qint64 total = m_total->load();
+    if (total > 0)
+        m_progress->setValue(int(1000 * m_done->load() / total));
+    if (!m_ingest)
+        return;
+    const MinuteSeries minutes = m_ingest->liveMinutes();
+    if (minutes.empty())
+        return;
+    m_chart->setLiveMinutes(minutes, 0);
+    if (!m_firstDataShown) {
+        m_firstDataShown = true;
+        emit firstDataShown();
+    }
+}
+
+void LogView::cancel()
+{
+    if (m_ingest)
+        m_ingest->cancel();
+}
+
+void LogView::finished()
+{
+    m_pollTimer->stop();
+    m_progress->setVisible(false);
+    m_cancel->setVisible(false);
+    const IngestResult result = m_watcher.result();
+    if (!result.ok()) {
+        m_status->setText(tr("Could not read the log: %1").arg(result.error));
+        emit loadFinished();
+        return;
+    }
+    m_summary = result.summary;
+    QString text = tr("%1 requests, %2 lines skipped, format %3")
+                       .arg(m_summary.linesParsed)
+                       .arg(m_summary.linesSkipped)
+                       .arg(m_summary.format);
+    if (m_summary.cancelled)
+        text += tr(" — cancelled, partial");
+    if (!m_summary.warnings.isEmpty())
+        text += QStringLiteral(" — ") + m_summary.warnings.join(QStringLiteral("; "));
+    m_status->setText(text);
+    m_chart->setSummary(m_summary);
+    fillTables();
+    emit loadFinished();
+}
+
+void LogView::fillTables()
+{
+    fillStatusRows(m_statusTable, m_summary.statusCounts, m_summary.linesParsed);
+    m_pathTable->setRowCount(int(m_summary.topErrorPaths.size()));
+    for (int row = 0; row < m_summary.topErrorPaths.size(); ++row) {
+        const TopEntry &entry = m_summary.topErrorPaths[row];
+        m_pathTable->setItem(row, 0, numberItem(entry.status));
+        m_pathTable->setItem(row, 1, numberItem(entry.count));
+        m_pathTable->setItem(row, 2, new QTableWidgetItem(entry.text));
+    }
+    m_skipTable->setRowCount(int(m_summary.skipExamples.size()));
+    for (int row = 0; row < m_summary.skipExamples.size(); ++row) {
+        const SkipExample &example = m_summary.skipExamples[row];
+        m_skipTable->setItem(row, 0, new QTableWidgetItem(QFileInfo(example.file).fileName()));
+        m_skipTable->setItem(row, 1, numberItem(example.line));
+        m_skipTable->setItem(row, 2, new QTableWidgetItem(toString(example.reason)));
+        m_skipTable->setItem(row, 3, new QTableWidgetItem(example.text));
+    }
+    QStringList reasons;
+    for (int i = 0; i < kSkipReasonCount; ++i) {
+        if (m_summary.skippedByReason[size_t(i)] > 0)
+            reasons << QStringLiteral("%1 %2").arg(toString(SkipReason(i))).arg(m_summary.skippedByReason[size_t(i)]);
+    }
+    m_tables->setTabText(2, tr("Skipped lines (%1)").arg(m_summary.linesSkipped));
+    m_skipTable->setToolTip(reasons.join(QStringLiteral(", ")));
+}
+
+void LogView::showBucket(qint64 startMs, qint64 endMs)
+{
+    QMap<int, qint64> counts;
+    qint64 total = 0;
+    for (const SeriesBucket &bucket : m_chart->buckets()) {
+        if (bucket.startMs >= startMs && bucket.startMs < endMs) {
+            for (auto it = bucket.byStatus.cbegin(); it != bucket.byStatus.cend(); ++it)
+                counts[it.key()] += it.value();
+            total += bucket.total;
+        }
+    }
+    fillStatusRows(m_bucketTable, counts, total);
+    m_tables->setTabText(3, tr("Bucket %1").arg(formatIsoTime(startMs, m_summary.tzOffsetMinutes)));
+    m_tables->setCurrentWidget(m_bucketTable);
+    if (isLoading() || m_bucketWatcher.isRunning())
+        return;
+    // Paths are not kept per bucket (memory would grow with the file): re-read that range.
+    IngestOptions options = m_options;
+    options.liveSeries = false;
+    options.fromMs = startMs;
+    options.toMs = endMs - 1;
+    m_bucketIngest = std::make_shared<LogIngest>(options);
+    auto ingest = m_bucketIngest;
+    const QStringList paths = m_paths;
+    m_bucketWatcher.setFuture(QtConcurrent::run([ingest, paths] { return ingest->run(paths); }));
+}
+
+bool LogView::exportPng(const QString &path)
+{
+    if (m_chart->savePng(path))
+        return true;
+    m_lastError = tr("Could not write %1").arg(path);
+    return false;
+}
+
+bool LogView::exportPdf(const QString &path)
+{
+    if (m_chart->savePdf(path))
+        return true;
+    m_lastError = tr("Could not write %1").arg(path);
+    return false;
+}
+
+bool LogView::exportCsv(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(seriesToCsv(m_summary, m_chart->buckets())) < 0) {
+        m_lastError = tr("Could not write %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    return true;
+}
+
+} // namespace statusscope::ui
