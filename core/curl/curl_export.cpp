@@ -1,5 +1,7 @@
 #include "core/curl/curl_command.h"
 
+#include <QLocale>
+
 namespace statusscope {
 
 namespace {
@@ -59,12 +61,15 @@ QString exportCurlCommand(const CurlCommand &command, ShellDialect dialect)
         lines << QStringLiteral("--location");
     if (command.maxRedirects)
         lines << QStringLiteral("--max-redirs %1").arg(*command.maxRedirects);
+    // Seconds with the fewest digits that read back as the same double: arg()'s default of six
+    // significant digits lost precision (fuzz_curl: --max-time 2.22222e+25).
+    constexpr int kShortestExact = QLocale::FloatingPointShortest;
     if (command.connectTimeout)
-        lines << QStringLiteral("--connect-timeout %1").arg(*command.connectTimeout);
+        lines << QStringLiteral("--connect-timeout %1").arg(*command.connectTimeout, 0, 'g', kShortestExact);
     if (command.maxTime)
-        lines << QStringLiteral("--max-time %1").arg(*command.maxTime);
+        lines << QStringLiteral("--max-time %1").arg(*command.maxTime, 0, 'g', kShortestExact);
     if (command.expect100Timeout)
-        lines << QStringLiteral("--expect100-timeout %1").arg(*command.expect100Timeout);
+        lines << QStringLiteral("--expect100-timeout %1").arg(*command.expect100Timeout, 0, 'g', kShortestExact);
     if (command.head)
         lines << QStringLiteral("--head");
     if (command.getWithData)

@@ -316,3 +316,13 @@ TEST(CurlExport, UrlStartingWithADashGoesOutAsUrlOption)
         EXPECT_EQ(back.command, c);
     }
 }
+
+// Found by tests/fuzz/fuzz_curl: timeouts were exported with six significant digits.
+TEST(CurlExport, TimeoutsKeepEveryDigit)
+{
+    const CurlCommand c = imported("curl http://x/ --max-time 2.2222222222222222e+25 --connect-timeout 0.123456789 "
+                                   "--expect100-timeout 1234567.5");
+    const QString exported = exportCurlCommand(c);
+    EXPECT_TRUE(exported.contains(QStringLiteral("--connect-timeout 0.123456789"))) << exported.toStdString();
+    EXPECT_EQ(importCurlCommand(exported).command, c) << exported.toStdString();
+}
