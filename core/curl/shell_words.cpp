@@ -320,8 +320,10 @@ ShellWords splitShellWords(const QString &commandLine, ShellDialect dialect)
 QString quoteShellWord(const QString &word, ShellDialect dialect)
 {
     // cmd.exe expands %VAR% even in arguments, so % is only bare-safe for POSIX shells.
-    static const QRegularExpression posixSafe(QStringLiteral(R"(^[A-Za-z0-9_@%+=:,./-]+$)"));
-    static const QRegularExpression cmdSafe(QStringLiteral(R"(^[A-Za-z0-9_@+=:,./-]+$)"));
+    // \z, not $: $ also matches before a final line break, so "z\n" passed as safe and lost
+    // its line break (found by tests/fuzz/fuzz_curl).
+    static const QRegularExpression posixSafe(QStringLiteral(R"(^[A-Za-z0-9_@%+=:,./-]+\z)"));
+    static const QRegularExpression cmdSafe(QStringLiteral(R"(^[A-Za-z0-9_@+=:,./-]+\z)"));
     const QRegularExpression &safe = dialect == ShellDialect::Posix ? posixSafe : cmdSafe;
     if (!word.isEmpty() && safe.match(word).hasMatch())
         return word;

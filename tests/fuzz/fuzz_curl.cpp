@@ -9,6 +9,23 @@
 
 using namespace statusscope;
 
+namespace {
+
+// Words for a failure message: control characters as \xNN (a NUL would end the C string).
+QString show(const QStringList &words)
+{
+    QString out;
+    for (const QString &w : words) {
+        out += QLatin1Char('[');
+        for (QChar c : w)
+            out += c.unicode() < 0x20 ? QStringLiteral("\\x%1").arg(c.unicode(), 2, 16, QLatin1Char('0')) : QString(c);
+        out += QLatin1Char(']');
+    }
+    return out;
+}
+
+} // namespace
+
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     const ShellDialect dialect =
@@ -22,9 +39,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             quoted << quoteShellWord(w, dialect);
         const ShellWords again = splitShellWords(quoted.join(QLatin1Char(' ')), dialect);
         FUZZ_CHECK(again.error.isEmpty() && again.words == words.words,
-                   QStringLiteral("quote/split round trip (%1): [%2] -> [%3] %4")
-                       .arg(toString(dialect), words.words.join(QStringLiteral("|")),
-                            again.words.join(QStringLiteral("|")), again.error));
+                   QStringLiteral("quote/split round trip (%1): %2 -> %3 %4")
+                       .arg(toString(dialect), show(words.words), show(again.words), again.error));
     }
 
     (void)looksLikeCurlCommand(text);
