@@ -114,8 +114,9 @@ TEST(ShellWords, TrailingLineBreakIsQuoted)
         const QString word = QStringLiteral("z\n");
         const QString quoted = quoteShellWord(word, dialect);
         EXPECT_NE(quoted, word);
-        if (dialect == ShellDialect::Posix)
+        if (dialect == ShellDialect::Posix) {
             EXPECT_EQ(splitShellWords(QStringLiteral("a ") + quoted, dialect).words,
                       (QStringList{QStringLiteral("a"), word}));
+        }
     }
 }
