@@ -1,5 +1,7 @@
 #include "core/curl/curl_command.h"
 
+#include <QLocale>
+
 namespace statusscope {
 
 namespace {
@@ -33,10 +35,14 @@ QString exportCurlCommand(const CurlCommand &command, ShellDialect dialect)
     QString first = QStringLiteral("curl");
     if (!command.method.isEmpty())
         first += QStringLiteral(" -X ") + q(command.method);
+    // A URL that starts with '-' would read back as an option: --url takes it as a value.
+    if (command.url.startsWith(QLatin1Char('-')))
+        first += QStringLiteral(" --url");
     first += QLatin1Char(' ') + q(command.url);
     lines << first;
+    // An empty value goes out in curl's "Name;" form: "Name:" would remove the header instead.
     for (const auto &[name, value] : command.headers)
-        option(QStringLiteral("-H"), name + QStringLiteral(": ") + value);
+        option(QStringLiteral("-H"), value.isEmpty() ? name + QLatin1Char(';') : name + QStringLiteral(": ") + value);
     for (const QString &name : command.removedHeaders)
         option(QStringLiteral("-H"), name + QLatin1Char(':'));
     for (const CurlCommand::BodyPart &part : command.body)
@@ -55,12 +61,15 @@ QString exportCurlCommand(const CurlCommand &command, ShellDialect dialect)
         lines << QStringLiteral("--location");
     if (command.maxRedirects)
         lines << QStringLiteral("--max-redirs %1").arg(*command.maxRedirects);
+    // Seconds with the fewest digits that read back as the same double: arg()'s default of six
+    // significant digits lost precision (fuzz_curl: --max-time 2.22222e+25).
+    constexpr int kShortestExact = QLocale::FloatingPointShortest;
     if (command.connectTimeout)
-        lines << QStringLiteral("--connect-timeout %1").arg(*command.connectTimeout);
+        lines << QStringLiteral("--connect-timeout %1").arg(*command.connectTimeout, 0, 'g', kShortestExact);
     if (command.maxTime)
-        lines << QStringLiteral("--max-time %1").arg(*command.maxTime);
+        lines << QStringLiteral("--max-time %1").arg(*command.maxTime, 0, 'g', kShortestExact);
     if (command.expect100Timeout)
-        lines << QStringLiteral("--expect100-timeout %1").arg(*command.expect100Timeout);
+        lines << QStringLiteral("--expect100-timeout %1").arg(*command.expect100Timeout, 0, 'g', kShortestExact);
     if (command.head)
         lines << QStringLiteral("--head");
     if (command.getWithData)

@@ -20,11 +20,13 @@ struct OptionSpec
 
 void addHeader(CurlCommand &command, const QString &line)
 {
+    if (line.trimmed().isEmpty())
+        return; // curl ignores an empty -H
     const qsizetype colon = line.indexOf(QLatin1Char(':'));
-    const qsizetype semi = line.indexOf(QLatin1Char(';'));
-    if (colon < 0 && semi == line.size() - 1 && semi > 0) {
-        // curl's "Name;" form sends a header with an empty value.
-        command.headers.append({line.left(semi).trimmed(), QString()});
+    if (colon < 0 && line.size() > 1 && line.endsWith(QLatin1Char(';'))) {
+        // curl's "Name;" form sends a header with an empty value (only the last ';' is the
+        // marker: "a;b;" is the header "a;b").
+        command.headers.append({line.chopped(1).trimmed(), QString()});
         return;
     }
     if (colon < 0) {
@@ -75,14 +77,17 @@ const QList<OptionSpec> &optionTable()
          }},
         {{QStringLiteral("-u"), QStringLiteral("--user")}, true,
          [](CurlImport &i, const QString &v) { i.command.user = v; }},
+        // -A/-e/-b values are trimmed like -H values: the spaces around a field value are not
+        // part of it (RFC 9110 §5.5), and export writes them as -H lines (fuzz_curl found
+        // -A ' x' coming back as "x").
         {{QStringLiteral("-A"), QStringLiteral("--user-agent")}, true,
-         [](CurlImport &i, const QString &v) { i.command.headers.append({QStringLiteral("User-Agent"), v}); }},
+         [](CurlImport &i, const QString &v) { i.command.headers.append({QStringLiteral("User-Agent"), v.trimmed()}); }},
         {{QStringLiteral("-e"), QStringLiteral("--referer")}, true,
-         [](CurlImport &i, const QString &v) { i.command.headers.append({QStringLiteral("Referer"), v}); }},
+         [](CurlImport &i, const QString &v) { i.command.headers.append({QStringLiteral("Referer"), v.trimmed()}); }},
         {{QStringLiteral("-b"), QStringLiteral("--cookie")}, true,
          [](CurlImport &i, const QString &v) {
              if (v.contains(QLatin1Char('=')))
-                 i.command.headers.append({QStringLiteral("Cookie"), v});
+                 i.command.headers.append({QStringLiteral("Cookie"), v.trimmed()});
              else
                  i.warnings << QStringLiteral("-b %1 reads cookies from a file; it was left out").arg(v);
          }},

@@ -275,10 +275,36 @@ void PrintTo(ShellDialect dialect, std::ostream *os)
     *os << toString(dialect).toStdString();
 }
 
+namespace {
+
+// A ^" outside POSIX single quotes ('…' and $'…'): inside them it is literal text of a POSIX
+// command (a value holding ^"), which must not switch the whole line to cmd.exe rules (found by
+// tests/fuzz/fuzz_curl: such an exported command read back in the wrong dialect). cmd.exe has
+// no single quotes, and Chrome's cmd output starts with `curl ^"URL^"`, before any '.
+bool hasCaretQuoteOutsideSingleQuotes(const QString &text)
+{
+    const qsizetype n = text.size();
+    for (qsizetype i = 0; i < n; ++i) {
+        const QChar c = text.at(i);
+        if (c == QLatin1Char('^') && i + 1 < n && text.at(i + 1) == QLatin1Char('"'))
+            return true;
+        if (c != QLatin1Char('\''))
+            continue;
+        const bool ansiC = i > 0 && text.at(i - 1) == QLatin1Char('$');
+        for (++i; i < n && text.at(i) != QLatin1Char('\''); ++i) {
+            if (ansiC && text.at(i) == QLatin1Char('\\'))
+                ++i; // \' does not end $'…'
+        }
+    }
+    return false;
+}
+
+} // namespace
+
 ShellDialect detectShellDialect(const QString &commandLine)
 {
     static const QRegularExpression caretBreak(QStringLiteral(R"(\^\r?\n)"));
-    if (commandLine.contains(caretBreak) || commandLine.contains(QLatin1String("^\""))
+    if (commandLine.contains(caretBreak) || hasCaretQuoteOutsideSingleQuotes(commandLine)
         || commandLine.trimmed().startsWith(QLatin1String("curl.exe")))
         return ShellDialect::WinCmd;
     return ShellDialect::Posix;
@@ -294,8 +320,10 @@ ShellWords splitShellWords(const QString &commandLine, ShellDialect dialect)
 QString quoteShellWord(const QString &word, ShellDialect dialect)
 {
     // cmd.exe expands %VAR% even in arguments, so % is only bare-safe for POSIX shells.
-    static const QRegularExpression posixSafe(QStringLiteral(R"(^[A-Za-z0-9_@%+=:,./-]+$)"));
-    static const QRegularExpression cmdSafe(QStringLiteral(R"(^[A-Za-z0-9_@+=:,./-]+$)"));
+    // \z, not $: $ also matches before a final line break, so "z\n" passed as safe and lost
+    // its line break (found by tests/fuzz/fuzz_curl).
+    static const QRegularExpression posixSafe(QStringLiteral(R"(^[A-Za-z0-9_@%+=:,./-]+\z)"));
+    static const QRegularExpression cmdSafe(QStringLiteral(R"(^[A-Za-z0-9_@+=:,./-]+\z)"));
     const QRegularExpression &safe = dialect == ShellDialect::Posix ? posixSafe : cmdSafe;
     if (!word.isEmpty() && safe.match(word).hasMatch())
         return word;

@@ -273,3 +273,56 @@ TEST(CurlExport, ReadableShape)
     EXPECT_EQ(exportCurlCommand(c),
               QStringLiteral("curl -X POST http://example.com/upload \\\n  -H Expect: \\\n  --data-binary '@big file.iso'"));
 }
+
+// Found by tests/fuzz/fuzz_curl: a header with an empty value ("Name;" or a -H without a colon)
+// was exported as "Name: ", which curl and the importer read as "remove the header Name".
+TEST(CurlExport, EmptyValueHeaderRoundTripsInTheSemicolonForm)
+{
+    const CurlCommand original = imported("curl http://example.com -H 'X-Empty;' -H 'a;b;' -H 'NoColon' -H ''");
+    ASSERT_EQ(original.headers.size(), 3);
+    EXPECT_EQ(original.headers.at(0), qMakePair(QStringLiteral("X-Empty"), QString()));
+    EXPECT_EQ(original.headers.at(1), qMakePair(QStringLiteral("a;b"), QString()));
+    EXPECT_EQ(original.headers.at(2), qMakePair(QStringLiteral("NoColon"), QString()));
+    EXPECT_TRUE(original.removedHeaders.isEmpty());
+    for (ShellDialect dialect : {ShellDialect::Posix, ShellDialect::WinCmd}) {
+        const QString exported = exportCurlCommand(original, dialect);
+        EXPECT_TRUE(exported.contains(QStringLiteral("X-Empty;"))) << exported.toStdString();
+        const CurlImport back = importCurlCommand(exported);
+        ASSERT_TRUE(back.error.isEmpty()) << back.error.toStdString();
+        EXPECT_EQ(back.command, original) << exported.toStdString();
+    }
+}
+
+// Found by tests/fuzz/fuzz_curl: -A ' x' kept the space, which the exported -H line lost.
+TEST(CurlImport, UserAgentRefererCookieValuesAreTrimmedLikeHeaders)
+{
+    const CurlCommand c = imported("curl http://example.com -A ' agent 1 ' -e ' http://r/ ' -b ' a=1 '");
+    ASSERT_EQ(c.headers.size(), 3);
+    EXPECT_EQ(c.headers.at(0).second, QStringLiteral("agent 1"));
+    EXPECT_EQ(c.headers.at(1).second, QStringLiteral("http://r/"));
+    EXPECT_EQ(c.headers.at(2).second, QStringLiteral("a=1"));
+    EXPECT_EQ(importCurlCommand(exportCurlCommand(c)).command, c);
+}
+
+// Found by tests/fuzz/fuzz_curl: a URL starting with '-' was exported as a bare word, which
+// reads back as an option ("the curl command has no URL").
+TEST(CurlExport, UrlStartingWithADashGoesOutAsUrlOption)
+{
+    const CurlCommand c = imported("curl --url '--weird' -H 'A: 1'");
+    ASSERT_EQ(c.url, QStringLiteral("--weird"));
+    for (ShellDialect dialect : {ShellDialect::Posix, ShellDialect::WinCmd}) {
+        const CurlImport back = importCurlCommand(exportCurlCommand(c, dialect));
+        ASSERT_TRUE(back.error.isEmpty()) << back.error.toStdString();
+        EXPECT_EQ(back.command, c);
+    }
+}
+
+// Found by tests/fuzz/fuzz_curl: timeouts were exported with six significant digits.
+TEST(CurlExport, TimeoutsKeepEveryDigit)
+{
+    const CurlCommand c = imported("curl http://x/ --max-time 2.2222222222222222e+25 --connect-timeout 0.123456789 "
+                                   "--expect100-timeout 1234567.5");
+    const QString exported = exportCurlCommand(c);
+    EXPECT_TRUE(exported.contains(QStringLiteral("--connect-timeout 0.123456789"))) << exported.toStdString();
+    EXPECT_EQ(importCurlCommand(exported).command, c) << exported.toStdString();
+}

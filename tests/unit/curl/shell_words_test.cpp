@@ -95,3 +95,28 @@ TEST(ShellWords, QuotingRoundTripsThroughTheSplitter)
         }
     }
 }
+
+// Found by tests/fuzz/fuzz_curl: ^" inside POSIX single quotes is literal text, not the mark of
+// Chrome's cmd.exe format, so an exported POSIX command holding it reads back as POSIX.
+TEST(ShellDialect, CaretQuoteInsideSingleQuotesIsPosix)
+{
+    EXPECT_EQ(detectShellDialect(QStringLiteral("curl 'http://x/?a=^\"b' -H 'X: 1'")), ShellDialect::Posix);
+    EXPECT_EQ(detectShellDialect(QStringLiteral("curl $'a\\'^\"\\x01'")), ShellDialect::Posix);
+    EXPECT_EQ(detectShellDialect(QStringLiteral("curl ^\"https://x/it's^\" -H ^\"a: b^\"")), ShellDialect::WinCmd);
+    EXPECT_EQ(detectShellDialect(QStringLiteral("curl 'x' ^\"y^\"")), ShellDialect::WinCmd);
+}
+
+// Found by tests/fuzz/fuzz_curl: a word ending in a line break was taken as safe to leave bare
+// (the regular expression's $ matches before a final newline) and lost its line break.
+TEST(ShellWords, TrailingLineBreakIsQuoted)
+{
+    for (ShellDialect dialect : {ShellDialect::Posix, ShellDialect::WinCmd}) {
+        const QString word = QStringLiteral("z\n");
+        const QString quoted = quoteShellWord(word, dialect);
+        EXPECT_NE(quoted, word);
+        if (dialect == ShellDialect::Posix) {
+            EXPECT_EQ(splitShellWords(QStringLiteral("a ") + quoted, dialect).words,
+                      (QStringList{QStringLiteral("a"), word}));
+        }
+    }
+}
