@@ -3,6 +3,7 @@
 #include "core/logs/format_detect.h"
 
 #include <QFile>
+#include <QFileInfo>
 
 #include <zlib.h>
 
@@ -53,7 +54,9 @@ FormatGuess detectHead(gzFile file, const IngestOptions &options, std::string &h
 
 std::optional<int> firstTzOffsetMinutes(const QString &path, const IngestOptions &options)
 {
-    if (path == QLatin1String("-"))
+    // Only regular files: opening a named pipe or device here would block the caller (the GUI
+    // thread) until a writer appears.
+    if (path == QLatin1String("-") || !QFileInfo(path).isFile())
         return std::nullopt;
     gzFile file = gzopen(QFile::encodeName(path).constData(), "rb");
     if (!file)
