@@ -82,7 +82,7 @@ case "$cmd" in
         # Core and its unit tests again under AddressSanitizer + UBSan (build-sanitize/).
         log "Building core and its tests with ASan + UBSan"
         if [[ ! -f build-sanitize/CMakeCache.txt ]]; then cmake --preset sanitize; fi
-        cmake --build --preset sanitize --parallel "$(nproc)"
+        cmake --build --preset sanitize --parallel "$(nproc)" --target unit_suites
         log "Running the unit tests under ASan + UBSan"
         ctest --preset sanitize -L unit --parallel "$(nproc)" --no-tests=error || status=$?
         exit "$status"
