@@ -57,11 +57,19 @@ HistoryPanel::HistoryPanel(HistoryStore *store, QWidget *parent)
     m_purge->setText(tr("Remove Secrets"));
     m_purge->setObjectName(QStringLiteral("historyRemoveSecrets"));
     m_purge->setToolTip(tr("Remove Secrets from History: redact credentials, cookies and tokens in every saved exchange"));
-    auto *buttons = new QHBoxLayout;
+    // Two rows, so the sidebar stays narrow and the document keeps the width.
+    auto *buttons = new QVBoxLayout;
     buttons->setSpacing(2);
-    for (QToolButton *b : {m_open, m_resend, m_delete, m_clear, m_purge})
-        buttons->addWidget(b);
-    buttons->addStretch(1);
+    auto *entryButtons = new QHBoxLayout;
+    auto *historyButtons = new QHBoxLayout;
+    for (QToolButton *b : {m_open, m_resend, m_delete})
+        entryButtons->addWidget(b);
+    for (QToolButton *b : {m_clear, m_purge})
+        historyButtons->addWidget(b);
+    entryButtons->addStretch(1);
+    historyButtons->addStretch(1);
+    buttons->addLayout(entryButtons);
+    buttons->addLayout(historyButtons);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);

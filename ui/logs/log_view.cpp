@@ -153,6 +153,9 @@ LogView::LogView(const QStringList &paths, QWidget *parent)
     splitter->addWidget(m_tables);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 1);
+    // The chart is what people came for: it gets most of the width from the start.
+    m_tables->setMinimumWidth(260);
+    splitter->setSizes({3000, 1100});
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(bar);
