@@ -1,6 +1,7 @@
 #include "core/curl/curl_command.h"
 
 #include "tests/support/qt_printers.h"
+#include "tests/support/real_world_curl_commands.h"
 
 #include <gtest/gtest.h>
 
@@ -22,76 +23,13 @@ Header h(const char *name, const char *value)
     return {QString::fromUtf8(name), QString::fromUtf8(value)};
 }
 
-// What people really paste, from browsers' "Copy as cURL", API docs and READMEs.
-const char *const kRealWorldCommands[] = {
-    // 0 Chrome "Copy as cURL (bash)": many -H, $'…' for a JSON body with a quote.
-    "curl 'https://api.example.com/v1/orders?page=2' \\\n"
-    "  -H 'authority: api.example.com' \\\n"
-    "  -H 'accept: application/json, text/plain, */*' \\\n"
-    "  -H 'accept-language: en-GB,en;q=0.9' \\\n"
-    "  -H 'content-type: application/json' \\\n"
-    "  -H 'cookie: sid=abc123; theme=dark' \\\n"
-    "  -H 'origin: https://app.example.com' \\\n"
-    "  -H 'sec-ch-ua: \"Chromium\";v=\"131\", \"Not_A Brand\";v=\"24\"' \\\n"
-    "  -H 'user-agent: Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36' \\\n"
-    "  --data-raw $'{\"note\":\"it\\'s urgent\",\"qty\":2}' \\\n"
-    "  --compressed",
-    // 1 Chrome "Copy as cURL (cmd)": ^" quoting and ^ continuations.
-    "curl ^\"https://api.example.com/v1/orders?page=2^&sort=desc^\" ^\n"
-    "  -H ^\"accept: application/json^\" ^\n"
-    "  -H ^\"content-type: application/json^\" ^\n"
-    "  --data-raw ^\"^{^\\^\"qty^\\^\":2^}^\" ^\n"
-    "  --compressed",
-    // 2 Old Chrome "Copy as cURL (cmd)": plain double quotes.
-    "curl \"https://example.com/search?q=a%20b\" ^\n  -H \"Accept: text/html\" ^\n  --compressed",
-    // 3 Firefox "Copy as cURL (POSIX)".
-    "curl 'https://example.com/login' -X POST -H 'User-Agent: Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0' "
-    "-H 'Content-Type: application/x-www-form-urlencoded' -H 'Origin: https://example.com' --data-raw 'user=ann&pass=s3cr%21t'",
-    // 4 The upload users hit 417 with.
-    "curl -v -X POST --data-binary @big.iso -H 'Expect:' http://upload.example.com/put",
-    // 5 Expect timeout and HTTP/1.0.
-    "curl --http1.0 --expect100-timeout 2.5 -d @form.txt http://example.com/form",
-    // 6 Basic auth, insecure, proxy.
-    "curl -k -u 'admin:p@ss word' -x http://proxy.local:3128 https://10.0.0.5/admin",
-    // 7 Bundled short flags and attached values.
-    "curl -sSLk -XPATCH -HContent-Type:application/json -d'{\"a\":1}' https://x.example/api",
-    // 8 README style with timeouts and redirects.
-    "curl --location --max-redirs 3 --connect-timeout 5 -m 30 https://example.org/download -o out.bin",
-    // 9 HEAD request.
-    "curl -I https://example.com/",
-    // 10 -G moves data to the query.
-    "curl -G --data-urlencode 'q=status codes' --data-urlencode 'lang=en' https://search.example.com/",
-    // 11 GitHub API docs.
-    "curl -L \\\n  -H \"Accept: application/vnd.github+json\" \\\n  -H \"Authorization: Bearer <YOUR-TOKEN>\" \\\n"
-    "  -H \"X-GitHub-Api-Version: 2022-11-28\" \\\n  https://api.github.com/repos/OWNER/REPO/issues",
-    // 12 Stripe docs: -u key with a trailing colon, several -d.
-    "curl https://api.stripe.com/v1/charges \\\n  -u sk_test_4eC39HqLyjWDarjtT1zdp7dc: \\\n  -d amount=2000 \\\n"
-    "  -d currency=usd \\\n  -d source=tok_visa",
-    // 13 Elasticsearch docs.
-    "curl -X PUT \"localhost:9200/my-index-000001?pretty\" -H 'Content-Type: application/json' -d'\n{\n  \"settings\": {}\n}\n'",
-    // 14 Slack webhook.
-    "curl -X POST -H 'Content-type: application/json' --data '{\"text\":\"Hello, World!\"}' https://hooks.slack.com/services/T0/B0/XXXX",
-    // 15 Upload with -T (PUT).
-    "curl -T ./report.pdf https://files.example.com/reports/report.pdf",
-    // 16 Cookie string and user agent and referer.
-    "curl -b 'a=1; b=2' -A 'StatusScope-test/1.0' -e https://ref.example/ https://example.com/page",
-    // 17 curl.exe on PowerShell-less Windows with plain quotes.
-    "curl.exe -H \"Accept: */*\" \"https://example.com/a b\"",
-    // 18 Chrome bash with a header containing $ and backticks in single quotes.
-    "curl 'https://example.com/' -H 'x-template: ${name} `id`' --compressed",
-    // 19 --url and --data-binary with inline text and CRLF in $'…'.
-    "curl --url http://example.com/raw --data-binary $'line1\\r\\nline2'",
-    // 20 --cacert and --max-time with a fraction.
-    "curl --cacert ./ca.pem --max-time 0.5 https://internal.example/health",
-    // 21 Removing several default headers.
-    "curl -H 'User-Agent:' -H 'Accept:' -H 'Host: virtual.example' http://127.0.0.1:8080/",
-};
+
 
 } // namespace
 
 TEST(CurlImport, ChromeBashWithAnsiCBody)
 {
-    const CurlCommand c = imported(kRealWorldCommands[0]);
+    const CurlCommand c = imported(test::kRealWorldCurlCommands[0]);
     EXPECT_EQ(c.url, QStringLiteral("https://api.example.com/v1/orders?page=2"));
     EXPECT_EQ(c.effectiveMethod(), QStringLiteral("POST"));
     ASSERT_EQ(c.headers.size(), 8);
@@ -105,7 +43,7 @@ TEST(CurlImport, ChromeBashWithAnsiCBody)
 
 TEST(CurlImport, ChromeCmdWithCaretQuotes)
 {
-    const CurlImport import = importCurlCommand(QString::fromUtf8(kRealWorldCommands[1]));
+    const CurlImport import = importCurlCommand(QString::fromUtf8(test::kRealWorldCurlCommands[1]));
     ASSERT_TRUE(import.error.isEmpty()) << import.error.toStdString();
     EXPECT_EQ(import.dialect, ShellDialect::WinCmd);
     EXPECT_EQ(import.command.url, QStringLiteral("https://api.example.com/v1/orders?page=2&sort=desc"));
@@ -116,14 +54,14 @@ TEST(CurlImport, ChromeCmdWithCaretQuotes)
 
 TEST(CurlImport, OldCmdFormat)
 {
-    const CurlCommand c = imported(kRealWorldCommands[2]);
+    const CurlCommand c = imported(test::kRealWorldCurlCommands[2]);
     EXPECT_EQ(c.url, QStringLiteral("https://example.com/search?q=a%20b"));
     EXPECT_EQ(c.headers, QList<Header>{h("Accept", "text/html")});
 }
 
 TEST(CurlImport, EmptyHeaderRemovesExpectAndDataBinaryKeepsTheFile)
 {
-    const CurlCommand c = imported(kRealWorldCommands[4]);
+    const CurlCommand c = imported(test::kRealWorldCurlCommands[4]);
     EXPECT_EQ(c.method, QStringLiteral("POST"));
     EXPECT_EQ(c.removedHeaders, QStringList{QStringLiteral("Expect")});
     EXPECT_TRUE(c.headers.isEmpty());
@@ -133,7 +71,7 @@ TEST(CurlImport, EmptyHeaderRemovesExpectAndDataBinaryKeepsTheFile)
 
 TEST(CurlImport, Http10AndExpectTimeout)
 {
-    const CurlCommand c = imported(kRealWorldCommands[5]);
+    const CurlCommand c = imported(test::kRealWorldCurlCommands[5]);
     EXPECT_TRUE(c.http10);
     ASSERT_TRUE(c.expect100Timeout.has_value());
     EXPECT_DOUBLE_EQ(*c.expect100Timeout, 2.5);
@@ -142,7 +80,7 @@ TEST(CurlImport, Http10AndExpectTimeout)
 
 TEST(CurlImport, AuthInsecureProxy)
 {
-    const CurlCommand c = imported(kRealWorldCommands[6]);
+    const CurlCommand c = imported(test::kRealWorldCurlCommands[6]);
     EXPECT_TRUE(c.insecure);
     EXPECT_EQ(c.user, QStringLiteral("admin:p@ss word"));
     EXPECT_EQ(c.proxy, QStringLiteral("http://proxy.local:3128"));
@@ -151,7 +89,7 @@ TEST(CurlImport, AuthInsecureProxy)
 
 TEST(CurlImport, BundledShortFlagsAndAttachedValues)
 {
-    const CurlCommand c = imported(kRealWorldCommands[7]);
+    const CurlCommand c = imported(test::kRealWorldCurlCommands[7]);
     EXPECT_TRUE(c.followRedirects);
     EXPECT_TRUE(c.insecure);
     EXPECT_EQ(c.method, QStringLiteral("PATCH"));
@@ -161,7 +99,7 @@ TEST(CurlImport, BundledShortFlagsAndAttachedValues)
 
 TEST(CurlImport, TimeoutsRedirectsAndOutput)
 {
-    const CurlCommand c = imported(kRealWorldCommands[8]);
+    const CurlCommand c = imported(test::kRealWorldCurlCommands[8]);
     EXPECT_TRUE(c.followRedirects);
     EXPECT_EQ(c.maxRedirects, 3);
     EXPECT_EQ(c.connectTimeout, 5.0);
@@ -171,8 +109,8 @@ TEST(CurlImport, TimeoutsRedirectsAndOutput)
 
 TEST(CurlImport, HeadAndGetWithData)
 {
-    EXPECT_EQ(imported(kRealWorldCommands[9]).effectiveMethod(), QStringLiteral("HEAD"));
-    const CurlCommand g = imported(kRealWorldCommands[10]);
+    EXPECT_EQ(imported(test::kRealWorldCurlCommands[9]).effectiveMethod(), QStringLiteral("HEAD"));
+    const CurlCommand g = imported(test::kRealWorldCurlCommands[10]);
     EXPECT_EQ(g.effectiveMethod(), QStringLiteral("GET"));
     EXPECT_EQ(g.body.size(), 2);
     EXPECT_EQ(g.body.at(0).kind, Kind::UrlEncode);
@@ -180,41 +118,41 @@ TEST(CurlImport, HeadAndGetWithData)
 
 TEST(CurlImport, DocsStyleCommands)
 {
-    const CurlCommand gh = imported(kRealWorldCommands[11]);
+    const CurlCommand gh = imported(test::kRealWorldCurlCommands[11]);
     EXPECT_EQ(gh.headers.size(), 3);
     EXPECT_EQ(gh.headers.at(1), h("Authorization", "Bearer <YOUR-TOKEN>"));
-    const CurlCommand stripe = imported(kRealWorldCommands[12]);
+    const CurlCommand stripe = imported(test::kRealWorldCurlCommands[12]);
     EXPECT_EQ(stripe.user, QStringLiteral("sk_test_4eC39HqLyjWDarjtT1zdp7dc:"));
     EXPECT_EQ(stripe.body.size(), 3);
     EXPECT_EQ(stripe.effectiveMethod(), QStringLiteral("POST"));
-    const CurlCommand es = imported(kRealWorldCommands[13]);
+    const CurlCommand es = imported(test::kRealWorldCurlCommands[13]);
     EXPECT_EQ(es.url, QStringLiteral("localhost:9200/my-index-000001?pretty"));
     EXPECT_TRUE(es.body.at(0).value.contains(QStringLiteral("\"settings\"")));
 }
 
 TEST(CurlImport, UploadFileIsAPut)
 {
-    const CurlCommand c = imported(kRealWorldCommands[15]);
+    const CurlCommand c = imported(test::kRealWorldCurlCommands[15]);
     EXPECT_EQ(c.effectiveMethod(), QStringLiteral("PUT"));
     EXPECT_EQ(c.body.at(0), (CurlCommand::BodyPart{Kind::DataBinary, QStringLiteral("@./report.pdf")}));
 }
 
 TEST(CurlImport, CookieUserAgentRefererBecomeHeaders)
 {
-    const CurlCommand c = imported(kRealWorldCommands[16]);
+    const CurlCommand c = imported(test::kRealWorldCurlCommands[16]);
     EXPECT_EQ(c.headers, (QList<Header>{h("Cookie", "a=1; b=2"), h("User-Agent", "StatusScope-test/1.0"),
                                         h("Referer", "https://ref.example/")}));
 }
 
 TEST(CurlImport, NothingIsExpanded)
 {
-    const CurlCommand c = imported(kRealWorldCommands[18]);
+    const CurlCommand c = imported(test::kRealWorldCurlCommands[18]);
     EXPECT_EQ(c.headers.at(0), h("x-template", "${name} `id`"));
 }
 
 TEST(CurlImport, RemovingSeveralDefaultHeaders)
 {
-    const CurlCommand c = imported(kRealWorldCommands[21]);
+    const CurlCommand c = imported(test::kRealWorldCurlCommands[21]);
     EXPECT_EQ(c.removedHeaders, (QStringList{QStringLiteral("User-Agent"), QStringLiteral("Accept")}));
     EXPECT_EQ(c.headers, QList<Header>{h("Host", "virtual.example")});
 }
@@ -244,7 +182,7 @@ TEST(CurlImport, LooksLikeCurlCommand)
 TEST(CurlExport, EveryRealWorldCommandRoundTrips)
 {
     int count = 0;
-    for (const char *text : kRealWorldCommands) {
+    for (const char *text : test::kRealWorldCurlCommands) {
         const CurlCommand original = imported(text);
         for (ShellDialect dialect : {ShellDialect::Posix, ShellDialect::WinCmd}) {
             bool hasLineBreak = false;
