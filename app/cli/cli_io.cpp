@@ -30,4 +30,31 @@ int usageError(const QString &message, int exitCode)
     return exitCode;
 }
 
+FileCommandArgs parseFileCommandArgs(const QString &command, const QStringList &args, const QString &help,
+                                     bool allowStdin)
+{
+    FileCommandArgs parsed;
+    for (const QString &arg : args) {
+        if (arg == QLatin1String("--json")) {
+            parsed.json = true;
+        } else if (arg == QLatin1String("-h") || arg == QLatin1String("--help")) {
+            writeOut(help);
+            parsed.exitCode = kExitOk;
+            return parsed;
+        } else if (arg.startsWith(QLatin1Char('-')) && !(allowStdin && arg == QLatin1String("-"))) {
+            parsed.exitCode = usageError(QStringLiteral("%1: unknown option '%2'").arg(command, arg), kExitUsage);
+            return parsed;
+        } else if (parsed.path.isEmpty()) {
+            parsed.path = arg;
+        } else {
+            parsed.exitCode = usageError(QStringLiteral("%1: one FILE only").arg(command), kExitUsage);
+            return parsed;
+        }
+    }
+    if (parsed.path.isEmpty())
+        parsed.exitCode = usageError(
+            QStringLiteral("%1: no FILE given (usage: statusscope-cli %1 FILE [--json])").arg(command), kExitUsage);
+    return parsed;
+}
+
 } // namespace statusscope::cli

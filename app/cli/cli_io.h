@@ -2,6 +2,9 @@
 
 #include <QByteArray>
 #include <QString>
+#include <QStringList>
+
+#include <optional>
 
 namespace statusscope::cli {
 
@@ -12,5 +15,16 @@ void writeErr(const QString &text);
 
 // "statusscope-cli: <message>\n" on stderr, then the exit code: the shape of every usage error.
 int usageError(const QString &message, int exitCode);
+
+// The arguments of subcommands that take one FILE and --json (har, diagnose). `exitCode` is set
+// when the command must end at once: after --help (0) or on a usage error (2, message printed).
+struct FileCommandArgs
+{
+    QString path;
+    bool json = false;
+    std::optional<int> exitCode;
+};
+FileCommandArgs parseFileCommandArgs(const QString &command, const QStringList &args, const QString &help,
+                                     bool allowStdin);
 
 } // namespace statusscope::cli

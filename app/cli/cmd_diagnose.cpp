@@ -131,28 +131,16 @@ int readAndDiagnose(const QString &path, FileKind kind, QString *kindName, Findi
 
 int runDiagnose(const QStringList &args)
 {
-    bool json = false;
-    QString path;
-    for (const QString &arg : args) {
-        if (arg == QLatin1String("--json")) {
-            json = true;
-        } else if (arg == QLatin1String("-h") || arg == QLatin1String("--help")) {
-            writeOut(QStringLiteral("Usage: statusscope-cli diagnose FILE [--json]\n"
+    const FileCommandArgs parsed = parseFileCommandArgs(QStringLiteral("diagnose"), args,
+                                                         QStringLiteral("Usage: statusscope-cli diagnose FILE [--json]\n"
                                     "Runs the diagnosis rules on a saved exchange (send --json output) or a HAR file.\n"
                                     "Exit status: 0 diagnosed (with or without findings), 7 unparseable file,\n"
-                                    "8 unreadable file, 2 usage error.\n"));
-            return kExitOk;
-        } else if (arg.startsWith(QLatin1Char('-'))) {
-            return usageError(QStringLiteral("diagnose: unknown option '%1'").arg(arg), kExitUsage);
-        } else if (path.isEmpty()) {
-            path = arg;
-        } else {
-            return usageError(QStringLiteral("diagnose: one FILE only"), kExitUsage);
-        }
-    }
-    if (path.isEmpty())
-        return usageError(QStringLiteral("diagnose: no FILE given (usage: statusscope-cli diagnose FILE [--json])"),
-                          kExitUsage);
+                                    "8 unreadable file, 2 usage error.\n"),
+                                                         false);
+    if (parsed.exitCode)
+        return *parsed.exitCode;
+    const QString &path = parsed.path;
+    const bool json = parsed.json;
 
     const FileProbe probe = probeFile(path);
     if (!probe.error.isEmpty())

@@ -121,27 +121,16 @@ QString toText(const HarLog &log, const HarSummary &summary)
 
 int runHar(const QStringList &args)
 {
-    bool json = false;
-    QString path;
-    for (const QString &arg : args) {
-        if (arg == QLatin1String("--json")) {
-            json = true;
-        } else if (arg == QLatin1String("-h") || arg == QLatin1String("--help")) {
-            writeOut(QStringLiteral("Usage: statusscope-cli har FILE [--json]\n"
+    const FileCommandArgs parsed = parseFileCommandArgs(QStringLiteral("har"), args,
+                                                         QStringLiteral("Usage: statusscope-cli har FILE [--json]\n"
                                     "Entries, statuses and timings of a HAR 1.1/1.2 file.\n"
                                     "Exit status: 0 read (broken entries listed as skipped), 7 not a HAR,\n"
-                                    "8 file error.\n"));
-            return kExitOk;
-        } else if (arg.startsWith(QLatin1Char('-')) && arg != QLatin1String("-")) {
-            return usageError(QStringLiteral("har: unknown option '%1'").arg(arg), kExitUsage);
-        } else if (path.isEmpty()) {
-            path = arg;
-        } else {
-            return usageError(QStringLiteral("har: one FILE only"), kExitUsage);
-        }
-    }
-    if (path.isEmpty())
-        return usageError(QStringLiteral("har: no FILE given (usage: statusscope-cli har FILE [--json])"), kExitUsage);
+                                    "8 file error.\n"),
+                                                         true);
+    if (parsed.exitCode)
+        return *parsed.exitCode;
+    const QString &path = parsed.path;
+    const bool json = parsed.json;
 
     HarReadOptions options;
     // Nothing printed here needs bodies, headers or cookies: not keeping them makes reading a
