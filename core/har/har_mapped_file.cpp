@@ -3,6 +3,8 @@
 #include <QFile>
 #include <QFileInfo>
 
+#include <algorithm>
+
 #ifdef Q_OS_UNIX
 #include <cerrno>
 #include <cstring>
@@ -13,13 +15,6 @@
 #endif
 
 namespace statusscope::har_detail {
-
-namespace {
-
-// Pages are released in steps this large so madvise() stays rare.
-constexpr qint64 kReleaseStepBytes = 16 * 1024 * 1024;
-
-} // namespace
 
 HarMappedFile::~HarMappedFile()
 {
@@ -89,18 +84,19 @@ bool HarMappedFile::open(const QString &path, QString *error)
 #endif
 }
 
-void HarMappedFile::release(qint64 offset)
+void HarMappedFile::release(qint64 from, qint64 to) const
 {
 #ifdef Q_OS_UNIX
-    if (!m_mapping || offset - m_released < kReleaseStepBytes)
-        return;
     const auto page = static_cast<qint64>(sysconf(_SC_PAGESIZE));
-    const qint64 end = offset / page * page;
+    const qint64 begin = (from + page - 1) / page * page; // a page shared with unread bytes stays
+    const qint64 end = std::min(to, m_size) / page * page;
+    if (!m_mapping || end <= begin)
+        return;
     // Clean file pages: dropping them costs nothing, a later read would fault them back in.
-    madvise(static_cast<char *>(m_mapping) + m_released, static_cast<size_t>(end - m_released), MADV_DONTNEED);
-    m_released = end;
+    madvise(static_cast<char *>(m_mapping) + begin, static_cast<size_t>(end - begin), MADV_DONTNEED);
 #else
-    Q_UNUSED(offset);
+    Q_UNUSED(from);
+    Q_UNUSED(to);
 #endif
 }
 

@@ -25,15 +25,15 @@ public:
     const char *data() const { return m_data; }
     qint64 size() const { return m_size; }
 
-    // The bytes before `offset` will not be read again: their pages may be dropped.
-    void release(qint64 offset);
+    // The bytes in [from, to) will not be read again: their whole pages may be dropped. Safe
+    // to call from several threads for distinct ranges.
+    void release(qint64 from, qint64 to) const;
 
 private:
     const char *m_data = nullptr;
     qint64 m_size = 0;
     void *m_mapping = nullptr;   // POSIX: the whole reservation (file + one zero page)
     size_t m_mappingBytes = 0;
-    qint64 m_released = 0;
     QByteArray m_fallback;       // elsewhere: the file read into memory (NUL-terminated)
 };
 

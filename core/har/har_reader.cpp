@@ -1,5 +1,6 @@
 #include "core/har/har_reader.h"
 
+#include "core/har/har_entries_split.h"
 #include "core/har/har_mapped_file.h"
 #include "core/har/har_sax_handler.h"
 #include "core/har/rapidjson_config.h"
@@ -11,8 +12,11 @@
 #include <rapidjson/error/en.h>
 #include <rapidjson/reader.h>
 
+#include <algorithm>
 #include <cstring>
+#include <optional>
 #include <ostream>
+#include <thread>
 
 namespace statusscope {
 
@@ -72,34 +76,55 @@ void locate(const char *data, qint64 size, HarReadError &error)
 }
 
 // Parses `size` bytes at `data`; data[size] must be readable and 0 (RapidJSON's in-memory
-// stream stops there and its SSE2 scanners rely on it).
+// stream stops there and its SSE2 scanners rely on it). release(from, to): those bytes will not
+// be read again (may be called from a second thread for another range).
 HarReadResult readBuffer(const char *data, qint64 size, const HarReadOptions &options,
-                         const std::function<void(qint64)> &release)
+                         const std::function<void(qint64, qint64)> &release)
 {
     HarReadResult result;
     // A UTF-8 byte-order mark (Fiddler, some Windows tools) is not JSON; offsets still count
     // it so they match the file.
     const qint64 bom = size >= 3 && std::memcmp(data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
-    rapidjson::StringStream stream(data + bom);
-    auto tell = [&stream, bom] { return static_cast<qint64>(stream.Tell()) + bom; };
+    rapidjson::StringStream stream(data);
+    stream.src_ = data + bom; // Tell() is then the offset in the file
+    auto tell = [&stream] { return static_cast<qint64>(stream.Tell()); };
+
+    std::optional<har_detail::HarEntriesSplit> split;
+    if (options.splitMinBytes > 0 && size >= options.splitMinBytes && std::thread::hardware_concurrency() > 1)
+        split.emplace(data, size, options, release);
+
+    har_detail::HarSaxHandler *handlerRef = nullptr;
     qint64 nextReport = kProgressStepBytes;
+    qint64 released = 0;
     auto entryDone = [&] {
-        const qint64 offset = tell();
+        qint64 offset = tell();
+        if (split) {
+            const qint64 arrayEnd = split->entryEnded(offset, *handlerRef);
+            if (arrayEnd >= 0) { // the second thread read up to the ']': go on from there
+                stream.src_ = data + arrayEnd;
+                offset = arrayEnd;
+            }
+        }
         if (offset >= nextReport) {
             nextReport = offset + kProgressStepBytes;
             if (release)
-                release(offset);
+                release(released, offset);
+            released = offset;
             if (options.progress)
-                options.progress(offset, size);
+                options.progress(std::min(size, offset + (split ? split->tailBytesParsed() : 0)), size);
         }
         return !(options.cancel && options.cancel->load(std::memory_order_relaxed));
     };
     har_detail::HarSaxHandler handler(options, tell, entryDone);
+    handlerRef = &handler;
     rapidjson::Reader reader;
     // Recursive descent (about 1.6x faster than RapidJSON's iterative mode here); the handler
     // stops at kMaxNestingDepth, so a hostile nesting cannot exhaust the stack. Full precision:
     // a time written back and read again is the same double.
     const rapidjson::ParseResult parsed = reader.Parse<rapidjson::kParseFullPrecisionFlag>(stream, handler);
+    if (split)
+        result.joinedAt = split->joinedAt();
+    split.reset(); // the second thread has stopped before anything below is decided
 
     if (handler.error().status == HarReadStatus::Cancelled) {
         result.error = {HarReadStatus::Cancelled, QStringLiteral("cancelled"), {}, -1, -1, -1};
@@ -109,7 +134,7 @@ HarReadResult readBuffer(const char *data, qint64 size, const HarReadOptions &op
         result.error = handler.error();
     } else if (parsed.IsError()) {
         result.error.status = HarReadStatus::NotJson;
-        result.error.byteOffset = static_cast<qint64>(parsed.Offset()) + bom;
+        result.error.byteOffset = static_cast<qint64>(parsed.Offset());
         if (result.error.byteOffset < size && data[result.error.byteOffset] == '\0')
             result.error.message = QStringLiteral("a NUL byte, which JSON does not allow");
         else
@@ -139,7 +164,8 @@ HarReadResult readHarFile(const QString &path, const HarReadOptions &options)
     }
     // A file cut while we read it must give an error, not SIGBUS (see mapped_region_guard.h).
     const MappedRegionGuard guard(file.data(), static_cast<std::size_t>(file.size()));
-    HarReadResult result = readBuffer(file.data(), file.size(), options, [&file](qint64 offset) { file.release(offset); });
+    HarReadResult result = readBuffer(file.data(), file.size(), options,
+                                      [&file](qint64 from, qint64 to) { file.release(from, to); });
     // A cut inside a page leaves that page's tail as zeros without any fault: the size tells.
     if (guard.faulted() || QFileInfo(path).size() < file.size()) {
         result.log = {};

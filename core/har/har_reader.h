@@ -37,6 +37,7 @@ struct HarReadError
 
     // "log.entries: missing (byte 186, line 12, column 1)"
     QString describe() const;
+    bool operator==(const HarReadError &) const = default;
 };
 
 struct HarReadOptions
@@ -52,12 +53,19 @@ struct HarReadOptions
     // (header names are still checked, so the same entries are skipped either way), for
     // callers that only need the request line, statuses and timings.
     bool keepDetails = true;
+    // Inputs at least this large are parsed on two threads: a second one reads the back half
+    // of log.entries while this one reads the front, and the halves are joined where they
+    // meet (har_entries_split.h). The result is the same either way; 0 never splits.
+    qint64 splitMinBytes = 8 * 1024 * 1024;
 };
 
 struct HarReadResult
 {
     HarReadError error; // status Ok on success
     HarLog log;         // empty unless Ok
+    // Where a second thread's half of log.entries was joined on (the byte just past the entry
+    // before it), or -1 when one thread read everything (small input, or no clean join point).
+    qint64 joinedAt = -1;
 
     bool ok() const { return error.status == HarReadStatus::Ok; }
 };

@@ -101,11 +101,54 @@ bool isRequiredScalar(Node node, std::string_view key)
 } // namespace
 
 HarSaxHandler::HarSaxHandler(const HarReadOptions &options, std::function<qint64()> tell,
-                             std::function<bool()> entryDone)
+                             std::function<bool()> entryDone, Start start)
     : m_options(options), m_tell(std::move(tell)), m_entryDone(std::move(entryDone))
 {
     m_frames.reserve(16);
-    m_frames.push_back(Frame{Node::Root, nullptr, {}, -1, 0, 0});
+    if (start == Start::Document) {
+        m_frames.push_back(Frame{Node::Root, nullptr, {}, -1, 0, 0});
+        return;
+    }
+    // The frames the document parse has when it is inside log.entries, so that paths, depth
+    // limits and "inside an entry" all come out the same.
+    m_frames.push_back(Frame{Node::Root, nullptr, {}, -1, 1, 0});
+    m_frames.push_back(Frame{Node::Root, &m_log, {}, -1, 0, kSeenLog});
+    m_frames.push_back(Frame{Node::Log, &m_log, "log", -1, 0, kSeenEntries});
+    m_frames.push_back(Frame{Node::Entries, nullptr, "entries", -1, 0, 0, true});
+}
+
+int HarSaxHandler::entriesElementCount() const
+{
+    for (auto frame = m_frames.rbegin(); frame != m_frames.rend(); ++frame) {
+        if (frame->node == Node::Entries)
+            return frame->nextIndex;
+    }
+    return 0;
+}
+
+bool HarSaxHandler::spliceEntries(HarLog &&tail, int tailElements)
+{
+    // Frames: document, root object, log, entries; and not inside a skipped or copied value.
+    if (m_frames.size() != 4 || m_frames.back().node != Node::Entries || m_skipDepth > 0 || m_captureDepth > 0
+        || hasError())
+        return false;
+    Frame &entries = m_frames.back();
+    const int base = entries.nextIndex;
+    entries.nextIndex += tailElements;
+    m_log.entries.reserve(m_log.entries.size() + tail.entries.size());
+    for (HarEntry &entry : tail.entries) {
+        entry.index += base;
+        m_log.entries.append(std::move(entry));
+    }
+    // A reason starts with the entry's path, which the other handler numbered from 0.
+    for (HarSkippedEntry &skipped : tail.skipped) {
+        const QString oldPrefix = QStringLiteral("log.entries[%1]").arg(skipped.index);
+        skipped.index += base;
+        if (skipped.reason.startsWith(oldPrefix))
+            skipped.reason.replace(0, oldPrefix.size(), QStringLiteral("log.entries[%1]").arg(skipped.index));
+        m_log.skipped.append(std::move(skipped));
+    }
+    return true;
 }
 
 // --- scalars ---------------------------------------------------------------------------------

@@ -31,10 +31,14 @@ public:
     using Ch = char;
     using SizeType = unsigned;
 
+    // Where the first event lands: the start of the document, or (for the second thread of
+    // HarEntriesSplit) an element of log.entries, one value per Parse() call.
+    enum class Start { Document, InsideEntries };
+
     // tell: the byte offset the parser is at. entryDone: called after each entry; returning
     // false stops the read as cancelled.
     HarSaxHandler(const HarReadOptions &options, std::function<qint64()> tell,
-                  std::function<bool()> entryDone);
+                  std::function<bool()> entryDone, Start start = Start::Document);
 
     // RapidJSON Handler concept.
     bool Null();
@@ -59,6 +63,15 @@ public:
     bool hasError() const { return m_error.status != HarReadStatus::Ok; }
     const HarReadError &error() const { return m_error; }
     HarLog takeLog() { return std::move(m_log); }
+    qsizetype entryCount() const { return m_log.entries.size(); }
+    qsizetype skippedCount() const { return m_log.skipped.size(); }
+    // Elements of the innermost open log.entries array so far (loaded, skipped or not objects).
+    int entriesElementCount() const;
+
+    // Appends the rest of the open log.entries array, read by another handler started with
+    // InsideEntries (its indexes count from 0): they are renumbered to follow ours. false, and
+    // nothing changed, unless this handler is between two elements of log.entries.
+    bool spliceEntries(HarLog &&tail, int tailElements);
 
     enum class Node {
         Root, Log, Creator, Browser, Pages, Page, PageTimings, Entries, Entry, Request, Response,

@@ -232,6 +232,7 @@ struct HarLog
     HarCustomFields custom;
 
     const HarPage *page(const QString &id) const;
+    bool operator==(const HarLog &) const = default;
 };
 
 // ms since the epoch of an ISO 8601 time stamp as exporters write it ("…T10:00:00.123Z",

@@ -3,8 +3,8 @@
 // Invariants: the reader never reports more entries than the file's log.entries array holds
 // (loaded + skipped == array length when Qt's own JSON parser reads the same document); skipped
 // indexes are distinct, ascending and inside the array; reading without bodies or details loads
-// and skips exactly the same entries; a failed read carries no log, and a NotJson error points
-// inside the input.
+// and skips exactly the same entries; reading on two threads gives the very same result; a
+// failed read carries no log, and a NotJson error points inside the input.
 #include "core/har/har_reader.h"
 #include "tests/fuzz/fuzz_check.h"
 
@@ -22,6 +22,16 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     lean.keepBodies = false;
     lean.keepDetails = false;
     const HarReadResult light = readHarData(json, lean);
+
+    // Two threads (forced, whatever the size) read exactly what one reads: same entries, same
+    // skipped ones, same error at the same byte.
+    HarReadOptions split;
+    split.splitMinBytes = 1;
+    const HarReadResult twoThreads = readHarData(json, split);
+    FUZZ_CHECK(twoThreads.error == full.error && twoThreads.log == full.log,
+               QStringLiteral("two threads read \"%1\" (%2 entries), one thread \"%3\" (%4 entries)")
+                   .arg(twoThreads.error.describe()).arg(twoThreads.log.entries.size())
+                   .arg(full.error.describe()).arg(full.log.entries.size()));
 
     FUZZ_CHECK(full.error.status == light.error.status,
                QStringLiteral("status %1 with details, %2 without")
