@@ -46,11 +46,11 @@ struct HarReadOptions
     std::function<void(qint64 bytesRead, qint64 bytesTotal)> progress;
     // Polled after each entry; when set the read stops with Cancelled.
     const std::atomic<bool> *cancel = nullptr;
-    // false: content.text and postData.text are dropped (hasText/size kept), for callers that
-    // only need statuses and timings.
+    // false: content.text and postData.text are dropped (hasText/size kept; a body that is not
+    // a string still spoils its entry), for callers that only need statuses and timings.
     bool keepBodies = true;
     // false: headers, query strings, cookies, post data, cache and `_` fields are not kept
-    // (header names are still checked, so the same entries are skipped either way), for
+    // (all but `_` fields are still read and checked, so the same entries are skipped either way), for
     // callers that only need the request line, statuses and timings.
     bool keepDetails = true;
     // Inputs at least this large are parsed on two threads: a second one reads the back half

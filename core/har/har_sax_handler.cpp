@@ -3,6 +3,7 @@
 #include <QLocale>
 
 #include <cstring>
+#include <limits>
 #include <string_view>
 
 namespace statusscope::har_detail {
@@ -181,7 +182,8 @@ bool HarSaxHandler::number(double value)
         return true;
     if (m_captureDepth > 0) {
         // Integers stay integers in the copy: 3 is written back as 3, not 3.0.
-        if (value == static_cast<double>(static_cast<int64_t>(value)) && value > -9e15 && value < 9e15)
+        // (Range first: converting a double outside int64 is undefined.)
+        if (value > -9e15 && value < 9e15 && value == static_cast<double>(static_cast<int64_t>(value)))
             m_captureWriter.Int64(static_cast<int64_t>(value));
         else
             m_captureWriter.Double(value);
@@ -424,11 +426,6 @@ bool HarSaxHandler::beginContainer(bool isArray)
         return true;
     }
     const auto child = childOf(parent.node, key);
-    if (child && !m_options.keepDetails
-        && (child->node == Node::Cookies || child->node == Node::PostData || child->node == Node::Cache)) {
-        m_skipDepth = 1; // nothing in them is checked: skipped whole
-        return true;
-    }
     if (!child) {
         if (isRequiredScalar(parent.node, key)) {
             m_skipDepth = 1;
@@ -560,6 +557,13 @@ void HarSaxHandler::finishEntry()
         return;
     }
     m_entry.startedMs = parseHarTime(m_entry.startedDateTime);
+    if (!m_options.keepDetails) {
+        // Read and checked like everything else (so the same entries are skipped), not kept.
+        m_entry.request.cookies.clear();
+        m_entry.response.cookies.clear();
+        m_entry.request.postData.reset();
+        m_entry.cache = {};
+    }
     m_log.entries.append(std::move(m_entry));
     m_entry = HarEntry{};
 }
@@ -736,10 +740,8 @@ void HarSaxHandler::storeScalar(Frame &frame, const std::string &key, const Scal
     case Node::PostData: {
         auto *post = static_cast<HarPostData *>(frame.target);
         if (k == "mimeType") wantString(key, value, post->mimeType);
-        else if (k == "text") {
-            if (m_options.keepBodies)
-                wantBytes(key, value, post->text);
-        } else if (k == "comment") wantString(key, value, post->comment);
+        else if (k == "text") wantBytes(key, value, m_options.keepBodies ? &post->text : nullptr);
+        else if (k == "comment") wantString(key, value, post->comment);
         break;
     }
     case Node::Param: {
@@ -762,8 +764,7 @@ void HarSaxHandler::storeScalar(Frame &frame, const std::string &key, const Scal
         else if (k == "text") {
             if (value.type != Scalar::Null)
                 content.hasText = true;
-            if (m_options.keepBodies)
-                wantBytes(key, value, content.text);
+            wantBytes(key, value, m_options.keepBodies ? &content.text : nullptr);
         } else if (k == "encoding") wantString(key, value, content.encoding);
         else if (k == "comment") wantString(key, value, content.comment);
         break;
@@ -778,8 +779,8 @@ void HarSaxHandler::storeScalar(Frame &frame, const std::string &key, const Scal
         else if (k == "eTag") wantString(key, value, state->eTag);
         else if (k == "comment") wantString(key, value, state->comment);
         else if (k == "hitCount") {
-            double hits = 0;
-            if (wantNumber(key, value, hits))
+            qint64 hits = 0;
+            if (wantWhole(key, value, 0, std::numeric_limits<int>::max(), hits))
                 state->hitCount = static_cast<int>(hits);
         }
         break;
@@ -824,10 +825,13 @@ bool HarSaxHandler::wantString(const std::string &key, const Scalar &value, QStr
     return false;
 }
 
-bool HarSaxHandler::wantBytes(const std::string &key, const Scalar &value, QByteArray &out)
+// out null: the bodies are not kept, but a body that is not a string still spoils its entry,
+// so the same entries load whether bodies are kept or not.
+bool HarSaxHandler::wantBytes(const std::string &key, const Scalar &value, QByteArray *out)
 {
     if (value.type == Scalar::String) {
-        out = QByteArray(value.str, static_cast<qsizetype>(value.length));
+        if (out)
+            *out = QByteArray(value.str, static_cast<qsizetype>(value.length));
         return true;
     }
     if (value.type == Scalar::Null)
@@ -860,9 +864,26 @@ bool HarSaxHandler::wantNumber(const std::string &key, const Scalar &value, doub
 
 bool HarSaxHandler::wantInt64(const std::string &key, const Scalar &value, qint64 &out)
 {
+    return wantWhole(key, value, std::numeric_limits<qint64>::min(), std::numeric_limits<qint64>::max(), out);
+}
+
+// A count or size: converting a double outside [min, max] to an integer is undefined, so such a
+// value (4e61 bytes, found by fuzz_har) is reported like any other wrong value. Fractions are
+// truncated, as exporters that write "1234.0" mean the integer.
+bool HarSaxHandler::wantWhole(const std::string &key, const Scalar &value, qint64 min, qint64 max, qint64 &out)
+{
     double number = 0;
     if (!wantNumber(key, value, number))
         return false;
+    // qint64's max is not a double: it rounds up to 2^63, which is already out of range.
+    const double high = static_cast<double>(max);
+    const bool inRange = number >= static_cast<double>(min)
+        && (max == std::numeric_limits<qint64>::max() ? number < high : number <= high);
+    if (!inRange) {
+        fail(currentPath(key), QStringLiteral("expected a whole number from %1 to %2, got %3")
+                                   .arg(min).arg(max).arg(number));
+        return false;
+    }
     out = static_cast<qint64>(number);
     return true;
 }

@@ -122,9 +122,10 @@ private:
     void typeError(const std::string &key, const char *expected, const Scalar &got);
 
     bool wantString(const std::string &key, const Scalar &value, QString &out);
-    bool wantBytes(const std::string &key, const Scalar &value, QByteArray &out);
+    bool wantBytes(const std::string &key, const Scalar &value, QByteArray *out);
     bool wantNumber(const std::string &key, const Scalar &value, double &out);
     bool wantInt64(const std::string &key, const Scalar &value, qint64 &out);
+    bool wantWhole(const std::string &key, const Scalar &value, qint64 min, qint64 max, qint64 &out);
     bool wantBool(const std::string &key, const Scalar &value, std::optional<bool> &out);
 
     HarCustomFields *customTarget(const Frame &frame);

@@ -142,7 +142,11 @@ QList<Spike> detectSpikes(const QList<SeriesBucket> &buckets, int bucketSeconds,
                    [status](const SeriesBucket &bucket) { return bucket.byStatus.value(status, 0); }, spikes);
     }
     const qsizetype statusSpikes = spikes.size();
-    for (const auto &[kind, statusClass] : {std::pair{SpikeKind::Rate4xx, 4}, std::pair{SpikeKind::Rate5xx, 5}}) {
+    for (const auto &rateKind : {std::pair{SpikeKind::Rate4xx, 4}, std::pair{SpikeKind::Rate5xx, 5}}) {
+        // Plain variables, not a structured binding: lambdas may capture those only from C++20
+        // compilers newer than clang 14 (the fuzz build) and Apple clang 15.
+        const SpikeKind kind = rateKind.first;
+        const int statusClass = rateKind.second;
         QList<Spike> rate;
         detectRuns(buckets, bucketMs, options, kind, 0,
                    [statusClass](const SeriesBucket &bucket) { return bucket.byClass[size_t(statusClass)]; }, rate);

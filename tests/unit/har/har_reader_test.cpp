@@ -278,3 +278,78 @@ TEST(HarReader, WhitespaceUpToTheBufferEndIsReadWithinTheBuffer)
         EXPECT_TRUE(result.ok()) << tail << ": " << result.error.describe().toStdString();
     }
 }
+
+// Found by tests/fuzz/fuzz_har under UBSan: a size of 4e61 was converted to qint64, which is
+// undefined. Such a value now spoils only its entry, with the path and the allowed range.
+TEST(HarReader, NumbersTooLargeForTheirFieldSkipTheEntryWithAReason)
+{
+    const QByteArray har = R"({"log":{"version":"1.2","creator":{"name":"t","version":"1"},"entries":[
+        {"request":{"method":"GET","url":"/a"},"response":{"status":200,"bodySize":4e61},"time":1},
+        {"request":{"method":"GET","url":"/b"},"response":{"status":200,"bodySize":9223372036854775807},"time":1},
+        {"request":{"method":"GET","url":"/c"},"response":{"status":200,"bodySize":1e15},"time":1,
+         "cache":{"afterRequest":{"hitCount":3000000000}}},
+        {"request":{"method":"GET","url":"/d","headersSize":-2e30},"response":{"status":200},"time":1},
+        {"request":{"method":"GET","url":"/e"},"response":{"status":200,"bodySize":12},"time":1,
+         "cache":{"afterRequest":{"hitCount":7}}}
+    ]}})";
+    const HarReadResult result = readHarData(har);
+    ASSERT_TRUE(result.ok()) << result.error.describe().toStdString();
+    ASSERT_EQ(result.log.skipped.size(), 4);
+    EXPECT_EQ(result.log.skipped[0].index, 0);
+    EXPECT_TRUE(result.log.skipped[0].reason.startsWith(
+        QStringLiteral("log.entries[0].response.bodySize: expected a whole number from -9223372036854775808 to 9223372036854775807, got 4e+61")))
+        << result.log.skipped[0].reason.toStdString();
+    EXPECT_EQ(result.log.skipped[1].index, 1); // rounds to 2^63, one past the largest qint64
+    EXPECT_EQ(result.log.skipped[2].index, 2);
+    EXPECT_TRUE(result.log.skipped[2].reason.contains(QStringLiteral("afterRequest.hitCount")))
+        << result.log.skipped[2].reason.toStdString();
+    EXPECT_EQ(result.log.skipped[3].index, 3);
+    ASSERT_EQ(result.log.entries.size(), 1);
+    EXPECT_EQ(result.log.entries[0].response.bodySize, 12);
+    ASSERT_TRUE(result.log.entries[0].cache.afterRequest.has_value());
+    EXPECT_EQ(result.log.entries[0].cache.afterRequest->hitCount, 7);
+}
+
+// Found by tests/fuzz/fuzz_har: without details the cookies, post data and cache were skipped
+// unread, so an entry with a broken cookie loaded there but was skipped with details. Now both
+// read and check everything; only what is kept differs.
+TEST(HarReader, WithOrWithoutBodiesAndDetailsTheSameEntriesAreSkipped)
+{
+    const QByteArray har = R"({"log":{"version":"1.2","creator":{"name":"t","version":"1"},"entries":[
+        {"request":{"method":"GET","url":"/a","cookies":[{"name":"a","httpOnly":"maybe"}]},"response":{"status":200},"time":1},
+        {"request":{"method":"POST","url":"/b","postData":{"mimeType":"text/plain","text":5}},"response":{"status":200},"time":1},
+        {"request":{"method":"GET","url":"/c"},"response":{"status":200,"content":{"size":1,"text":true}},"time":1},
+        {"request":{"method":"GET","url":"/d"},"response":{"status":200},"time":1,"cache":{"beforeRequest":{"hitCount":"x"}}},
+        {"request":{"method":"GET","url":"/e"},"response":{"status":200,"cookies":{}},"time":1},
+        {"request":{"method":"GET","url":"/f","cookies":[{"name":"s","value":"1","secure":true}],
+                    "postData":{"mimeType":"text/plain","text":"hi"}},
+         "response":{"status":201,"content":{"size":2,"text":"ok"}},"time":1,"cache":{"afterRequest":{"hitCount":2}}}
+    ]}})";
+    HarReadOptions lean;
+    lean.keepBodies = false;
+    lean.keepDetails = false;
+    const HarReadResult full = readHarData(har);
+    const HarReadResult light = readHarData(har, lean);
+    ASSERT_TRUE(full.ok());
+    ASSERT_TRUE(light.ok());
+    EXPECT_EQ(full.log.skipped, light.log.skipped);
+    ASSERT_EQ(full.log.skipped.size(), 5);
+    EXPECT_TRUE(full.log.skipped[0].reason.startsWith(QStringLiteral("log.entries[0].request.cookies[0].httpOnly: expected a boolean")))
+        << full.log.skipped[0].reason.toStdString();
+    EXPECT_TRUE(full.log.skipped[4].reason.startsWith(QStringLiteral("log.entries[4].response.cookies: expected an array")))
+        << full.log.skipped[4].reason.toStdString();
+
+    ASSERT_EQ(full.log.entries.size(), 1);
+    ASSERT_EQ(light.log.entries.size(), 1);
+    const HarEntry &kept = full.log.entries[0];
+    EXPECT_EQ(kept.request.cookies.size(), 1);
+    EXPECT_EQ(kept.request.postData->text, "hi");
+    EXPECT_EQ(kept.response.content.text, "ok");
+    const HarEntry &lightEntry = light.log.entries[0];
+    EXPECT_TRUE(lightEntry.request.cookies.isEmpty());
+    EXPECT_FALSE(lightEntry.request.postData.has_value());
+    EXPECT_FALSE(lightEntry.cache.afterRequest.has_value());
+    EXPECT_TRUE(lightEntry.response.content.text.isEmpty());
+    EXPECT_TRUE(lightEntry.response.content.hasText);
+    EXPECT_EQ(lightEntry.response.status, 201);
+}
