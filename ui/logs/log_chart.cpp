@@ -92,6 +92,7 @@ LogChart::LogChart(QWidget *parent)
     m_plot->legend->setSelectableParts(QCPLegend::spItems);
     m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
     m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
+    m_plot->setFocusPolicy(Qt::StrongFocus); // for the Home shortcut (LogView)
     m_plot->axisRect()->setRangeDrag(Qt::Horizontal);
     m_plot->axisRect()->setRangeZoom(Qt::Horizontal);
 
@@ -99,8 +100,10 @@ LogChart::LogChart(QWidget *parent)
     m_rebucketTimer->setInterval(kRebucketDelayMs);
     connect(m_rebucketTimer, &QTimer::timeout, this, &LogChart::rebucket);
     connect(m_plot->xAxis, qOverload<const QCPRange &>(&QCPAxis::rangeChanged), this, [this] {
-        if (!m_fitting)
+        if (!m_fitting) {
+            m_userRange = true;
             m_rebucketTimer->start();
+        }
     });
     connect(m_plot, &QCustomPlot::mouseMove, this, [this](QMouseEvent *event) {
         const double key = m_plot->xAxis->pixelToCoord(event->pos().x());
@@ -140,8 +143,12 @@ LogChart::LogChart(QWidget *parent)
     // Legend entries and spike markers open their guide on a double-click or from the
     // context menu (issue 6: "legend entries toggle series and open their guides").
     connect(m_plot, &QCustomPlot::mouseDoubleClick, this, [this](QMouseEvent *event) {
-        if (const int code = guideStatusAt(event->pos()); code > 0 && event->button() == Qt::LeftButton)
+        if (event->button() != Qt::LeftButton)
+            return;
+        if (const int code = guideStatusAt(event->pos()); code > 0)
             emit guideRequested(code);
+        else
+            showAll(); // as in most chart tools: double-click undoes zooming
     });
     m_plot->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_plot, &QWidget::customContextMenuRequested, this, &LogChart::showGuideMenu);
@@ -205,6 +212,24 @@ double LogChart::keyOf(qint64 utcMs) const
 
 void LogChart::setSummary(const LogSummary &summary)
 {
+    takeSummary(summary);
+    if (summary.hasTimeRange)
+        fitRange(m_dataFromMs, m_dataToMs);
+}
+
+void LogChart::updateSummary(const LogSummary &summary)
+{
+    takeSummary(summary);
+    if (!summary.hasTimeRange)
+        return;
+    if (m_userRange)
+        rebucket(); // new counts inside the range the user chose
+    else
+        fitRange(m_dataFromMs, m_dataToMs);
+}
+
+void LogChart::takeSummary(const LogSummary &summary)
+{
     m_minutes = summary.minutes;
     m_spikes = summary.spikes;
     m_tzOffsetMinutes = summary.tzOffsetMinutes;
@@ -215,6 +240,12 @@ void LogChart::setSummary(const LogSummary &summary)
     }
     m_dataFromMs = summary.firstMs;
     m_dataToMs = summary.lastMs;
+}
+
+void LogChart::showAll()
+{
+    if (m_minutes.empty())
+        return;
     fitRange(m_dataFromMs, m_dataToMs);
 }
 
@@ -238,6 +269,7 @@ void LogChart::setBucketSeconds(int seconds)
 void LogChart::fitRange(qint64 fromMs, qint64 toMs)
 {
     m_fitting = true;
+    m_userRange = false;
     const double margin = std::max(60.0, double(toMs - fromMs) / 1000.0 * 0.02);
     m_plot->xAxis->setRange(keyOf(fromMs) - margin, keyOf(toMs) + margin);
     m_fitting = false;

@@ -31,6 +31,13 @@ public:
     // The whole summary (fits the view to its range), or the minutes read so far.
     void setSummary(const logs::LogSummary &summary);
     void setLiveMinutes(const logs::MinuteSeries &minutes, int tzOffsetMinutes);
+    // The same log with more lines (follow mode): the view grows with the data unless the user
+    // has zoomed or panned, in which case it stays where they put it.
+    void updateSummary(const logs::LogSummary &summary);
+    // Back to the whole time range (double-click on the plot, Home, or the "Show all" button).
+    void showAll();
+    // True once the user zoomed or panned away from the fitted view.
+    bool isUserRange() const { return m_userRange; }
     // 0: automatic from the visible range; otherwise a fixed size in seconds.
     void setBucketSeconds(int seconds);
 
@@ -57,6 +64,7 @@ signals:
     void guideRequested(int code);
 
 private:
+    void takeSummary(const logs::LogSummary &summary);
     void rebucket();
     void fitRange(qint64 fromMs, qint64 toMs);
     void showBuckets();
@@ -82,6 +90,7 @@ private:
     qint64 m_dataFromMs = 0;
     qint64 m_dataToMs = 0;
     bool m_fitting = false;
+    bool m_userRange = false;
 };
 
 } // namespace statusscope::ui

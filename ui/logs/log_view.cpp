@@ -19,6 +19,7 @@
 #include <QMenu>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QShortcut>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableWidget>
@@ -130,9 +131,19 @@ LogView::LogView(const QStringList &paths, QWidget *parent)
     m_follow->setToolTip(tr("Keep reading lines appended to the file, like tail -f"));
     m_follow->setEnabled(false); // once the file is read
     bar->addWidget(m_follow);
+    auto *showAll = new QToolButton(this);
+    showAll->setObjectName(QStringLiteral("showAllButton"));
+    showAll->setText(tr("Show all"));
+    showAll->setToolTip(tr("Show the whole time range after zooming (Home, or double-click the chart)"));
+    bar->addWidget(showAll);
     bar->addWidget(exportButton);
 
     m_chart = new LogChart(this);
+    connect(showAll, &QToolButton::clicked, m_chart, &LogChart::showAll);
+    // On the chart only: Home keeps its meaning in the tables.
+    auto *showAllKey = new QShortcut(QKeySequence(Qt::Key_Home), m_chart);
+    showAllKey->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(showAllKey, &QShortcut::activated, m_chart, &LogChart::showAll);
     m_tables = new QTabWidget(this);
     m_statusTable = makeTable({tr("Status"), tr("Requests"), tr("Share")}, m_tables);
     m_statusTable->setObjectName(QStringLiteral("statusTable"));
@@ -347,7 +358,7 @@ void LogView::followed()
     if (!m_follower)
         return;
     m_summary = mergeAppended(m_followBase, m_follower->summary());
-    m_chart->setSummary(m_summary);
+    m_chart->updateSummary(m_summary); // keeps the user's zoom
     fillTables();
     m_status->setText(tr("%1 requests, %2 lines skipped, format %3 — following, %4 new lines")
                           .arg(m_summary.linesParsed)

@@ -19,6 +19,7 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTimer>
+#include <QToolButton>
 
 #include <gtest/gtest.h>
 
@@ -181,6 +182,53 @@ TEST(LogViewInteraction, FollowUpdatesCountsWhenLinesAreAppended)
 
     toggle->setChecked(false);
     EXPECT_FALSE(view.isFollowing());
+}
+
+// Following must not throw away the user's zoom: new lines are counted inside the range they
+// chose, and "Show all" (or Home, or a double-click) brings the whole log back.
+TEST(LogViewInteraction, FollowKeepsTheUsersZoomUntilShowAll)
+{
+    QTemporaryDir dir;
+    const QString path = writeLog(dir);
+    LogView view({path});
+    ASSERT_TRUE(waitForLoad(view));
+    QCustomPlot *plot = view.chart()->plot();
+    const QCPRange fitted = plot->xAxis->range();
+    EXPECT_FALSE(view.chart()->isUserRange());
+
+    // Without zooming, the view grows with the log.
+    auto *toggle = view.findChild<QCheckBox *>(QStringLiteral("followToggle"));
+    ASSERT_NE(toggle, nullptr);
+    toggle->setChecked(true);
+    ASSERT_TRUE(view.isFollowing());
+    auto append = [&](int minute, int count) {
+        QFile file(path);
+        ASSERT_TRUE(file.open(QIODevice::Append));
+        for (int i = 0; i < count; ++i)
+            file.write(line(minute, 200, i));
+    };
+    append(50, 3);
+    ASSERT_TRUE(waitFor(view, &LogView::followUpdated, 5000));
+    EXPECT_GT(plot->xAxis->range().upper, fitted.upper + 9 * 60); // ten minutes more, minus margins
+
+    // Zoomed into minutes 10..20 (as a wheel turn would): following keeps that range.
+    const double minute0 = fitted.lower + 60; // fitRange keeps a 60 s margin for short logs
+    const QCPRange zoomed(minute0 + 10 * 60, minute0 + 20 * 60);
+    plot->xAxis->setRange(zoomed);
+    EXPECT_TRUE(view.chart()->isUserRange());
+    append(55, 4);
+    ASSERT_TRUE(waitFor(view, &LogView::followUpdated, 5000));
+    EXPECT_EQ(view.summary().linesParsed, 2007);
+    EXPECT_DOUBLE_EQ(plot->xAxis->range().lower, zoomed.lower);
+    EXPECT_DOUBLE_EQ(plot->xAxis->range().upper, zoomed.upper);
+
+    auto *showAll = view.findChild<QToolButton *>(QStringLiteral("showAllButton"));
+    ASSERT_NE(showAll, nullptr);
+    showAll->click();
+    EXPECT_FALSE(view.chart()->isUserRange());
+    EXPECT_LT(plot->xAxis->range().lower, zoomed.lower);
+    EXPECT_GT(plot->xAxis->range().upper, fitted.upper + 14 * 60); // up to minute 55
+    toggle->setChecked(false);
 }
 
 TEST(LogViewInteraction, GzipLogsCannotBeFollowed)
