@@ -98,7 +98,9 @@ private:
     void number(const char *name, double value)
     {
         key(name);
-        if (value == static_cast<double>(static_cast<qint64>(value)))
+        // Whole numbers as integers ("12", not "12.0"); range first, since converting a double
+        // beyond qint64 (a 1e300 ms timing read from some HAR) is undefined.
+        if (value > -9e18 && value < 9e18 && value == static_cast<double>(static_cast<qint64>(value)))
             w.Int64(static_cast<qint64>(value));
         else
             w.Double(value);

@@ -289,12 +289,13 @@ TEST(HarReader, NumbersTooLargeForTheirFieldSkipTheEntryWithAReason)
         {"request":{"method":"GET","url":"/c"},"response":{"status":200,"bodySize":1e15},"time":1,
          "cache":{"afterRequest":{"hitCount":3000000000}}},
         {"request":{"method":"GET","url":"/d","headersSize":-2e30},"response":{"status":200},"time":1},
+        {"request":{"method":"GET","url":"/d2"},"response":{"status":7.7e97},"time":1},
         {"request":{"method":"GET","url":"/e"},"response":{"status":200,"bodySize":12},"time":1,
          "cache":{"afterRequest":{"hitCount":7}}}
     ]}})";
     const HarReadResult result = readHarData(har);
     ASSERT_TRUE(result.ok()) << result.error.describe().toStdString();
-    ASSERT_EQ(result.log.skipped.size(), 4);
+    ASSERT_EQ(result.log.skipped.size(), 5);
     EXPECT_EQ(result.log.skipped[0].index, 0);
     EXPECT_TRUE(result.log.skipped[0].reason.startsWith(
         QStringLiteral("log.entries[0].response.bodySize: expected a whole number from -9223372036854775808 to 9223372036854775807, got 4e+61")))
@@ -304,6 +305,7 @@ TEST(HarReader, NumbersTooLargeForTheirFieldSkipTheEntryWithAReason)
     EXPECT_TRUE(result.log.skipped[2].reason.contains(QStringLiteral("afterRequest.hitCount")))
         << result.log.skipped[2].reason.toStdString();
     EXPECT_EQ(result.log.skipped[3].index, 3);
+    EXPECT_EQ(result.log.skipped[4].reason, QStringLiteral("log.entries[4].response.status: not a status code: 7.7e+97"));
     ASSERT_EQ(result.log.entries.size(), 1);
     EXPECT_EQ(result.log.entries[0].response.bodySize, 12);
     ASSERT_TRUE(result.log.entries[0].cache.afterRequest.has_value());

@@ -84,3 +84,21 @@ TEST(HarWriter, UnwritablePathIsAnError)
     EXPECT_FALSE(writeHarFile(HarLog{}, QStringLiteral("/nonexistent/dir/x.har"), &error));
     EXPECT_FALSE(error.isEmpty());
 }
+
+// A HAR may hold any double; writing it back must neither hit undefined behaviour (a double
+// beyond qint64 converted to an integer; UBSan in the sanitize build) nor change it.
+TEST(HarWriter, HugeAndFractionalNumbersSurviveARoundTrip)
+{
+    const QByteArray har = R"({"log":{"version":"1.2","creator":{"name":"t","version":"1"},"entries":[
+        {"request":{"method":"GET","url":"/a"},"response":{"status":200},"time":1e300,
+         "timings":{"send":0.25,"wait":-1e300,"receive":9.3e18}}]}})";
+    const HarReadResult original = readHarData(har);
+    ASSERT_TRUE(original.ok()) << original.error.describe().toStdString();
+    const HarReadResult again = readHarData(harToJson(original.log));
+    ASSERT_TRUE(again.ok()) << again.error.describe().toStdString();
+    ASSERT_EQ(again.log.entries.size(), 1);
+    EXPECT_EQ(again.log.entries[0].time, 1e300);
+    EXPECT_EQ(again.log.entries[0].timings.send, 0.25);
+    EXPECT_EQ(again.log.entries[0].timings.wait, -1e300);
+    EXPECT_EQ(again.log.entries[0].timings.receive, 9.3e18);
+}
