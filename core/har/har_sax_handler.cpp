@@ -488,6 +488,10 @@ bool HarSaxHandler::beginContainer(bool isArray)
     default: break;
     }
     m_frames.push_back(Frame{child->node, target, key, -1, 0, 0, child->isArray});
+    // A second "entries" array (a merged or hand-edited file) goes on counting, so every entry
+    // keeps a distinct index.
+    if (child->node == Node::Entries)
+        m_frames.back().nextIndex = m_entriesCounted;
     return true;
 }
 
@@ -499,6 +503,8 @@ bool HarSaxHandler::endContainer()
     if (!checkRequired(frame))
         return false;
     m_frames.pop_back();
+    if (frame.node == Node::Entries)
+        m_entriesCounted = frame.nextIndex;
     if (frame.node == Node::Entry) {
         finishEntry();
         if (m_entryDone && !m_entryDone()) {

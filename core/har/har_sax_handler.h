@@ -9,8 +9,9 @@
 // hostile nesting depth costs nothing). A wrong or missing field inside an entry marks only
 // that entry (skipped with its index and JSON path); outside the entries it stops the read.
 //
-// Known limits: numbers are doubles (status, sizes and ms fit exactly); a HAR with several
-// "entries" arrays keeps all of them in order.
+// Known limits: numbers are doubles (status, sizes and ms fit exactly). A HAR with several
+// "entries" arrays keeps all of them in order, numbered on from one array to the next (JSON
+// parsers that keep only the last duplicate key, like python's, see fewer).
 
 #include "core/har/har_reader.h"
 
@@ -160,6 +161,7 @@ private:
     std::vector<InternedName> m_names; // open addressing, kNameSlots slots
     std::string m_key;
 
+    int m_entriesCounted = 0; // elements of the "entries" arrays already closed
     int m_skipDepth = 0; // > 0: inside a value we ignore
 
     // > 0: inside a `_custom` value being copied

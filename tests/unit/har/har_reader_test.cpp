@@ -355,3 +355,25 @@ TEST(HarReader, WithOrWithoutBodiesAndDetailsTheSameEntriesAreSkipped)
     EXPECT_TRUE(lightEntry.response.content.hasText);
     EXPECT_EQ(lightEntry.response.status, 201);
 }
+
+// Found by tests/fuzz/fuzz_har: a log with two "entries" arrays numbered both from 0, so two
+// skipped entries could share an index. They now count on across arrays.
+TEST(HarReader, SeveralEntriesArraysKeepDistinctIndexes)
+{
+    const QByteArray har = R"({"log":{"version":"1.2","creator":{"name":"t","version":"1"},
+        "entries":[{"request":{"method":"GET","url":"/a"},"response":{"status":200},"time":1},
+                   {"request":{"method":"GET","url":"/b"},"time":1}],
+        "pages":[],
+        "entries":[{"request":{"method":"GET","url":"/c"},"time":1},
+                   {"request":{"method":"GET","url":"/d"},"response":{"status":404},"time":1}]}})";
+    const HarReadResult result = readHarData(har);
+    ASSERT_TRUE(result.ok()) << result.error.describe().toStdString();
+    ASSERT_EQ(result.log.entries.size(), 2);
+    EXPECT_EQ(result.log.entries[0].index, 0);
+    EXPECT_EQ(result.log.entries[1].index, 3);
+    EXPECT_EQ(result.log.entries[1].request.url, QStringLiteral("/d"));
+    ASSERT_EQ(result.log.skipped.size(), 2);
+    EXPECT_EQ(result.log.skipped[0].index, 1);
+    EXPECT_EQ(result.log.skipped[1].index, 2);
+    EXPECT_EQ(result.log.skipped[1].reason, QStringLiteral("log.entries[2].response: missing"));
+}
