@@ -23,7 +23,7 @@ constexpr qint64 kReleaseStepBytes = 4 * 1024 * 1024;
 constexpr qint64 kSearchDone = std::numeric_limits<qint64>::max();
 
 // RapidJSON parses the tail the way it parses the head: same flags, one value at a time.
-constexpr unsigned kTailParseFlags = rapidjson::kParseFullPrecisionFlag | rapidjson::kParseStopWhenDoneFlag;
+constexpr unsigned kTailParseFlags = HarSaxHandler::kParseFlags | rapidjson::kParseStopWhenDoneFlag;
 
 bool isJsonSpace(char c)
 {

@@ -119,9 +119,9 @@ HarReadResult readBuffer(const char *data, qint64 size, const HarReadOptions &op
     handlerRef = &handler;
     rapidjson::Reader reader;
     // Recursive descent (about 1.6x faster than RapidJSON's iterative mode here); the handler
-    // stops at kMaxNestingDepth, so a hostile nesting cannot exhaust the stack. Full precision:
-    // a time written back and read again is the same double.
-    const rapidjson::ParseResult parsed = reader.Parse<rapidjson::kParseFullPrecisionFlag>(stream, handler);
+    // stops at kMaxNestingDepth, so a hostile nesting cannot exhaust the stack. Numbers are
+    // converted exactly by the handler: a time written back and read again is the same double.
+    const rapidjson::ParseResult parsed = reader.Parse<har_detail::HarSaxHandler::kParseFlags>(stream, handler);
     if (split)
         result.joinedAt = split->joinedAt();
     split.reset(); // the second thread has stopped before anything below is decided

@@ -1,6 +1,10 @@
 #include "core/har/har_sax_handler.h"
 
+#include "core/har/har_number.h"
+
 #include <QLocale>
+
+#include <rapidjson/error/en.h>
 
 #include <cstring>
 #include <limits>
@@ -192,9 +196,22 @@ bool HarSaxHandler::number(double value)
     return scalar(Scalar{Scalar::Number, false, value, nullptr, 0});
 }
 
+// Every number arrives as its text (kParseFlags): converted here, exactly and without
+// RapidJSON's undefined behaviour (har_number.h). During this call the parser's position is
+// still the number's first byte, which is where RapidJSON puts its own number errors.
 bool HarSaxHandler::RawNumber(const Ch *str, SizeType length, bool)
 {
-    return String(str, length, true);
+    if (m_skipDepth > 0)
+        return true;
+    const std::optional<double> value = jsonNumberValue(str, length);
+    if (!value) {
+        QString message = QString::fromLatin1(rapidjson::GetParseError_En(rapidjson::kParseErrorNumberTooBig));
+        if (message.endsWith(QLatin1Char('.')))
+            message.chop(1);
+        m_error = {HarReadStatus::NotJson, message, {}, m_tell(), -1, -1};
+        return false;
+    }
+    return number(*value);
 }
 
 bool HarSaxHandler::String(const Ch *str, SizeType length, bool)

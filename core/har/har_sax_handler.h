@@ -17,6 +17,7 @@
 
 #include "core/har/rapidjson_config.h"
 
+#include <rapidjson/reader.h>
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
@@ -31,6 +32,9 @@ class HarSaxHandler
 public:
     using Ch = char;
     using SizeType = unsigned;
+
+    // The flags every parse feeding this handler uses: numbers come as text (RawNumber).
+    static constexpr unsigned kParseFlags = rapidjson::kParseNumbersAsStringsFlag;
 
     // Where the first event lands: the start of the document, or (for the second thread of
     // HarEntriesSplit) an element of log.entries, one value per Parse() call.

@@ -12,6 +12,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <cstring>
 
 using namespace statusscope;
@@ -376,4 +377,36 @@ TEST(HarReader, SeveralEntriesArraysKeepDistinctIndexes)
     EXPECT_EQ(result.log.skipped[0].index, 1);
     EXPECT_EQ(result.log.skipped[1].index, 2);
     EXPECT_EQ(result.log.skipped[1].reason, QStringLiteral("log.entries[2].response: missing"));
+}
+
+// Found by tests/fuzz/fuzz_har: RapidJSON's own conversion of "0e157" and of long fractions
+// had undefined behaviour. Numbers are now converted by the standard library, exactly.
+TEST(HarReader, NumbersConvertExactlyAtTheEdgesOfADouble)
+{
+    auto timeOf = [](const QByteArray &number) {
+        const QByteArray har = R"({"log":{"entries":[{"request":{"method":"GET","url":"/"},"response":{"status":200},"time":)"
+                               + number + "}]}}";
+        const HarReadResult result = readHarData(har);
+        EXPECT_TRUE(result.ok()) << number.constData() << ": " << result.error.describe().toStdString();
+        return result.ok() && result.log.entries.size() == 1 ? result.log.entries[0].time : std::nan("");
+    };
+    EXPECT_EQ(timeOf("0e157"), 0.0);
+    EXPECT_EQ(timeOf("1e-400"), 0.0);
+    EXPECT_TRUE(std::signbit(timeOf("-1e-400")));
+    EXPECT_EQ(timeOf("0.1"), 0.1);
+    EXPECT_EQ(timeOf("2.2250738585072011e-308"), 2.2250738585072011e-308);
+    EXPECT_EQ(timeOf("1.7976931348623157e308"), 1.7976931348623157e308);
+    EXPECT_EQ(timeOf("0." + QByteArray(400, '0') + "1e400"), 0.1);
+    EXPECT_EQ(timeOf("123456789012345678901234567890"), 1.2345678901234568e29);
+    EXPECT_EQ(timeOf("-0"), 0.0);
+
+    // Past the largest double: not a number JSON can carry here, where RapidJSON says so too.
+    const QByteArray tooBig = R"({"log":{"entries":[{"request":{"method":"GET","url":"/"},"response":{"status":200},"time":1.8e308}]}})";
+    const HarReadResult result = readHarData(tooBig);
+    EXPECT_EQ(result.error.status, HarReadStatus::NotJson);
+    EXPECT_EQ(result.error.message, QStringLiteral("Number too big to be stored in double"));
+    EXPECT_EQ(result.error.byteOffset, tooBig.indexOf("1.8e308"));
+    const HarReadResult huge = readHarData(QByteArray(tooBig).replace("1.8e308", "1e400"));
+    EXPECT_EQ(huge.error.status, HarReadStatus::NotJson);
+    EXPECT_EQ(huge.error.message, result.error.message);
 }
