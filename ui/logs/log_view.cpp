@@ -165,8 +165,8 @@ LogView::LogView(const QStringList &paths, QWidget *parent)
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 1);
     // The chart is what people came for: it gets most of the width from the start.
-    m_tables->setMinimumWidth(260);
-    splitter->setSizes({3000, 1100});
+    m_tables->setMinimumWidth(320);
+    splitter->setSizes({2800, 1300});
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(bar);
@@ -371,6 +371,9 @@ void LogView::followed()
 void LogView::fillTables()
 {
     fillStatusRows(m_statusTable, m_summary.statusCounts, m_summary.linesParsed);
+    // Badge and count as wide as they need, so Share stays in view in the narrow side panel.
+    m_statusTable->resizeColumnToContents(0);
+    m_statusTable->resizeColumnToContents(1);
     m_pathTable->setRowCount(int(m_summary.topErrorPaths.size()));
     for (int row = 0; row < m_summary.topErrorPaths.size(); ++row) {
         const TopEntry &entry = m_summary.topErrorPaths[row];
