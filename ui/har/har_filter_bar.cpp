@@ -1,6 +1,7 @@
 #include "ui/har/har_filter_bar.h"
 
 #include <QCheckBox>
+#include <QAbstractItemView>
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLineEdit>
@@ -34,6 +35,12 @@ HarFilterBar::HarFilterBar(QWidget *parent) : QWidget(parent)
     m_type->setObjectName(QStringLiteral("harType"));
     m_page = new QComboBox(this);
     m_page->setObjectName(QStringLiteral("harPage"));
+    // Page titles are often whole URLs: sized to them, the combo made the HAR tab so wide that
+    // the Guide dock was squeezed to a sliver. Long titles are elided; the list shows them whole.
+    m_page->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_page->setMinimumContentsLength(18);
+    m_page->view()->setTextElideMode(Qt::ElideMiddle);
+    m_text->setMinimumWidth(120);
     m_errorsOnly = new QCheckBox(tr("Errors only"), this);
     m_errorsOnly->setObjectName(QStringLiteral("harErrorsOnly"));
     m_positionsChip = new QToolButton(this);
