@@ -17,13 +17,15 @@ class HarEntriesModel : public QAbstractTableModel
     Q_DISABLE_COPY_MOVE(HarEntriesModel)
 
 public:
+    // Status right after the method (as in browsers' network panels): it stays in view when
+    // the tab is narrow and the URL columns are long.
     enum Column {
         IndexColumn,
         PageColumn,
         MethodColumn,
+        StatusColumn,
         HostColumn,
         PathColumn,
-        StatusColumn,
         TypeColumn,
         SizeColumn,
         TimeColumn,

@@ -1,9 +1,10 @@
 #include "ui/har/har_filter_bar.h"
 
+#include "ui/flow_layout.h"
+
 #include <QCheckBox>
 #include <QAbstractItemView>
 #include <QComboBox>
-#include <QHBoxLayout>
 #include <QLineEdit>
 #include <QToolButton>
 
@@ -11,13 +12,14 @@ namespace statusscope::ui {
 
 HarFilterBar::HarFilterBar(QWidget *parent) : QWidget(parent)
 {
-    auto *layout = new QHBoxLayout(this);
+    // Wraps onto a second row when the tab is narrow, so the docks beside it keep their width.
+    auto *layout = new FlowLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     m_text = new QLineEdit(this);
     m_text->setObjectName(QStringLiteral("harFilterText"));
     m_text->setPlaceholderText(tr("Filter URLs"));
     m_text->setClearButtonEnabled(true);
-    layout->addWidget(m_text, 1);
+    layout->addWidget(m_text);
     for (HarStatusClass statusClass : {HarStatusClass::Failed, HarStatusClass::Informational, HarStatusClass::Success,
                                        HarStatusClass::Redirection, HarStatusClass::ClientError,
                                        HarStatusClass::ServerError}) {
@@ -40,7 +42,7 @@ HarFilterBar::HarFilterBar(QWidget *parent) : QWidget(parent)
     m_page->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_page->setMinimumContentsLength(18);
     m_page->view()->setTextElideMode(Qt::ElideMiddle);
-    m_text->setMinimumWidth(120);
+    m_text->setMinimumWidth(220);
     m_errorsOnly = new QCheckBox(tr("Errors only"), this);
     m_errorsOnly->setObjectName(QStringLiteral("harErrorsOnly"));
     m_positionsChip = new QToolButton(this);

@@ -1,5 +1,7 @@
 #include "ui/har/har_summary_strip.h"
 
+#include "ui/flow_layout.h"
+
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
@@ -9,13 +11,15 @@ namespace statusscope::ui {
 
 HarSummaryStrip::HarSummaryStrip(QWidget *parent) : QWidget(parent)
 {
-    auto *layout = new QHBoxLayout(this);
+    // The totals and the buttons go onto two rows when the tab is narrow (see FlowLayout).
+    auto *layout = new FlowLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     m_totals = new QLabel(this);
-    m_buttons = new QHBoxLayout;
+    auto *buttonBox = new QWidget(this);
+    m_buttons = new QHBoxLayout(buttonBox);
+    m_buttons->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_totals);
-    layout->addLayout(m_buttons);
-    layout->addStretch(1);
+    layout->addWidget(buttonBox);
 }
 
 void HarSummaryStrip::setSummary(const HarSummary &summary, int skippedEntries)

@@ -213,7 +213,7 @@ void HarView::showLog(std::shared_ptr<const HarLog> log)
     }
     m_table->resizeColumnsToContents();
     // Page titles are often whole URLs: enough to tell pages apart, the tooltip has the rest.
-    constexpr int kMaxPageColumnWidth = 200;
+    constexpr int kMaxPageColumnWidth = 160;
     m_table->setColumnWidth(HarEntriesModel::PageColumn,
                             std::min(kMaxPageColumnWidth, m_table->columnWidth(HarEntriesModel::PageColumn)));
     m_table->horizontalHeader()->resizeSection(HarEntriesModel::WaterfallColumn, 240);
