@@ -3,7 +3,8 @@
 #
 #   ./dev.sh run [FILE...]   build and launch the GUI (with the bundled samples when no FILE)
 #   ./dev.sh test            build and run the whole test suite, then the unit tests again
-#                            under ASan + UBSan (non-zero exit on any failure)
+#                            under ASan + UBSan and the HAR reader's under TSan (non-zero exit
+#                            on any failure)
 #   ./dev.sh build           only install and build
 #
 # Idempotent: packages already installed are skipped, and the build is incremental.
@@ -85,13 +86,20 @@ case "$cmd" in
         cmake --build --preset sanitize --parallel "$(nproc)" --target unit_suites
         log "Running the unit tests under ASan + UBSan"
         ctest --preset sanitize -L unit --parallel "$(nproc)" --no-tests=error || status=$?
+        # The HAR reader parses large files on two threads: its tests and fuzz corpus again
+        # under ThreadSanitizer (any report fails the test: TSan exits with 66).
+        log "Building the HAR reader's tests with ThreadSanitizer"
+        if [[ ! -f build-tsan/CMakeCache.txt ]]; then cmake --preset tsan; fi
+        cmake --build --preset tsan --parallel "$(nproc)" --target unit_har fuzz_har_replay
+        log "Running them under ThreadSanitizer"
+        ctest --preset tsan -R '^(har[.]|fuzz[.]har[.])' --parallel "$(nproc)" --no-tests=error || status=$?
         exit "$status"
         ;;
     build)
         build
         ;;
     *)
-        sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'
+        sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'
         exit 2
         ;;
 esac
