@@ -53,27 +53,44 @@ long leadingPowerOfTen(std::string_view text)
     return (integerDigits > 0 ? integerDigits - 1 : -(zerosAfterPoint + 1)) + exponent;
 }
 
+// A number from_chars or Qt could not represent: too large is an error, too small is zero.
+std::optional<double> outOfRange(std::string_view text)
+{
+    if (leadingPowerOfTen(text) > 0)
+        return std::nullopt;
+    return text.starts_with('-') ? -0.0 : 0.0;
+}
+
 } // namespace
 
 std::optional<double> jsonNumberValue(const char *text, std::size_t length)
 {
-    const std::string_view view(text, length);
-    double value = 0;
 #if defined(__cpp_lib_to_chars) && __cpp_lib_to_chars >= 201611L
+    double value = 0;
     const auto [end, error] = std::from_chars(text, text + length, value);
     if (error == std::errc() && end == text + length)
         return value;
+    return outOfRange(std::string_view(text, length));
 #else
-    // Without floating-point from_chars (older Apple libc++): Qt's locale-independent parser.
+    return jsonNumberValueWithQt(text, length);
+#endif
+}
+
+std::optional<double> jsonNumberValueWithQt(const char *text, std::size_t length)
+{
     bool ok = false;
-    value = QByteArrayView(text, static_cast<qsizetype>(length)).toDouble(&ok);
+    const double value = QByteArrayView(text, static_cast<qsizetype>(length)).toDouble(&ok);
     if (ok && std::isfinite(value))
         return value;
-#endif
-    // Out of range: too large is an error, too small is zero.
-    if (leadingPowerOfTen(view) > 0)
-        return std::nullopt;
-    return view.starts_with('-') ? -0.0 : 0.0;
+    return outOfRange(std::string_view(text, length));
+}
+
+std::optional<qint64> wholeNumber(double value)
+{
+    // ±9e18 is inside qint64's ±9.22e18, and every double that large is a whole number.
+    if (value > -9e18 && value < 9e18 && value == static_cast<double>(static_cast<qint64>(value)))
+        return static_cast<qint64>(value);
+    return std::nullopt;
 }
 
 } // namespace statusscope::har_detail

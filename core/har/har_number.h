@@ -6,6 +6,8 @@
 // power table), found by tests/fuzz/fuzz_har; the standard library's from_chars is exact and
 // well defined. Internal to core/har.
 
+#include <QtGlobal>
+
 #include <cstddef>
 #include <optional>
 
@@ -14,5 +16,14 @@ namespace statusscope::har_detail {
 // `text` is a valid JSON number (RapidJSON has checked the grammar). The nearest double; 0 (with
 // its sign) for a number too small for one; nullopt for one too large (past DBL_MAX).
 std::optional<double> jsonNumberValue(const char *text, std::size_t length);
+
+// The same through Qt's locale-independent parser: what jsonNumberValue() uses where the standard
+// library has no floating-point from_chars (Apple's libc++ before LLVM 20). Built everywhere, so
+// the tests hold it to the same answers on every platform.
+std::optional<double> jsonNumberValueWithQt(const char *text, std::size_t length);
+
+// `value` as a whole number when it is one and fits a qint64 (so JSON writes "3", not "3.0").
+// Checked before converting: a double outside qint64's range converted to it is undefined.
+std::optional<qint64> wholeNumber(double value);
 
 } // namespace statusscope::har_detail

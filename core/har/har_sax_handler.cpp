@@ -186,9 +186,8 @@ bool HarSaxHandler::number(double value)
         return true;
     if (m_captureDepth > 0) {
         // Integers stay integers in the copy: 3 is written back as 3, not 3.0.
-        // (Range first: converting a double outside int64 is undefined.)
-        if (value > -9e15 && value < 9e15 && value == static_cast<double>(static_cast<int64_t>(value)))
-            m_captureWriter.Int64(static_cast<int64_t>(value));
+        if (const std::optional<qint64> whole = wholeNumber(value))
+            m_captureWriter.Int64(*whole);
         else
             m_captureWriter.Double(value);
         return true;

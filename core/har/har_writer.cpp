@@ -1,5 +1,6 @@
 #include "core/har/har_writer.h"
 
+#include "core/har/har_number.h"
 #include "core/har/rapidjson_config.h"
 
 #include <QBuffer>
@@ -98,10 +99,9 @@ private:
     void number(const char *name, double value)
     {
         key(name);
-        // Whole numbers as integers ("12", not "12.0"); range first, since converting a double
-        // beyond qint64 (a 1e300 ms timing read from some HAR) is undefined.
-        if (value > -9e18 && value < 9e18 && value == static_cast<double>(static_cast<qint64>(value)))
-            w.Int64(static_cast<qint64>(value));
+        // Whole numbers as integers ("12", not "12.0"), even a 1e300 ms timing read from some HAR.
+        if (const std::optional<qint64> whole = har_detail::wholeNumber(value))
+            w.Int64(*whole);
         else
             w.Double(value);
     }
