@@ -1,5 +1,6 @@
 #include "core/har/har_entries_split.h"
 
+#include "core/har/har_mapped_file.h"
 #include "core/har/har_sax_handler.h"
 #include "core/har/rapidjson_config.h"
 
@@ -17,8 +18,6 @@ namespace {
 // Candidates tried before giving up: a wrong one is usually a header or cookie object inside an
 // entry (also "},{"), so the right one is rarely more than a few dozen objects further.
 constexpr int kMaxCandidates = 4096;
-// The tail hands back pages it has parsed this often.
-constexpr qint64 kReleaseStepBytes = 4 * 1024 * 1024;
 
 constexpr qint64 kSearchDone = std::numeric_limits<qint64>::max();
 
@@ -149,15 +148,12 @@ bool HarEntriesSplit::parseTailFrom(qint64 start, qint64 boundary)
 {
     rapidjson::StringStream stream(m_data); // Tell() is then the offset in the file
     stream.src_ = m_data + start;
-    qint64 released = start;
+    ReleaseTrail trail(m_release, start);
     auto tell = [&stream] { return static_cast<qint64>(stream.Tell()); };
     auto entryDone = [&] {
         const qint64 offset = tell();
         m_tailBytes.store(offset - start, std::memory_order_relaxed);
-        if (offset - released >= kReleaseStepBytes && m_release) {
-            m_release(released, offset);
-            released = offset;
-        }
+        trail.passed(offset);
         return !m_abort.load(std::memory_order_relaxed)
             && !(m_options.cancel && m_options.cancel->load(std::memory_order_relaxed));
     };

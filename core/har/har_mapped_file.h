@@ -9,6 +9,8 @@
 #include <QByteArray>
 #include <QString>
 
+#include <functional>
+
 namespace statusscope::har_detail {
 
 class HarMappedFile
@@ -35,6 +37,30 @@ private:
     void *m_mapping = nullptr;   // POSIX: the whole reservation (file + one zero page)
     size_t m_mappingBytes = 0;
     QByteArray m_fallback;       // elsewhere: the file read into memory (NUL-terminated)
+};
+
+// One reader's trail through the bytes: hands back what it has passed, a few MiB at a time so
+// madvise() stays rare. Each thread of a read keeps its own. `release` may be empty (bytes
+// that are not a mapped file).
+class ReleaseTrail
+{
+public:
+    ReleaseTrail(std::function<void(qint64 from, qint64 to)> release, qint64 start)
+        : m_release(std::move(release)), m_released(start) {}
+
+    // The reader is at `offset` and will not read before it again.
+    void passed(qint64 offset)
+    {
+        if (!m_release || offset - m_released < kStepBytes)
+            return;
+        m_release(m_released, offset);
+        m_released = offset;
+    }
+
+private:
+    static constexpr qint64 kStepBytes = 4 * 1024 * 1024;
+    std::function<void(qint64, qint64)> m_release;
+    qint64 m_released;
 };
 
 } // namespace statusscope::har_detail

@@ -54,7 +54,7 @@ QString HarReadError::describe() const
 
 namespace {
 
-// Progress is reported (and parsed pages released) at most this often: ~40 updates for a
+// Progress is reported at most this often: ~40 updates for a
 // 150 MB file.
 constexpr qint64 kProgressStepBytes = 4 * 1024 * 1024;
 
@@ -95,7 +95,7 @@ HarReadResult readBuffer(const char *data, qint64 size, const HarReadOptions &op
 
     har_detail::HarSaxHandler *handlerRef = nullptr;
     qint64 nextReport = kProgressStepBytes;
-    qint64 released = 0;
+    har_detail::ReleaseTrail trail(release, 0);
     auto entryDone = [&] {
         qint64 offset = tell();
         if (split) {
@@ -105,11 +105,9 @@ HarReadResult readBuffer(const char *data, qint64 size, const HarReadOptions &op
                 offset = arrayEnd;
             }
         }
+        trail.passed(offset);
         if (offset >= nextReport) {
             nextReport = offset + kProgressStepBytes;
-            if (release)
-                release(released, offset);
-            released = offset;
             if (options.progress)
                 options.progress(std::min(size, offset + (split ? split->tailBytesParsed() : 0)), size);
         }
