@@ -165,7 +165,7 @@ LogView::LogView(const QStringList &paths, QWidget *parent)
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 1);
     // The chart is what people came for: it gets most of the width from the start.
-    m_tables->setMinimumWidth(320);
+    m_tables->setMinimumWidth(340);
     splitter->setSizes({2800, 1300});
 
     auto *layout = new QVBoxLayout(this);
