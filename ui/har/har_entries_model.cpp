@@ -121,7 +121,6 @@ QVariant HarEntriesModel::data(const QModelIndex &index, int role) const
     case PositionRole: return index.row();
     case PageIdRole: return entry.pageref;
     case TypeRole: return row.type;
-    case SearchTextRole: return entry.request.url;
     case Qt::TextAlignmentRole:
         if (index.column() == IndexColumn || index.column() == SizeColumn || index.column() == TimeColumn
             || index.column() == StatusColumn)

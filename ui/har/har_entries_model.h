@@ -39,7 +39,6 @@ public:
         PositionRole,                    // int: position in HarLog::entries
         PageIdRole,                      // QString pageref
         TypeRole,                        // QString ("script", "image", "json"...)
-        SearchTextRole,                  // QString the text filter looks in
     };
 
     explicit HarEntriesModel(QObject *parent = nullptr);

@@ -2,10 +2,14 @@
 
 #include "ui/flow_layout.h"
 
-#include <QCheckBox>
 #include <QAbstractItemView>
+#include <QCheckBox>
 #include <QComboBox>
+#include <QCompleter>
+#include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
+#include <QStringListModel>
 #include <QToolButton>
 
 namespace statusscope::ui {
@@ -17,9 +21,23 @@ HarFilterBar::HarFilterBar(QWidget *parent) : QWidget(parent)
     layout->setContentsMargins(0, 0, 0, 0);
     m_text = new QLineEdit(this);
     m_text->setObjectName(QStringLiteral("harFilterText"));
-    m_text->setPlaceholderText(tr("Filter URLs"));
+    m_text->setPlaceholderText(tr("Filter: text, 417, status-code:4xx, -method:GET…"));
     m_text->setClearButtonEnabled(true);
+    QString keyHelp = tr("Words are looked for in the URL; a status number filters on the status. "
+                         "A leading - excludes. Keys:");
+    for (const HarFilterKey &key : harFilterKeys())
+        keyHelp += QStringLiteral("\n  ") + key.hint;
+    m_text->setToolTip(keyHelp);
     layout->addWidget(m_text);
+    // Completion works on the word under the cursor, not the whole field, so the completer is
+    // attached with setWidget() rather than QLineEdit::setCompleter().
+    m_suggestions = new QStringListModel(this);
+    m_completer = new QCompleter(m_suggestions, this);
+    m_completer->setCaseSensitivity(Qt::CaseInsensitive);
+    m_completer->setFilterMode(Qt::MatchStartsWith);
+    m_completer->setWidget(m_text);
+    connect(m_completer, qOverload<const QString &>(&QCompleter::activated), this, &HarFilterBar::insertCompletion);
+    connect(m_text, &QLineEdit::textEdited, this, &HarFilterBar::offerCompletions);
     for (HarStatusClass statusClass : {HarStatusClass::Failed, HarStatusClass::Informational, HarStatusClass::Success,
                                        HarStatusClass::Redirection, HarStatusClass::ClientError,
                                        HarStatusClass::ServerError}) {
@@ -51,7 +69,15 @@ HarFilterBar::HarFilterBar(QWidget *parent) : QWidget(parent)
     auto *clearButton = new QToolButton(this);
     clearButton->setText(tr("Clear"));
     clearButton->setObjectName(QStringLiteral("harClearFilter"));
-    for (QWidget *widget : std::initializer_list<QWidget *>{m_method, m_type, m_page, m_errorsOnly, m_positionsChip, clearButton})
+    m_problems = new QLabel(this);
+    m_problems->setObjectName(QStringLiteral("harFilterProblems"));
+    m_problems->setStyleSheet(QStringLiteral("color: #d93025;"));
+    m_problems->setVisible(false);
+    m_counts = new QLabel(this);
+    m_counts->setObjectName(QStringLiteral("harFilterCounts"));
+    m_counts->setVisible(false);
+    for (QWidget *widget : std::initializer_list<QWidget *>{m_method, m_type, m_page, m_errorsOnly, m_positionsChip,
+                                                            clearButton, m_counts, m_problems})
         layout->addWidget(widget);
     setChoices({}, {}, {});
 
@@ -88,10 +114,67 @@ void HarFilterBar::setChoices(const QStringList &methods, const QStringList &typ
     m_updating = false;
 }
 
+void HarFilterBar::setSuggestions(const QStringList &suggestions)
+{
+    m_suggestions->setStringList(suggestions);
+}
+
+void HarFilterBar::setCounts(int shown, int total)
+{
+    const QLocale locale;
+    m_counts->setText(tr("%1 of %2 shown").arg(locale.toString(shown), locale.toString(total)));
+    m_counts->setVisible(shown != total);
+}
+
+void HarFilterBar::focusFilterText()
+{
+    m_text->setFocus(Qt::ShortcutFocusReason);
+    m_text->selectAll();
+}
+
+// The word under the cursor (without a leading "-") is the completion prefix.
+void HarFilterBar::offerCompletions()
+{
+    const QString text = m_text->text();
+    const int cursor = m_text->cursorPosition();
+    int start = cursor;
+    while (start > 0 && !text.at(start - 1).isSpace())
+        --start;
+    QString word = text.mid(start, cursor - start);
+    if (word.startsWith(QLatin1Char('-')))
+        word.remove(0, 1);
+    if (word.isEmpty() || (cursor < text.size() && !text.at(cursor).isSpace())) {
+        m_completer->popup()->hide();
+        return;
+    }
+    m_completer->setCompletionPrefix(word);
+    if (m_completer->completionCount() == 0
+        || (m_completer->completionCount() == 1 && m_completer->currentCompletion() == word)) {
+        m_completer->popup()->hide();
+        return;
+    }
+    m_completer->complete();
+}
+
+void HarFilterBar::insertCompletion(const QString &completion)
+{
+    QString text = m_text->text();
+    const int cursor = m_text->cursorPosition();
+    int start = cursor;
+    while (start > 0 && !text.at(start - 1).isSpace())
+        --start;
+    if (start < text.size() && text.at(start) == QLatin1Char('-'))
+        ++start;
+    text.replace(start, cursor - start, completion);
+    m_text->setText(text);
+    m_text->setCursorPosition(start + completion.size());
+    emitChanged();
+}
+
 HarEntryFilter HarFilterBar::filter() const
 {
     HarEntryFilter filter;
-    filter.text = m_text->text().trimmed();
+    filter.query = HarFilterQuery::parse(m_text->text());
     for (auto it = m_chips.begin(); it != m_chips.end(); ++it) {
         if (it.value()->isChecked())
             filter.classes.insert(it.key());
@@ -149,8 +232,12 @@ void HarFilterBar::clear()
 
 void HarFilterBar::emitChanged()
 {
-    if (!m_updating)
-        emit filterChanged(filter());
+    if (m_updating)
+        return;
+    const HarEntryFilter current = filter();
+    m_problems->setText(current.query.problems.join(QStringLiteral("; ")));
+    m_problems->setVisible(!current.query.problems.isEmpty());
+    emit filterChanged(current);
 }
 
 } // namespace statusscope::ui

@@ -6,13 +6,17 @@
 #include <QWidget>
 
 class QCheckBox;
+class QCompleter;
+class QLabel;
+class QStringListModel;
 class QComboBox;
 class QLineEdit;
 class QToolButton;
 
 namespace statusscope::ui {
 
-// Text, status-class chips (failed, 1xx…5xx), method, type, page and "errors only". Emits the
+// A DevTools-style filter field (status-code:417, -method:GET, larger-than:1M… with completion),
+// status-class chips (failed, 1xx…5xx), method, type, page and "errors only". Emits the
 // whole filter on every change; the summary strip's clicks come in through the setters.
 class HarFilterBar : public QWidget
 {
@@ -24,7 +28,11 @@ public:
 
     void setChoices(const QStringList &methods, const QStringList &types,
                     const QList<QPair<QString, QString>> &pages); // (id, title)
+    void setSuggestions(const QStringList &suggestions);
     HarEntryFilter filter() const;
+    // "537 of 20,000 shown"; hidden when nothing is filtered out.
+    void setCounts(int shown, int total);
+    void focusFilterText();
 
     void showOnlyClass(HarStatusClass statusClass);
     void showErrorsOnly();
@@ -36,8 +44,14 @@ signals:
 
 private:
     void emitChanged();
+    void offerCompletions();
+    void insertCompletion(const QString &completion);
 
     QLineEdit *m_text = nullptr;
+    QCompleter *m_completer = nullptr;
+    QStringListModel *m_suggestions = nullptr;
+    QLabel *m_problems = nullptr;
+    QLabel *m_counts = nullptr;
     QMap<HarStatusClass, QToolButton *> m_chips;
     QComboBox *m_method = nullptr;
     QComboBox *m_type = nullptr;

@@ -34,9 +34,12 @@ bool HarFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourcePa
     if (!m_filter.method.isEmpty()
         && sourceModel()->index(sourceRow, HarEntriesModel::MethodColumn, sourceParent).data().toString() != m_filter.method)
         return false;
-    if (!m_filter.text.isEmpty()
-        && !index.data(HarEntriesModel::SearchTextRole).toString().contains(m_filter.text, Qt::CaseInsensitive))
-        return false;
+    if (!m_filter.query.isEmpty()) {
+        const auto *entries = qobject_cast<const HarEntriesModel *>(sourceModel());
+        const HarEntry *entry = entries ? entries->entryAt(index.data(HarEntriesModel::PositionRole).toInt()) : nullptr;
+        if (!entry || !m_filter.query.matches(*entry))
+            return false;
+    }
     return true;
 }
 

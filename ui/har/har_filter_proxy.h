@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/har/har_filter_query.h"
 #include "core/har/har_summary.h"
 
 #include <QSet>
@@ -10,7 +11,7 @@ namespace statusscope::ui {
 // What the filter bar and the summary strip ask for. Empty/default members do not filter.
 struct HarEntryFilter
 {
-    QString text;                       // in the URL, case-insensitive
+    HarFilterQuery query;               // the typed DevTools-style filter
     QSet<HarStatusClass> classes;       // empty: every class
     QString method;
     QString type;

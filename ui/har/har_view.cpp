@@ -17,6 +17,7 @@
 #include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QShortcut>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QTableView>
@@ -114,6 +115,15 @@ HarView::HarView(const QString &path, QWidget *parent)
     m_stack->addWidget(m_contentPage);
 
     connect(m_filterBar, &HarFilterBar::filterChanged, m_proxy, &HarFilterProxy::setFilter);
+    const auto updateCounts = [this] { m_filterBar->setCounts(m_proxy->rowCount(), m_model->rowCount()); };
+    connect(m_proxy, &QAbstractItemModel::rowsInserted, this, updateCounts);
+    connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, updateCounts);
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, updateCounts);
+    connect(m_proxy, &QAbstractItemModel::layoutChanged, this, updateCounts);
+    // Ctrl+F as in DevTools' network panel: to the filter field of this tab.
+    auto *findShortcut = new QShortcut(QKeySequence::Find, this);
+    findShortcut->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(findShortcut, &QShortcut::activated, m_filterBar, &HarFilterBar::focusFilterText);
     connect(m_summary, &HarSummaryStrip::classClicked, m_filterBar, &HarFilterBar::showOnlyClass);
     connect(m_summary, &HarSummaryStrip::failedClicked, m_filterBar, &HarFilterBar::showErrorsOnly);
     connect(m_summary, &HarSummaryStrip::slowestClicked, m_filterBar, &HarFilterBar::showPositions);
@@ -197,6 +207,7 @@ void HarView::showLog(std::shared_ptr<const HarLog> log)
     for (const HarPage &page : m_log->pages)
         pages.append({page.id, page.title.isEmpty() ? page.id : page.title});
     m_filterBar->setChoices(m_model->methods(), m_model->types(), pages);
+    m_filterBar->setSuggestions(harFilterSuggestions(*m_log));
     m_table->setColumnHidden(HarEntriesModel::PageColumn, m_log->pages.size() < 2);
     m_summary->setSummary(summarize(m_log->entries), static_cast<int>(m_log->skipped.size()));
     if (!m_log->skipped.isEmpty()) {

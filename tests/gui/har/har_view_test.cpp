@@ -9,6 +9,7 @@
 #include <QEventLoop>
 #include <QFile>
 #include <QLabel>
+#include <QLineEdit>
 #include <QProgressBar>
 #include <QTabWidget>
 #include <QTableView>
@@ -214,4 +215,50 @@ TEST(HarView, DetailsShowDecodedBodiesAndTimings)
     EXPECT_TRUE(details->tabs()->isEnabled());
     EXPECT_EQ(details->tabs()->count(), 6);
     EXPECT_EQ(details->tabs()->tabText(5), QStringLiteral("Timings"));
+}
+
+// DevTools' filter syntax in the text field, with the "N of M shown" count and the problems
+// line; generated-120.har holds 2 × 404, 19 × 304, 114 GET and 4 POST.
+TEST(HarView, FilterFieldTakesDevToolsSyntaxAndCountsWhatIsShown)
+{
+    HarView view(fixture("generated-120.har"));
+    view.resize(1280, 800);
+    view.show();
+    ASSERT_TRUE(waitLoaded(view));
+    QTableView *table = view.table();
+    auto *text = view.findChild<QLineEdit *>(QStringLiteral("harFilterText"));
+    auto *counts = view.findChild<QLabel *>(QStringLiteral("harFilterCounts"));
+    auto *problems = view.findChild<QLabel *>(QStringLiteral("harFilterProblems"));
+    ASSERT_NE(text, nullptr);
+    ASSERT_NE(counts, nullptr);
+    ASSERT_NE(problems, nullptr);
+    EXPECT_FALSE(counts->isVisible());
+
+    text->setText(QStringLiteral("404"));
+    ASSERT_EQ(table->model()->rowCount(), 2);
+    for (int row = 0; row < 2; ++row)
+        EXPECT_EQ(table->model()->index(row, HarEntriesModel::StatusColumn).data(HarEntriesModel::RawValueRole).toInt(), 404);
+    EXPECT_TRUE(counts->isVisible());
+    EXPECT_EQ(counts->text(), QStringLiteral("2 of 120 shown"));
+
+    text->setText(QStringLiteral("-status-code:200 -status-code:304 method:GET"));
+    // Counted in the fixture with Python: GET and neither 200 nor 304.
+    ASSERT_EQ(table->model()->rowCount(), 9);
+    EXPECT_EQ(counts->text(), QStringLiteral("%1 of 120 shown").arg(9));
+    for (int row = 0; row < table->model()->rowCount(); ++row) {
+        const int status = table->model()->index(row, HarEntriesModel::StatusColumn).data(HarEntriesModel::RawValueRole).toInt();
+        EXPECT_NE(status, 200);
+        EXPECT_NE(status, 304);
+        EXPECT_EQ(table->model()->index(row, HarEntriesModel::MethodColumn).data().toString(), QStringLiteral("GET"));
+    }
+
+    text->setText(QStringLiteral("larger-than:1X"));
+    EXPECT_TRUE(problems->isVisible());
+    EXPECT_TRUE(problems->text().contains(QLatin1String("larger-than:1X"))) << problems->text().toStdString();
+    EXPECT_EQ(table->model()->rowCount(), 120);
+
+    view.filterBar()->clear();
+    EXPECT_FALSE(problems->isVisible());
+    EXPECT_FALSE(counts->isVisible());
+    EXPECT_EQ(table->model()->rowCount(), 120);
 }
