@@ -3,6 +3,7 @@
 #include "core/guides/status_class.h"
 
 #include <QList>
+#include <QMap>
 #include <QString>
 #include <QStringList>
 
@@ -16,6 +17,10 @@ inline constexpr std::array<const char *, 12> kGuideSectionTitles{
     "Step-by-step solutions", "Server-side fixes", "Client-side fixes", "Prevention",
     "Real-world scenarios", "FAQ",           "Example response",       "Specification",
 };
+
+// The section after "Specification" that lists the RFC sections and vendor pages the guide's
+// facts rest on (FORMAT.md), as "- [Title](URL)" bullets.
+inline constexpr const char *kGuideSourcesTitle = "Sources";
 
 struct GuideSection
 {
@@ -31,6 +36,17 @@ struct GuideLink
     int line = 0;
 };
 
+// A fenced block as written in the file, for the snippet checker: the language readers see and
+// the attributes that say how to check it ("context=server", "wrap=express-app").
+struct GuideCodeBlock
+{
+    QString language;
+    QMap<QString, QString> attributes;
+    QString text;    // the lines between the fences
+    int line = 0;    // 1-based line of the opening fence in the file
+    QString section; // title of the section it is in
+};
+
 // One troubleshooting guide: the front matter as typed fields and the Markdown body.
 struct Guide
 {
@@ -44,8 +60,11 @@ struct Guide
     QStringList related; // ids
     QStringList aliases;
     QStringList senders; // origin, proxy, cdn, load-balancer, client-library, browser
-    QString markdown;  // the body after the front matter, starting at "# CODE Title"
-    QList<GuideSection> sections;
+    // The body after the front matter, starting at "# CODE Title". Fence info strings are cut
+    // to the language: the checker's attributes are not for readers.
+    QString markdown;
+    QList<GuideSection> sections; // the twelve of FORMAT.md, then "Sources" when present
+    QList<GuideCodeBlock> codeBlocks;
     QList<GuideLink> links;
     QString sourceName; // file it came from, for messages
 

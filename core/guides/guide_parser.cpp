@@ -2,7 +2,8 @@
 //   FrontMatter — between the opening and closing "---": one "key: value" per line
 //   Preamble    — after the front matter, up to the first "## ": must hold "# CODE Title"
 //   Section     — one of the twelve "## " sections; "```"/"~~~" fences switch to Fence
-//   Fence       — inside a fenced block: headings and links are plain text here
+//   Fence       — inside a fenced block: headings and links are plain text here; the
+//                 block and its info-string attributes are kept for the snippet checker
 // Known limits: front-matter values are single-line; lists cannot contain commas.
 #include "core/guides/guide_parser.h"
 
@@ -71,6 +72,8 @@ private:
     void checkSteps(const GuideSection &section);
     void checkFaq(const GuideSection &section);
     void checkExample(const GuideSection &section);
+    void checkSources(const GuideSection &section);
+    void checkFenceAttributes(int line, const FenceInfo &fence);
 
     QString m_file;
     QString m_expectedId;
@@ -82,6 +85,8 @@ private:
     bool m_inSection = false;
     QStringList m_sectionLines;
     int m_textFirstLine = 0;
+    // The file's lines as readers see them: fence info strings cut to the language.
+    QStringList m_display;
 };
 
 GuideParseResult Parser::run(const QString &text)
@@ -98,9 +103,10 @@ GuideParseResult Parser::run(const QString &text)
     const int bodyStart = parseFrontMatter(lines);
     if (bodyStart < 0)
         return m_result;
-    QStringList bodyLines = lines.mid(bodyStart);
-    m_result.guide.markdown = bodyLines.join(QLatin1Char('\n')).trimmed() + QLatin1Char('\n');
+    m_display = lines;
     parseBody(lines, bodyStart);
+    const QStringList bodyLines = m_display.mid(bodyStart);
+    m_result.guide.markdown = bodyLines.join(QLatin1Char('\n')).trimmed() + QLatin1Char('\n');
     return m_result;
 }
 
@@ -243,24 +249,38 @@ void Parser::parseBody(const QStringList &lines, int first)
     bool sawHeading = false;
     QString fenceMarker;
     int fenceLine = 0;
+    GuideCodeBlock block;
+    QStringList blockLines;
     for (int i = first; i < lines.size(); ++i) {
         const QString &line = lines.at(i);
         const int lineNo = i + 1;
         QString marker, info;
         if (!fenceMarker.isEmpty()) {
             // Fence state: only the same kind of fence, at least as long, closes it.
-            if (closesFence(line, fenceMarker))
+            if (closesFence(line, fenceMarker)) {
                 fenceMarker.clear();
+                block.text = blockLines.join(QLatin1Char('\n'));
+                g.codeBlocks.append(block);
+            } else {
+                blockLines << line;
+            }
             m_sectionLines << line;
             continue;
         }
         if (isMarkdownFence(line, &marker, &info)) {
             fenceMarker = marker;
             fenceLine = lineNo;
-            if (info.isEmpty())
+            const FenceInfo fence = parseFenceInfo(info);
+            if (fence.language.isEmpty() && fence.error.isEmpty())
                 error(lineNo, QStringLiteral("fenced code block without a language (```nginx, "
                                              "```http, ```text…)"));
-            m_sectionLines << line;
+            checkFenceAttributes(lineNo, fence);
+            block = GuideCodeBlock{fence.language, fence.attributes, {}, lineNo, m_current.title};
+            blockLines.clear();
+            // Readers see the language only; the attributes are for the checker.
+            const QString shown = line.left(line.indexOf(marker) + marker.size()) + fence.language;
+            m_display[i] = shown;
+            m_sectionLines << shown;
             continue;
         }
         if (line.startsWith(QLatin1String("# "))) {
@@ -284,8 +304,11 @@ void Parser::parseBody(const QStringList &lines, int first)
                 error(lineNo, QStringLiteral("section before the '# CODE Title' heading"));
                 sawHeading = true;
             }
-            if (index >= qsizetype(kGuideSectionTitles.size())) {
-                error(lineNo, QStringLiteral("unexpected section '%1' after 'Specification'").arg(title));
+            if (index == qsizetype(kGuideSectionTitles.size()) && title == QLatin1String(kGuideSourcesTitle)) {
+                // The optional last section.
+            } else if (index >= qsizetype(kGuideSectionTitles.size())) {
+                error(lineNo, QStringLiteral("unexpected section '%1' after '%2'")
+                                  .arg(title, g.sections.last().title));
             } else if (title != QLatin1String(kGuideSectionTitles[size_t(index)])) {
                 error(lineNo, QStringLiteral("expected section '%1', got '%2'")
                                   .arg(QString::fromUtf8(kGuideSectionTitles[size_t(index)]), title));
@@ -307,8 +330,11 @@ void Parser::parseBody(const QStringList &lines, int first)
             }
         }
     }
-    if (!fenceMarker.isEmpty())
+    if (!fenceMarker.isEmpty()) {
         error(fenceLine, QStringLiteral("fenced code block opened here is never closed"));
+        block.text = blockLines.join(QLatin1Char('\n'));
+        g.codeBlocks.append(block);
+    }
     finishSection();
     if (!sawHeading)
         error(first + 1, QStringLiteral("missing the '# CODE Title' heading"));
@@ -343,6 +369,8 @@ void Parser::finishSection()
         checkFaq(m_current);
     else if (m_current.title == QLatin1String("Example response"))
         checkExample(m_current);
+    else if (m_current.title == QLatin1String(kGuideSourcesTitle))
+        checkSources(m_current);
     m_result.guide.sections.append(m_current);
 }
 
@@ -399,6 +427,74 @@ void Parser::checkExample(const GuideSection &section)
     if (!section.text.contains(QLatin1String("```http"))
         && !section.text.contains(QLatin1String("```text")))
         error(section.line, QStringLiteral("'Example response' has no ```http (or ```text) block"));
+}
+
+// FORMAT.md "Sources": only "- [Title](URL)" bullets, URLs over http(s); an RFC citation's
+// title starts "RFC N" (the snippet checker then checks the section exists).
+void Parser::checkSources(const GuideSection &section)
+{
+    static const QRegularExpression bullet(
+        QStringLiteral("^[-*] \\[([^\\]]+)\\]\\((https?://[^\\s)]+)\\)\\s*$"));
+    const QStringList lines = section.text.split(QLatin1Char('\n'));
+    for (int i = 0; i < lines.size(); ++i) {
+        const QString line = lines.at(i).trimmed();
+        if (line.isEmpty())
+            continue;
+        if (!bullet.match(line).hasMatch())
+            error(m_textFirstLine + i, QStringLiteral("a Sources entry must be '- [Title](https://…)', got '%1'")
+                                           .arg(line));
+    }
+}
+
+// FORMAT.md "Checked blocks": which attribute goes with which language, and its values.
+void Parser::checkFenceAttributes(int line, const FenceInfo &fence)
+{
+    if (!fence.error.isEmpty()) {
+        error(line, fence.error);
+        return;
+    }
+    static const QHash<QString, QStringList> contexts{
+        {QStringLiteral("nginx"), {QStringLiteral("main"), QStringLiteral("http"), QStringLiteral("server"),
+                                   QStringLiteral("location"), QStringLiteral("upstream"), QStringLiteral("stream")}},
+        {QStringLiteral("apache"), {QStringLiteral("server"), QStringLiteral("vhost"), QStringLiteral("directory"),
+                                    QStringLiteral("htaccess")}},
+        {QStringLiteral("haproxy"), {QStringLiteral("global"), QStringLiteral("defaults"), QStringLiteral("frontend"),
+                                     QStringLiteral("backend"), QStringLiteral("listen"), QStringLiteral("full")}},
+    };
+    static const QRegularExpression name(QStringLiteral("^[a-z0-9][a-z0-9_.-]*$"));
+    static const QStringList outputs{QStringLiteral("text"), QStringLiteral("console"), QStringLiteral("json")};
+    const QString &lang = fence.language;
+    for (auto it = fence.attributes.cbegin(); it != fence.attributes.cend(); ++it) {
+        const QString &key = it.key();
+        const QString &value = it.value();
+        if (key == QLatin1String("context")) {
+            if (!contexts.contains(lang))
+                error(line, QStringLiteral("context= is for nginx, apache and haproxy blocks, not '%1'").arg(lang));
+            else if (!contexts.value(lang).contains(value))
+                error(line, QStringLiteral("%1 context '%2' is not one of %3")
+                                .arg(lang, value, contexts.value(lang).join(QLatin1Char(' '))));
+        } else if (key == QLatin1String("modules")) {
+            if (lang != QLatin1String("nginx") && lang != QLatin1String("apache"))
+                error(line, QStringLiteral("modules= is for nginx and apache blocks, not '%1'").arg(lang));
+            for (const QString &module : value.split(QLatin1Char(','))) {
+                if (!name.match(module).hasMatch())
+                    error(line, QStringLiteral("module name '%1' in modules= is not a module name").arg(module));
+            }
+        } else if (key == QLatin1String("wrap")) {
+            if (lang == QLatin1String("http") || outputs.contains(lang))
+                error(line, QStringLiteral("wrap= is for code, not '%1' blocks").arg(lang));
+            else if (!name.match(value).hasMatch())
+                error(line, QStringLiteral("wrapper name '%1' is not a file name in wrappers/").arg(value));
+        } else if (key == QLatin1String("cli")) {
+            if (!outputs.contains(lang))
+                error(line, QStringLiteral("cli= marks StatusScope output in text, console or json blocks, not '%1'")
+                                .arg(lang));
+            else if (!name.match(value).hasMatch())
+                error(line, QStringLiteral("cli scenario '%1' is not a scenario name").arg(value));
+        } else {
+            error(line, QStringLiteral("unknown block attribute '%1' (context, modules, wrap, cli)").arg(key));
+        }
+    }
 }
 
 } // namespace

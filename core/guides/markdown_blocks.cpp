@@ -1,8 +1,40 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/guides/markdown_blocks.h"
 
+#include <QRegularExpression>
 #include <QStringList>
 
 namespace statusscope {
+
+FenceInfo parseFenceInfo(const QString &info)
+{
+    FenceInfo out;
+    static const QRegularExpression space(QStringLiteral("\\s+"));
+    const QStringList words = info.trimmed().split(space, Qt::SkipEmptyParts);
+    if (words.isEmpty())
+        return out;
+    out.language = words.first();
+    if (out.language.contains(QLatin1Char('='))) {
+        out.error = QStringLiteral("the info string must start with the language, not '%1'").arg(out.language);
+        out.language.clear();
+        return out;
+    }
+    for (qsizetype i = 1; i < words.size(); ++i) {
+        const QString &word = words.at(i);
+        const qsizetype eq = word.indexOf(QLatin1Char('='));
+        if (eq <= 0 || eq == word.size() - 1) {
+            out.error = QStringLiteral("'%1' after the language is not key=value").arg(word);
+            continue;
+        }
+        const QString key = word.left(eq);
+        if (out.attributes.contains(key)) {
+            out.error = QStringLiteral("attribute '%1' given twice").arg(key);
+            continue;
+        }
+        out.attributes.insert(key, word.mid(eq + 1));
+    }
+    return out;
+}
 
 bool isMarkdownFence(const QString &line, QString *marker, QString *info)
 {
@@ -45,7 +77,8 @@ QList<MarkdownBlock> splitFencedBlocks(const QString &markdown)
             if (isMarkdownFence(line, &marker, &info)) {
                 flushProse();
                 opening = marker;
-                code = {true, info, {}};
+                const FenceInfo parsed = parseFenceInfo(info);
+                code = {true, parsed.language, {}, parsed.attributes};
             } else {
                 current << line;
             }

@@ -41,7 +41,9 @@ std::string errorsFor(const QString &file)
 void checkStructure(const Guide &guide, const QString &file)
 {
     EXPECT_EQ(errorsFor(file), "") << file.toStdString() << " has format problems";
-    ASSERT_EQ(guide.sections.size(), qsizetype(kGuideSectionTitles.size()));
+    // The twelve, then "Sources" (required by the guides suite: snippets.Sources.*).
+    ASSERT_GE(guide.sections.size(), qsizetype(kGuideSectionTitles.size()));
+    ASSERT_LE(guide.sections.size(), qsizetype(kGuideSectionTitles.size()) + 1);
     for (size_t i = 0; i < kGuideSectionTitles.size(); ++i) {
         const GuideSection &s = guide.sections.at(qsizetype(i));
         EXPECT_EQ(s.title, QString::fromUtf8(kGuideSectionTitles[i])) << "section " << i + 1;

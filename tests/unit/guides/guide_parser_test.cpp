@@ -180,6 +180,74 @@ TEST(GuideParser, NamesTheLineOfABadBody)
     expectErrorsAt(cases, true);
 }
 
+TEST(GuideParser, KeepsBlockAttributesForTheCheckerAndShowsOnlyTheLanguage)
+{
+    QString text = withLine(test::sampleGuideText(), QStringLiteral("```nginx\n"),
+                            QStringLiteral("```nginx context=server modules=geoip2,headers-more\n"));
+    const GuideParseResult result = parse(text);
+    ASSERT_TRUE(result.ok()) << describe(result.errors);
+    const Guide &g = result.guide;
+    ASSERT_EQ(g.codeBlocks.size(), 2);
+    const GuideCodeBlock &nginx = g.codeBlocks.at(0);
+    EXPECT_EQ(nginx.language, QStringLiteral("nginx"));
+    EXPECT_EQ(nginx.attributes.value(QStringLiteral("context")), QStringLiteral("server"));
+    EXPECT_EQ(nginx.attributes.value(QStringLiteral("modules")), QStringLiteral("geoip2,headers-more"));
+    EXPECT_EQ(nginx.line, 36);
+    EXPECT_EQ(nginx.section, QStringLiteral("Server-side fixes"));
+    EXPECT_EQ(nginx.text, QStringLiteral("## not a heading inside a fence\nreturn 200;"));
+    EXPECT_EQ(g.codeBlocks.at(1).language, QStringLiteral("http"));
+    EXPECT_TRUE(g.codeBlocks.at(1).attributes.isEmpty());
+    EXPECT_EQ(g.codeBlocks.at(1).line, 55);
+    // What readers see (GUI, CLI, search) has no attributes.
+    EXPECT_FALSE(g.markdown.contains(QStringLiteral("context=")));
+    EXPECT_TRUE(g.markdown.contains(QStringLiteral("```nginx\n## not a heading")));
+    EXPECT_FALSE(g.section(u"Server-side fixes").contains(QStringLiteral("modules=")));
+}
+
+TEST(GuideParser, NamesTheLineOfABadBlockAttribute)
+{
+    const BrokenCase cases[] = {
+        {"```nginx\n", "```nginx context=office\n", 36, "nginx context 'office' is not one of"},
+        {"```nginx\n", "```nginx contxt=server\n", 36, "unknown block attribute 'contxt'"},
+        {"```nginx\n", "```nginx server\n", 36, "'server' after the language is not key=value"},
+        {"```nginx\n", "```nginx context=\n", 36, "'context=' after the language is not key=value"},
+        {"```nginx\n", "```nginx context=http context=server\n", 36, "attribute 'context' given twice"},
+        {"```nginx\n", "```context=http\n", 36, "must start with the language"},
+        {"```nginx\n", "```python context=server\n", 36, "context= is for nginx, apache and haproxy"},
+        {"```nginx\n", "```python modules=requests\n", 36, "modules= is for nginx and apache"},
+        {"```nginx\n", "```nginx modules=geoip2,,x\n", 36, "module name '' in modules="},
+        {"```nginx\n", "```python wrap=../etc/passwd\n", 36, "is not a file name in wrappers/"},
+        {"```http\n", "```http wrap=x\n", 55, "wrap= is for code, not 'http'"},
+        {"```http\n", "```http cli=send-reset\n", 55, "cli= marks StatusScope output"},
+    };
+    expectErrorsAt(cases, true);
+}
+
+TEST(GuideParser, AcceptsSourcesAfterSpecificationAndChecksTheirForm)
+{
+    const QString base = test::sampleGuideText()
+                         + QStringLiteral("\n## Sources\n"
+                                          "- [RFC 9110 §15.5.18](https://www.rfc-editor.org/rfc/rfc9110#section-15.5.18)\n"
+                                          "- [nginx: ngx_http_proxy_module](https://nginx.org/en/docs/http/ngx_http_proxy_module.html)\n");
+    const GuideParseResult ok = parse(base);
+    ASSERT_TRUE(ok.ok()) << describe(ok.errors);
+    ASSERT_EQ(ok.guide.sections.size(), qsizetype(kGuideSectionTitles.size()) + 1);
+    EXPECT_EQ(ok.guide.sections.last().title, QString::fromUtf8(kGuideSourcesTitle));
+    EXPECT_EQ(ok.guide.sections.last().line, 62);
+
+    const GuideParseResult bare = parse(base + QStringLiteral("- RFC 9110 section 15\n"));
+    const GuideError *e = findError(bare, "a Sources entry must be '- [Title](https://…)', got '- RFC 9110 section 15'");
+    ASSERT_NE(e, nullptr) << describe(bare.errors);
+    EXPECT_EQ(e->line, 65);
+
+    const GuideParseResult twice = parse(base + QStringLiteral("## Sources\n- [x](https://example.org)\n"));
+    EXPECT_NE(findError(twice, "unexpected section 'Sources' after 'Sources'"), nullptr) << describe(twice.errors);
+
+    QString early = test::sampleGuideText();
+    early.replace(QStringLiteral("## Specification\n"), QStringLiteral("## Sources\n"));
+    EXPECT_NE(findError(parse(early), "expected section 'Specification', got 'Sources'"), nullptr);
+}
+
 TEST(GuideParser, ReportsMissingSectionsAtTheEnd)
 {
     QString text = test::sampleGuideText();

@@ -40,6 +40,29 @@ TEST(MarkdownBlocks, AnUnclosedFenceRunsToTheEnd)
     EXPECT_EQ(blocks.at(1).text, QStringLiteral("HTTP/1.1 200 OK\n"));
 }
 
+TEST(MarkdownBlocks, TheLanguageIsTheFirstWordAndTheRestAreAttributes)
+{
+    const QList<MarkdownBlock> blocks = splitFencedBlocks(QStringLiteral(
+        "```nginx context=server  modules=geoip2,headers-more\nreturn 444;\n```\n"));
+    ASSERT_EQ(blocks.size(), 1);
+    EXPECT_EQ(blocks.at(0).language, QStringLiteral("nginx"));
+    EXPECT_EQ(blocks.at(0).attributes.value(QStringLiteral("context")), QStringLiteral("server"));
+    EXPECT_EQ(blocks.at(0).attributes.value(QStringLiteral("modules")), QStringLiteral("geoip2,headers-more"));
+
+    const FenceInfo plain = parseFenceInfo(QStringLiteral("bash"));
+    EXPECT_EQ(plain.language, QStringLiteral("bash"));
+    EXPECT_TRUE(plain.attributes.isEmpty());
+    EXPECT_TRUE(plain.error.isEmpty());
+    EXPECT_TRUE(parseFenceInfo(QString()).language.isEmpty());
+
+    const FenceInfo loose = parseFenceInfo(QStringLiteral("python strict wrap=flask-app"));
+    EXPECT_EQ(loose.language, QStringLiteral("python"));
+    EXPECT_EQ(loose.attributes.value(QStringLiteral("wrap")), QStringLiteral("flask-app"));
+    EXPECT_EQ(loose.error, QStringLiteral("'strict' after the language is not key=value"));
+    EXPECT_EQ(parseFenceInfo(QStringLiteral("go wrap=a wrap=b")).error,
+              QStringLiteral("attribute 'wrap' given twice"));
+}
+
 TEST(MarkdownBlocks, FenceRecognition)
 {
     QString marker, info;
