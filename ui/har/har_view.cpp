@@ -101,6 +101,8 @@ HarView::HarView(const QString &path, QWidget *parent)
     connect(statusLinks, &StatusLinkDelegate::statusActivated, this,
             [this](const QString &codeId) { emit statusSelected(codeId.toInt()); });
     m_table->verticalHeader()->setVisible(false);
+    m_table->setTextElideMode(Qt::ElideMiddle);
+    m_table->setWordWrap(false);
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
     m_table->horizontalHeader()->setSectionResizeMode(HarEntriesModel::PathColumn, QHeaderView::Stretch);
     m_table->horizontalHeader()->setSectionResizeMode(HarEntriesModel::WaterfallColumn, QHeaderView::Fixed);
@@ -222,14 +224,41 @@ void HarView::showLog(std::shared_ptr<const HarLog> log)
                                    .arg(lines.join(QLatin1Char('\n'))));
         m_skippedNote->setVisible(true);
     }
-    m_table->resizeColumnsToContents();
-    // Page titles are often whole URLs: enough to tell pages apart, the tooltip has the rest.
-    constexpr int kMaxPageColumnWidth = 160;
-    m_table->setColumnWidth(HarEntriesModel::PageColumn,
-                            std::min(kMaxPageColumnWidth, m_table->columnWidth(HarEntriesModel::PageColumn)));
-    m_table->horizontalHeader()->resizeSection(HarEntriesModel::WaterfallColumn, 240);
-    m_table->horizontalHeader()->resizeSection(HarEntriesModel::StatusColumn, 170);
+    sizeColumns();
     m_stack->setCurrentWidget(m_contentPage);
+}
+
+// Sized from what the columns hold, never from the longest URL: Path takes the room that is
+// left (elided in the middle, the tooltip has the whole URL), so Type, Size, Time and the
+// waterfall stay in view at 1280 px.
+void HarView::sizeColumns()
+{
+    QHeaderView *header = m_table->horizontalHeader();
+    const QFontMetrics metrics = m_table->fontMetrics();
+    const int padding = 2 * metrics.horizontalAdvance(QLatin1Char('M'));
+    int largestIndex = 0;
+    for (const HarEntry &entry : m_log->entries)
+        largestIndex = std::max(largestIndex, entry.index);
+    const int indexDigits = std::max(static_cast<int>(QString::number(largestIndex).size()), 2);
+    auto headerWidth = [&](int column) {
+        return metrics.horizontalAdvance(m_model->headerData(column, Qt::Horizontal).toString()) + padding;
+    };
+    auto contentsWidth = [&](int column, int cap) {
+        m_table->resizeColumnToContents(column);
+        return std::min(cap, std::max(headerWidth(column), m_table->columnWidth(column)));
+    };
+    header->resizeSection(HarEntriesModel::IndexColumn,
+                          std::max(headerWidth(HarEntriesModel::IndexColumn),
+                                   metrics.horizontalAdvance(QString(indexDigits, QLatin1Char('8'))) + padding));
+    constexpr int kMaxPageColumnWidth = 160;
+    constexpr int kMaxHostColumnWidth = 220;
+    header->resizeSection(HarEntriesModel::PageColumn, contentsWidth(HarEntriesModel::PageColumn, kMaxPageColumnWidth));
+    header->resizeSection(HarEntriesModel::HostColumn, contentsWidth(HarEntriesModel::HostColumn, kMaxHostColumnWidth));
+    for (int column : {HarEntriesModel::MethodColumn, HarEntriesModel::TypeColumn, HarEntriesModel::SizeColumn,
+                       HarEntriesModel::TimeColumn})
+        header->resizeSection(column, contentsWidth(column, 160));
+    header->resizeSection(HarEntriesModel::WaterfallColumn, 240);
+    header->resizeSection(HarEntriesModel::StatusColumn, 170);
 }
 
 const HarEntry *HarView::currentEntry() const

@@ -57,6 +57,7 @@ signals:
     void entrySelected(int position);
 
 private:
+    void sizeColumns();
     void startLoading();
     void loadDone();
     void showLog(std::shared_ptr<const HarLog> log);

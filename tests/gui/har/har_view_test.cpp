@@ -262,3 +262,39 @@ TEST(HarView, FilterFieldTakesDevToolsSyntaxAndCountsWhatIsShown)
     EXPECT_FALSE(counts->isVisible());
     EXPECT_EQ(table->model()->rowCount(), 120);
 }
+
+// A 1,500-character URL must not take the table's width (Type, Size, Time and the waterfall
+// stay in view at 1280 px, the Path is elided in the middle), and five-digit indexes fit.
+TEST(HarView, ColumnsFitAt1280WithLongUrlsAndFiveDigitIndexes)
+{
+    QTemporaryDir dir;
+    QFile source(fixture("generated-120.har"));
+    ASSERT_TRUE(source.open(QIODevice::ReadOnly));
+    QByteArray text = source.readAll();
+    const QByteArray longPath = "/search?q=" + QByteArray(1500, 'x');
+    text.replace("https://app.example.io/settings/profile", "https://app.example.io" + longPath);
+    const QString longHar = dir.filePath(QStringLiteral("long-url.har"));
+    QFile out(longHar);
+    ASSERT_TRUE(out.open(QIODevice::WriteOnly));
+    out.write(text);
+    out.close();
+
+    HarView view(longHar);
+    view.resize(1280, 800);
+    view.show();
+    ASSERT_TRUE(waitLoaded(view));
+    QTableView *table = view.table();
+    EXPECT_EQ(table->textElideMode(), Qt::ElideMiddle);
+    const int waterfallRight = table->columnViewportPosition(HarEntriesModel::WaterfallColumn)
+                             + table->columnWidth(HarEntriesModel::WaterfallColumn);
+    EXPECT_LE(waterfallRight, table->viewport()->width());
+    EXPECT_GE(table->columnWidth(HarEntriesModel::PathColumn), 100);
+    EXPECT_LE(table->columnWidth(HarEntriesModel::HostColumn), 220);
+
+    HarView large(writeLargeHar(dir));
+    large.resize(1280, 800);
+    large.show();
+    ASSERT_TRUE(waitLoaded(large));
+    const QFontMetrics metrics = large.table()->fontMetrics();
+    EXPECT_GT(large.table()->columnWidth(HarEntriesModel::IndexColumn), metrics.horizontalAdvance(QStringLiteral("11999")));
+}
