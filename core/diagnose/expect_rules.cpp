@@ -77,6 +77,19 @@ Findings expectUnknown417(const http::Exchange &x)
             continue;
         Finding f = expectUnknown417Finding(describeAttempt(x, i), QString::fromLatin1(*expect),
                                             QStringLiteral("at %1").arg(formatMs(x.msFromStart(a.response->tNs))));
+        // RFC 9110 §10.1.1 allows dropping an expectation and retrying only for 100-continue;
+        // say why this 417 stands (an older recording may still hold a retry: name it).
+        if (const http::Attempt *r = retryWithoutExpectAfter(x, i)) {
+            f.explanation += QStringLiteral(" A retry without the header (attempt %1) answered %2, but that "
+                                            "is a different request: only 100-continue may be dropped "
+                                            "and retried (RFC 9110 §10.1.1).")
+                                 .arg(i + 2)
+                                 .arg(statusOf(*r) ? QString::number(statusOf(*r)) : r->error.message);
+        } else {
+            f.explanation += QStringLiteral(" This 417 is the final answer: only a 100-continue expectation "
+                                            "may be dropped and the request retried without it (RFC 9110 "
+                                            "§10.1.1), so no retry was made; curl reports the same 417.");
+        }
         f.attempt = i;
         f.event = eventIndex(a, EventType::ResponseHeaders, 417);
         out << f;

@@ -9,10 +9,13 @@
 //  - Content decoding (gzip/deflate) only for bodies kept in memory (≤ kBodyMemoryCapBytes).
 //  - DNS goes through QHostInfo (the system resolver); every address is tried in its order.
 //  - A 101 or CONNECT tunnel is recorded and the exchange stops there.
+//  - A TCP reset is told apart from an orderly close on Linux only (PeerResetProbe); elsewhere
+//    a reset that ends a close-delimited body still reads as the end of the body.
 #include "core/http/http_engine.h"
 
 #include "core/http/body_sink.h"
 #include "core/http/content_decoding.h"
+#include "core/http/peer_reset_probe.h"
 #include "core/http/request_builder.h"
 #include "core/http/response_parser.h"
 #include "core/http/tls_info.h"
@@ -62,6 +65,7 @@ struct HttpEngine::Private
 
     // Connection
     QSslSocket *socket = nullptr;
+    std::unique_ptr<PeerResetProbe> resetProbe; // lives exactly as long as `socket` is connected
     QString connKey; // host:port:tls[:proxy] of the open connection
     bool keepAlive = false;
     QList<QHostAddress> addresses;
@@ -84,6 +88,7 @@ struct HttpEngine::Private
     qint64 queued = 0;  // bytes handed to the socket in this attempt (head + body)
     qint64 written = 0; // bytes the socket reported written
     bool bodyStopped = false;
+    bool bodyStartRecorded = false; // body_send_start is recorded when a body byte really left
 
     // Response
     std::unique_ptr<ResponseParser> parser;
@@ -221,6 +226,7 @@ struct HttpEngine::Private
         if (socket) {
             socket->disconnect(q);
             socket->abort();
+            resetProbe.reset();
             record(EventType::ConnectionClosed, QStringLiteral("closed by us after the error"));
         }
         finishExchange();
@@ -235,6 +241,7 @@ struct HttpEngine::Private
         if (recordIt)
             record(EventType::ConnectionClosed, QStringLiteral("closed by us"));
         socket->abort();
+        resetProbe.reset(); // the duplicate descriptor would keep the connection open
         socket->deleteLater();
         socket = nullptr;
     }
@@ -298,6 +305,7 @@ struct HttpEngine::Private
         if (phase != Phase::Connecting)
             return;
         socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+        resetProbe = std::make_unique<PeerResetProbe>(socket->socketDescriptor());
         attempt().connection.remote = addressText(socket->peerAddress(), socket->peerPort());
         record(EventType::ConnectDone, attempt().connection.remote);
         if (viaProxy && useTls) {
@@ -402,6 +410,7 @@ struct HttpEngine::Private
         mustClose = false;
         retryPending = false;
         bodyStopped = false;
+        bodyStartRecorded = false;
         headBytes = head.size();
         queued = head.size();
         written = 0;
@@ -432,6 +441,8 @@ struct HttpEngine::Private
         }
         if (phase == Phase::SendingBody || (phase == Phase::AwaitingResponse && bodyStopped)) {
             attempt().request.bodySentBytes = qMax<qint64>(0, written - headBytes);
+            if (phase == Phase::SendingBody && !bodyStartRecorded && written > headBytes)
+                recordBodyStart();
             if (phase == Phase::SendingBody) {
                 if (written >= headBytes + bodyTotal) {
                     phase = Phase::AwaitingResponse;
@@ -447,8 +458,16 @@ struct HttpEngine::Private
     {
         expectTimer.stop();
         phase = Phase::SendingBody;
-        record(EventType::BodySendStart, QStringLiteral("%1 bytes to send").arg(bodyTotal), 0, bodyTotal);
         pumpBody();
+    }
+
+    // The upload phase begins when the socket reports the first body byte written, not when
+    // the body is queued: a final response that arrives before the queue is flushed (nginx
+    // answering right after its own 100 Continue) then leaves no upload phase at all.
+    void recordBodyStart()
+    {
+        bodyStartRecorded = true;
+        record(EventType::BodySendStart, QStringLiteral("%1 bytes to send").arg(bodyTotal), 0, bodyTotal);
     }
 
     void pumpBody()
@@ -620,13 +639,21 @@ struct HttpEngine::Private
         if (phase == Phase::WaitingFor100) {
             expectTimer.stop();
             // RFC 9110 §10.1.1: a final status instead of 100 means the body is not wanted.
-            record(EventType::Finding, QStringLiteral("final %1 before 100 Continue: the body is not sent").arg(blockStatus));
+            record(EventType::Finding, QStringLiteral("final %1 before 100 Continue: the body is not sent, connection will not be reused").arg(blockStatus));
             phase = Phase::AwaitingResponse;
             bodyStopped = true;
+            // RFC 9112 §9.3 / RFC 9110 §10.1.1: a server that answered early and keeps the
+            // connection may still read (and discard) the announced body; nginx does, so a
+            // request sent next on it would be eaten as that body. Only a new connection is safe.
+            mustClose = true;
         } else if (phase == Phase::SendingBody || phase == Phase::SendingHeaders) {
             const qint64 sent = qMax<qint64>(0, written - headBytes);
             attempt().request.bodySentBytes = sent;
-            if (hasBodyToSend()) {
+            if (hasBodyToSend() && sent == 0) {
+                // Queued bytes not yet flushed are dropped with the connection: nothing went out.
+                record(EventType::Finding, QStringLiteral("final %1 before any body byte was sent: the body is not sent, connection will not be reused").arg(blockStatus));
+                mustClose = true; // the server would read a late body as a new request
+            } else if (hasBodyToSend()) {
                 record(EventType::BodySent, QStringLiteral("upload stopped after %1 of %2 bytes: final response arrived").arg(sent).arg(bodyTotal), 0, sent);
                 record(EventType::Finding, QStringLiteral("final %1 during the upload; stopped sending, connection will not be reused").arg(blockStatus));
                 mustClose = true; // the server would read our remaining body as a new request
@@ -634,13 +661,19 @@ struct HttpEngine::Private
             phase = Phase::AwaitingResponse;
             bodyStopped = true;
         }
-        // RFC 9110 §15.5.18: 417 means the expectation (any Expect value) could not be met; a
-        // client may repeat the request without it. Once: never loop. If any body byte went
-        // out, the connection is in an unknown state: the retry uses a new one.
-        if (is417 && spec.retryOn417 && !retried && hasHeader(attempt().request.headers, "expect")) {
-            retryPending = true;
-            if (written > headBytes)
-                mustClose = true;
+        // RFC 9110 §10.1.1: after a 417 a client repeats the request without the expectation
+        // only if it was 100-continue. Once: never loop. If any body byte went out, the
+        // connection is in an unknown state: the retry uses a new one. Any other expectation
+        // is what the user asked the server about, and its 417 is the answer (curl agrees).
+        if (is417 && hasHeader(attempt().request.headers, "expect")) {
+            if (!expectsOnlyContinue(attempt().request.headers)) {
+                record(EventType::Finding, QStringLiteral("417 for Expect: %1: final; only a 100-continue expectation is retried without the header (RFC 9110 §10.1.1)")
+                                               .arg(QString::fromLatin1(expectValues(attempt().request.headers))));
+            } else if (spec.retryOn417 && !retried) {
+                retryPending = true;
+                if (written > headBytes)
+                    mustClose = true;
+            }
         }
         Q_UNUSED(e);
         sink = BodySink(spec.outputFile, kBodyMemoryCapBytes);
@@ -750,8 +783,11 @@ struct HttpEngine::Private
         fail(ErrorKind::Connect, QStringLiteral("socket error: %1").arg(text));
     }
 
-    void onPeerClosed(const QString &why)
+    void onPeerClosed(const QString &closeText)
     {
+        // Read before anything else drops the probe: a reset and a FIN look alike to Qt.
+        const bool reset = resetProbe && resetProbe->wasReset();
+        const QString why = reset ? QStringLiteral("connection reset by the server (TCP RST)") : closeText;
         // Whatever is still buffered belongs to the response.
         if (socket && socket->bytesAvailable() > 0 && parser)
             consume(socket->readAll());
@@ -763,6 +799,7 @@ struct HttpEngine::Private
         }
         record(EventType::ConnectionClosed, QStringLiteral("closed by the server: %1").arg(why));
         socket->disconnect(q);
+        resetProbe.reset();
         socket->deleteLater();
         socket = nullptr;
         keepAlive = false;
@@ -786,6 +823,13 @@ struct HttpEngine::Private
             attempt().error = Error{ErrorKind::Protocol, message};
             record(EventType::Error, QStringLiteral("protocol: ") + message);
             beginAttempt(reason, url);
+            return;
+        }
+        // RFC 9112 §6.3 item 8: only an orderly close ends a close-delimited body. After a reset
+        // the body may be cut anywhere: what arrived is kept, marked incomplete.
+        if (reset && attempt().response && parser->readingUntilClose()) {
+            fail(ErrorKind::Protocol, QStringLiteral("the connection was reset during a close-delimited body after %1 bytes: the body is incomplete")
+                                          .arg(attempt().response->bodyBytes));
             return;
         }
         parser->finish();

@@ -19,6 +19,31 @@ bool hasHeader(const HeaderList &headers, QByteArrayView name)
     return headerValue(headers, name).has_value();
 }
 
+QByteArray expectValues(const HeaderList &headers)
+{
+    QByteArrayList values;
+    for (const Header &h : headers) {
+        if (h.first.compare("expect", Qt::CaseInsensitive) == 0)
+            values << h.second.trimmed();
+    }
+    return values.join(", ");
+}
+
+bool expectsOnlyContinue(const HeaderList &headers)
+{
+    const QByteArray all = expectValues(headers);
+    bool any = false;
+    for (const QByteArray &item : all.split(',')) {
+        const QByteArray token = item.trimmed();
+        if (token.isEmpty())
+            continue; // list syntax allows empty elements (RFC 9110 §5.6.1)
+        if (token.compare("100-continue", Qt::CaseInsensitive) != 0)
+            return false;
+        any = true;
+    }
+    return any;
+}
+
 QString toString(HttpVersion version)
 {
     return version == HttpVersion::Http10 ? QStringLiteral("HTTP/1.0") : QStringLiteral("HTTP/1.1");

@@ -27,6 +27,11 @@ using HeaderList = QList<Header>;
 // First value of a header, case-insensitive name match (RFC 9110 §5.1), or an empty optional.
 std::optional<QByteArray> headerValue(const HeaderList &headers, QByteArrayView name);
 bool hasHeader(const HeaderList &headers, QByteArrayView name);
+// Every Expect field value joined with ", " (empty when there is none).
+QByteArray expectValues(const HeaderList &headers);
+// True if the request has Expect and every expectation in it is 100-continue (RFC 9110
+// §10.1.1: the only one a client may drop and retry without after a 417).
+bool expectsOnlyContinue(const HeaderList &headers);
 
 enum class HttpVersion {
     Http10,

@@ -110,6 +110,8 @@ public:
     // Bytes of the current final response seen so far (0: nothing of it yet).
     bool startedResponse() const { return m_offset > 0; }
     int interimCount() const { return m_interimCount; }
+    // In a close-delimited body: only the peer's close (a FIN, not a reset) can end it.
+    bool readingUntilClose() const { return m_state == State::UntilClose; }
     QString errorMessage() const { return m_errorMessage; }
 
 private:

@@ -54,6 +54,12 @@ DocumentRoot %1/www
 ScriptAlias /upload %1/cgi/sink.sh
 ScriptAlias /small %1/cgi/sink.sh
 ScriptAlias /private %1/cgi/sink.sh
+ScriptAlias /gate %1/cgi/sink.sh
+<Location /gate>
+    <If "req('Expect') != ''">
+        Redirect 417
+    </If>
+</Location>
 <Location /small>
     LimitRequestBody 1024
 </Location>

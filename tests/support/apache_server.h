@@ -3,7 +3,8 @@
 // /usr/lib/apache2/modules) for integration tests. Same paths as NginxServer: /upload reads
 // the body (a CGI script that consumes stdin, so Apache sends 100 Continue when it reads),
 // /small has LimitRequestBody 1024 (413), /private needs basic auth user:secret (401),
-// /index.html is a static file. Apache answers an unknown Expect value with 417.
+// /gate answers 417 to any Expect (a gateway refusing expectations) and otherwise reads the
+// body, /index.html is a static file. Apache answers an unknown Expect value with 417.
 
 #include "tests/support/server_process.h"
 

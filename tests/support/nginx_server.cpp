@@ -45,6 +45,7 @@ http {
             proxy_pass http://127.0.0.1:%2/sink;
         }
         location = /ret { return 200 "ret\n"; }
+        location = /gate { if ($http_expect) { return 417; } proxy_pass http://127.0.0.1:%2/sink; }
         location / { root %1/www; }
     }
 }

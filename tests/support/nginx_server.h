@@ -2,7 +2,9 @@
 // A private nginx (Debian nginx-light, /usr/sbin/nginx) for integration tests and benchmarks.
 // Paths: /upload reads the body (proxied to /sink, so nginx really consumes it and answers
 // 100 Continue), /small refuses bodies over 1 KiB (413), /private needs basic auth user:secret
-// (401), /ret answers 200 without reading anything, /index.html is a static file.
+// (401), /ret answers 200 without reading anything, /gate answers 417 to any Expect (as a
+// gateway that refuses expectations does) and otherwise reads the body, /index.html is a
+// static file.
 
 #include "tests/support/server_process.h"
 

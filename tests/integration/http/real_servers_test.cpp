@@ -6,7 +6,9 @@
 #include "tests/support/curl_reference.h"
 #include "tests/support/nginx_server.h"
 
+#include <QFile>
 #include <QFileInfo>
+#include <QJsonDocument>
 #include <QTemporaryDir>
 
 #include <gtest/gtest.h>
@@ -18,6 +20,16 @@ using namespace statusscope::test;
 namespace {
 
 enum class ServerKind { Nginx, Apache };
+
+// Writes a `send --json` result to a file for `statusscope-cli diagnose`.
+QString saveJson(const QTemporaryDir &dir, const SendOutcome &o)
+{
+    const QString path = dir.filePath(QStringLiteral("exchange.json"));
+    QFile f(path);
+    if (f.open(QIODevice::WriteOnly))
+        f.write(QJsonDocument(o.json).toJson());
+    return path;
+}
 
 std::string kindName(const ::testing::TestParamInfo<ServerKind> &info)
 {
@@ -146,28 +158,82 @@ TEST_P(RealServer, ExpectNeverSendsTheBodyAtOnce)
 
 INSTANTIATE_TEST_SUITE_P(Servers, RealServer, ::testing::Values(ServerKind::Nginx, ServerKind::Apache), kindName);
 
-// Apache refuses an expectation it does not know with 417 (RFC 9110 §10.1.1).
-TEST(RealApache, UnknownExpectationGets417AndTheRetrySucceeds)
+// RFC 9110 §10.1.1: the 417 to an expectation other than 100-continue is final: one attempt,
+// the user's header kept, the same 417 curl reports. Apache refuses it by itself on every path;
+// nginx ignores unknown expectations, so its /gate refuses any Expect, as a gateway does.
+TEST_P(RealServer, UnknownExpectation417IsFinalWithOneAttempt)
+{
+    const char *path = GetParam() == ServerKind::Apache ? "/upload" : "/gate";
+    const QStringList args{QStringLiteral("-H"), QStringLiteral("Expect: something-odd"), QStringLiteral("-d"), QStringLiteral("hello"),
+                           url(path)};
+    const SendOutcome o = runSend(args);
+    const CurlOutcome curl = runCurl(args);
+    EXPECT_EQ(o.process.exitCode, 0) << ::testing::PrintToString(o.process);
+    EXPECT_EQ(curl.finalStatus, 417) << curl.trace.toStdString();
+    EXPECT_EQ(o.finalStatus, 417);
+    EXPECT_EQ(o.interim, curl.interimStatuses);
+    ASSERT_EQ(o.attempts.size(), 1) << "no retry without the user's expectation";
+    EXPECT_EQ(sentHeader(o.last, QStringLiteral("Expect")), QStringLiteral("something-odd"));
+    // The diagnosis explains why the 417 stands.
+    const ProcessResult d = runCli({QStringLiteral("diagnose"), saveJson(m_dir, o)});
+    EXPECT_EQ(d.exitCode, 0) << ::testing::PrintToString(d);
+    EXPECT_TRUE(d.out.contains("This 417 is the final answer")) << d.out.toStdString();
+}
+
+// A gateway that refuses Expect: 100-continue: the 417 comes before the body and the request is
+// repeated once without the expectation, on a new connection (nginx keeps the old one and would
+// read the retry as the body it still expects), and succeeds.
+TEST_P(RealServer, Continue417IsRetriedWithoutExpect)
+{
+    const SendOutcome o = runSend({QStringLiteral("--data-binary"), QLatin1Char('@') + m_body2m, url("/gate")});
+    EXPECT_EQ(o.process.exitCode, 0) << ::testing::PrintToString(o.process);
+    ASSERT_EQ(o.attempts.size(), 2) << ::testing::PrintToString(o.process);
+    const QJsonObject first = o.attempts.at(0).toObject();
+    EXPECT_EQ(first.value(QStringLiteral("response")).toObject().value(QStringLiteral("status")).toInt(), 417);
+    EXPECT_EQ(sentHeader(first, QStringLiteral("Expect")), QStringLiteral("100-continue"));
+    EXPECT_FALSE(first.value(QStringLiteral("body_sent")).toBool());
+    EXPECT_EQ(o.last.value(QStringLiteral("reason")).toString(), QStringLiteral("retry-without-expect"));
+    EXPECT_TRUE(sentHeader(o.last, QStringLiteral("Expect")).isEmpty());
+    EXPECT_FALSE(o.last.value(QStringLiteral("connection")).toObject().value(QStringLiteral("reused")).toBool());
+    EXPECT_EQ(o.finalStatus, 200);
+    EXPECT_EQ(o.bodySentBytes, 2 * 1024 * 1024);
+}
+
+// --no-retry-417 keeps the 417 to a 100-continue too: what curl shows for one request.
+TEST(RealApache, NoRetry417KeepsTheFirstAnswer)
 {
     ApacheServer apache;
     ASSERT_TRUE(apache.start()) << apache.error().toStdString();
-    const QStringList args{QStringLiteral("-H"), QStringLiteral("Expect: something-odd"), QStringLiteral("-d"), QStringLiteral("hello"),
-                           apache.url(QStringLiteral("/upload"))};
-    // Without the retry we see what curl sees.
-    const SendOutcome once = runSend(QStringList{QStringLiteral("--no-retry-417")} + args);
-    const CurlOutcome curl = runCurl(args);
+    const SendOutcome once = runSend({QStringLiteral("--no-retry-417"), QStringLiteral("-H"), QStringLiteral("Expect: 100-continue"),
+                                      QStringLiteral("-d"), QStringLiteral("hello"), apache.url(QStringLiteral("/gate"))});
     EXPECT_EQ(once.finalStatus, 417) << ::testing::PrintToString(once.process);
-    EXPECT_EQ(curl.finalStatus, 417) << curl.trace.toStdString();
-    EXPECT_EQ(once.interim, curl.interimStatuses);
     EXPECT_EQ(once.attempts.size(), 1);
-    // With it (the default): a second attempt without Expect, and it succeeds.
-    const SendOutcome retried = runSend(args);
-    ASSERT_EQ(retried.attempts.size(), 2) << ::testing::PrintToString(retried.process);
-    EXPECT_EQ(retried.attempts.at(0).toObject().value(QStringLiteral("response")).toObject().value(QStringLiteral("status")).toInt(), 417);
-    EXPECT_EQ(retried.last.value(QStringLiteral("reason")).toString(), QStringLiteral("retry-without-expect"));
-    EXPECT_TRUE(sentHeader(retried.last, QStringLiteral("Expect")).isEmpty());
-    EXPECT_EQ(retried.finalStatus, 200);
-    EXPECT_EQ(retried.process.exitCode, 0);
+}
+
+// nginx answers /ret with its 100 Continue and its 200 at once, without reading the body: the
+// 200 is read with the 100, before a byte of the queued body left. So no upload phase, the body
+// not sent, and the connection (on which nginx still expects that body) not reused.
+TEST(RealNginx, FinalRightAfter100MeansNoUploadAndNoReuse)
+{
+    NginxServer nginx;
+    ASSERT_TRUE(nginx.start()) << nginx.error().toStdString();
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    const QString body = makeBodyFile(dir.path(), 2 * 1024 * 1024);
+    const SendOutcome o = runSend({QStringLiteral("--data-binary"), QLatin1Char('@') + body, nginx.url(QStringLiteral("/ret"))});
+    EXPECT_EQ(o.process.exitCode, 0) << ::testing::PrintToString(o.process);
+    EXPECT_EQ(o.finalStatus, 200);
+    EXPECT_EQ(o.interim, QList<int>{100});
+    ASSERT_EQ(o.attempts.size(), 1);
+    const QStringList types = eventTypes(o.last);
+    const QJsonObject timings = o.last.value(QStringLiteral("timings_ms")).toObject();
+    EXPECT_EQ(o.bodySentBytes, 0);
+    EXPECT_FALSE(o.bodySent);
+    EXPECT_FALSE(types.contains(QStringLiteral("body_send_start"))) << types.join(QLatin1Char(' ')).toStdString();
+    EXPECT_FALSE(types.contains(QStringLiteral("body_sent")));
+    EXPECT_TRUE(timings.value(QStringLiteral("upload")).isNull()) << "no upload phase when nothing was uploaded";
+    EXPECT_TRUE(timings.value(QStringLiteral("wait_100")).isDouble());
+    EXPECT_EQ(types.last(), QStringLiteral("connection_closed")) << "closed by us: not reused";
 }
 
 } // namespace

@@ -141,8 +141,8 @@ QString toString(SoakOutcome outcome)
         return QStringLiteral("error");
     case SoakOutcome::Either:
         return QStringLiteral("either");
-    case SoakOutcome::EitherPrefix:
-        return QStringLiteral("either-prefix");
+    case SoakOutcome::ResetUntilClose:
+        return QStringLiteral("reset-until-close");
     }
     return QStringLiteral("?");
 }
@@ -270,7 +270,7 @@ HostileScenario makeHostileScenario(quint64 seed, int index)
     if (end <= 20) {
         s.ending = SoakEnding::Reset;
         if (s.outcome == SoakOutcome::Response) // data then RST: the RST may discard unsent data
-            s.outcome = framing == Framing::UntilClose ? SoakOutcome::EitherPrefix : SoakOutcome::Either;
+            s.outcome = framing == Framing::UntilClose ? SoakOutcome::ResetUntilClose : SoakOutcome::Either;
         else
             s.errorKind.reset(); // the RST may arrive before the bytes that hold the error
     } else if (end <= 40 && framing != Framing::UntilClose && s.outcome == SoakOutcome::Response) {

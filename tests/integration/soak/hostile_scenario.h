@@ -28,11 +28,10 @@ enum class SoakOutcome {
     Response, // a complete response with `status` and exactly `body`
     Error,    // a typed error (of `errorKind` when it is set)
     Either,   // a complete response or a typed error, both are correct (e.g. data then RST)
-    // A close-delimited body ended by a RST: Qt reports ECONNRESET as an ordinary remote close
-    // (and closes the descriptor before signalling), so the engine cannot tell a reset from
-    // the end of the body. The response must then carry the right status and a true prefix
-    // of the body: never a byte that was not sent.
-    EitherPrefix,
+    // A close-delimited body ended by a RST: only an orderly close ends such a body, so this is
+    // a typed error, never a complete response; a response already begun keeps the right
+    // status and a true prefix of the body (never a byte that was not sent), marked incomplete.
+    ResetUntilClose,
 };
 QString toString(SoakOutcome outcome);
 void PrintTo(SoakOutcome outcome, std::ostream *os);

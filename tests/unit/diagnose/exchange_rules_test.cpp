@@ -77,6 +77,8 @@ TEST(ExpectUnknown417, Positive)
     ASSERT_EQ(f.size(), 1);
     EXPECT_EQ(f[0].severity, Severity::Error);
     EXPECT_TRUE(f[0].explanation.contains(QStringLiteral("Expect: 200-ok")));
+    EXPECT_TRUE(f[0].explanation.contains(QStringLiteral("This 417 is the final answer")));
+    EXPECT_TRUE(f[0].explanation.contains(QStringLiteral("no retry was made")));
     EXPECT_EQ(f[0].guide, QStringLiteral("417"));
 }
 

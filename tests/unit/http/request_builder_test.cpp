@@ -88,3 +88,17 @@ TEST(RequestBuilder, BasicAuth)
 }
 
 } // namespace
+
+// RFC 9110 §10.1.1: only 100-continue may be dropped and retried after a 417.
+TEST(ExpectValues, OnlyContinueIsRetryable)
+{
+    EXPECT_TRUE(expectsOnlyContinue({Header("Expect", "100-continue")}));
+    EXPECT_TRUE(expectsOnlyContinue({Header("expect", " 100-Continue ")}));
+    EXPECT_TRUE(expectsOnlyContinue({Header("Expect", "100-continue,"), Header("Expect", "100-continue")}));
+    EXPECT_FALSE(expectsOnlyContinue({Header("Expect", "something-odd")}));
+    EXPECT_FALSE(expectsOnlyContinue({Header("Expect", "100-continue, something-odd")}));
+    EXPECT_FALSE(expectsOnlyContinue({Header("Expect", "100-continue"), Header("Expect", "200-ok")}));
+    EXPECT_FALSE(expectsOnlyContinue({Header("Expect", "")}));
+    EXPECT_FALSE(expectsOnlyContinue({Header("Content-Length", "3")}));
+    EXPECT_EQ(expectValues({Header("Expect", " a "), Header("Host", "x"), Header("EXPECT", "b")}), QByteArray("a, b"));
+}
