@@ -17,7 +17,7 @@ cd "$(dirname "$(readlink -f "$0")")"
 # integration tests, which start private instances on loopback; Xvfb is for screenshots.
 PACKAGES=(
     build-essential cmake ninja-build ccache pkg-config
-    qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite libgl-dev
+    qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite libqt6svg6 libgl-dev
     libqcustomplot-dev libgtest-dev libgmock-dev zlib1g-dev rapidjson-dev
     nginx-light apache2 curl openssl ca-certificates xvfb xauth
     dpkg-dev file rpm desktop-file-utils appstream strace python3

@@ -19,7 +19,7 @@ info=$(dpkg-deb -I "$deb")
 grep -q "^ Package: statusscope$" <<<"$info" || fail "control: Package"
 grep -q "^ Version: $version$" <<<"$info" || fail "control: Version $version"
 depends=$(grep "^ Depends:" <<<"$info") || fail "control: no Depends"
-for lib in libqt6core6 libqt6gui6 libqt6widgets6 libqt6network6 libqt6sql6 libqt6sql6-sqlite libqcustomplot2.1-qt6 zlib1g; do
+for lib in libqt6core6 libqt6gui6 libqt6widgets6 libqt6network6 libqt6sql6 libqt6sql6-sqlite libqt6svg6 libqcustomplot2.1-qt6 zlib1g; do
     grep -q "$lib" <<<"$depends" || fail "Depends lacks $lib: $depends"
 done
 echo "depends ok: $depends"

@@ -66,6 +66,7 @@ QWidget *bodyPage(QWidget *parent, QStackedWidget **stack, QPlainTextEdit **text
     (*text)->setLineWrapMode(QPlainTextEdit::NoWrap);
     *image = new QLabel(*stack);
     (*image)->setAlignment(Qt::AlignCenter);
+    (*image)->setObjectName(QStringLiteral("harBodyImage"));
     (*stack)->addWidget(*text);
     (*stack)->addWidget(*image);
     layout->addWidget(*note);
@@ -129,13 +130,24 @@ void HarEntryDetails::showBody(QStackedWidget *stack, QPlainTextEdit *text, QLab
     note->setVisible(!view.note.isEmpty());
     if (view.kind == HarBodyKind::Image) {
         QImage picture;
-        if (picture.loadFromData(view.bytes)) {
+        // SVG named explicitly: exporters indent it, and format sniffing only looks at the
+        // first bytes.
+        const char *format = view.text.isEmpty() ? nullptr : "svg";
+        if (picture.loadFromData(view.bytes, format)) {
             image->setPixmap(QPixmap::fromImage(picture));
             stack->setCurrentWidget(image);
             return;
         }
-        note->setText(view.note + tr(" (image format not supported here)"));
+        // SVG is XML: without Qt's SVG image plugin its source is still worth reading.
+        const QString why = view.text.isEmpty() ? tr("this image format cannot be shown")
+                                                : tr("SVG shown as source: Qt's SVG image plugin (libqt6svg6) is missing");
+        note->setText(view.note.isEmpty() ? why : view.note + QStringLiteral("; ") + why);
         note->setVisible(true);
+        if (!view.text.isEmpty()) {
+            text->setPlainText(view.text);
+            stack->setCurrentWidget(text);
+            return;
+        }
     }
     text->setPlainText(view.kind == HarBodyKind::Empty ? tr("(no body)") : view.text);
     stack->setCurrentWidget(text);

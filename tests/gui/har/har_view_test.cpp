@@ -215,6 +215,12 @@ TEST(HarView, DetailsShowDecodedBodiesAndTimings)
     EXPECT_TRUE(details->tabs()->isEnabled());
     EXPECT_EQ(details->tabs()->count(), 6);
     EXPECT_EQ(details->tabs()->tabText(5), QStringLiteral("Timings"));
+    // The SVG response is drawn (Qt's SVG image plugin, libqt6svg6, is a dependency), not
+    // reported as an unsupported format.
+    details->tabs()->setCurrentIndex(4);
+    QLabel *image = details->tabs()->widget(4)->findChild<QLabel *>(QStringLiteral("harBodyImage"));
+    ASSERT_NE(image, nullptr);
+    EXPECT_FALSE(image->pixmap().isNull());
 }
 
 // DevTools' filter syntax in the text field, with the "N of M shown" count and the problems
