@@ -214,6 +214,17 @@ void MainWindow::createMenus()
     toggleGuide->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_G));
     m_viewMenu->addAction(toggleGuide);
     m_viewMenu->addSeparator();
+    // Browsers' and IDEs' keys for moving between documents, both pairs.
+    QAction *nextTab = m_viewMenu->addAction(tr("&Next Tab"));
+    nextTab->setObjectName(QStringLiteral("actionNextTab"));
+    nextTab->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Tab), QKeySequence(Qt::CTRL | Qt::Key_PageDown)});
+    connect(nextTab, &QAction::triggered, this, [this] { stepTab(+1); });
+    QAction *previousTab = m_viewMenu->addAction(tr("&Previous Tab"));
+    previousTab->setObjectName(QStringLiteral("actionPreviousTab"));
+    previousTab->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Backtab),
+                               QKeySequence(Qt::CTRL | Qt::Key_PageUp)});
+    connect(previousTab, &QAction::triggered, this, [this] { stepTab(-1); });
+    m_viewMenu->addSeparator();
 
     QMenu *theme = m_viewMenu->addMenu(tr("&Theme"));
     auto *themeGroup = new QActionGroup(this);
@@ -449,6 +460,36 @@ void MainWindow::showAbout()
     dialog.exec();
 }
 
+void MainWindow::stepTab(int step)
+{
+    const int count = m_tabs->count();
+    if (count < 2)
+        return;
+    m_tabs->setCurrentIndex((m_tabs->currentIndex() + step + count) % count);
+}
+
+QList<MainWindow::ShortcutRow> MainWindow::shortcutRows() const
+{
+    QList<ShortcutRow> rows;
+    for (QAction *action : shortcutActions()) {
+        QStringList keys;
+        for (const QKeySequence &key : action->shortcuts())
+            keys << key.toString(QKeySequence::NativeText);
+        rows.append({action->text().remove(QLatin1Char('&')), keys.join(QStringLiteral(", "))});
+    }
+    // Keys bound inside one kind of tab (QShortcut with a widget context, not menu actions).
+    const auto native = [](const QKeySequence &key) { return key.toString(QKeySequence::NativeText); };
+    rows.append({tr("Request: send"), native(QKeySequence(Qt::CTRL | Qt::Key_Return))});
+    rows.append({tr("Request: cancel"), native(QKeySequence(Qt::Key_Escape))});
+    rows.append({tr("Request: go to the URL"), native(QKeySequence(Qt::CTRL | Qt::Key_L))});
+    rows.append({tr("HAR: go to the filter"), native(QKeySequence(QKeySequence::Find))});
+    rows.append({tr("Log chart: show all"), native(QKeySequence(Qt::Key_Home))});
+    rows.append({tr("Guide: back / forward"),
+                 native(QKeySequence(Qt::ALT | Qt::Key_Left)) + QStringLiteral(" / ")
+                     + native(QKeySequence(Qt::ALT | Qt::Key_Right))});
+    return rows;
+}
+
 void MainWindow::showShortcuts()
 {
     QDialog dialog(this);
@@ -459,23 +500,22 @@ void MainWindow::showShortcuts()
     table->setHorizontalHeaderLabels({tr("Action"), tr("Shortcut")});
     table->verticalHeader()->hide();
     table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    const QList<QAction *> actions = shortcutActions();
-    for (QAction *action : actions) {
+    for (const ShortcutRow &entry : shortcutRows()) {
         const int row = table->rowCount();
         table->insertRow(row);
-        QString name = action->text();
-        name.remove(QLatin1Char('&'));
-        table->setItem(row, 0, new QTableWidgetItem(name));
-        table->setItem(row, 1, new QTableWidgetItem(
-                                   action->shortcut().toString(QKeySequence::NativeText)));
+        table->setItem(row, 0, new QTableWidgetItem(entry.action));
+        table->setItem(row, 1, new QTableWidgetItem(entry.keys));
     }
     table->horizontalHeader()->setStretchLastSection(true);
     table->resizeColumnsToContents();
+    // The dialog takes the size of its rows, so every shortcut is in view without scrolling.
+    table->setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents);
+    table->setVerticalScrollBarPolicy(Qt::ScrollBarAsNeeded);
     layout->addWidget(table);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, &dialog);
     connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
     layout->addWidget(buttons);
-    dialog.resize(420, 320);
+    dialog.adjustSize();
     dialog.exec();
 }
 

@@ -58,6 +58,14 @@ public:
     GuideDock *guideDock() const { return m_guideDock; }
     QStringList recentFiles() const { return m_recentFiles; }
     QList<QAction *> shortcutActions() const;
+    // What the Keyboard Shortcuts dialog lists: every action with its keys, then the keys
+    // that work inside one kind of tab (composer, HAR, log chart, guide).
+    struct ShortcutRow
+    {
+        QString action;
+        QString keys;
+    };
+    QList<ShortcutRow> shortcutRows() const;
 
     // Qt's own state blobs plus ours; called on close and by tests.
     void saveSettings();
@@ -84,6 +92,7 @@ private:
     void syncSidebar();
     void showAbout();
     void showShortcuts();
+    void stepTab(int step);
     void applyTheme(const QString &theme);
 
     std::unique_ptr<QSettings> m_ownedSettings;

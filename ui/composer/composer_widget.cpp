@@ -206,6 +206,13 @@ ComposerWidget::ComposerWidget(QWidget *parent)
     auto *esc = new QShortcut(QKeySequence(Qt::Key_Escape), this);
     esc->setContext(Qt::WidgetWithChildrenShortcut);
     connect(esc, &QShortcut::activated, this, &ComposerWidget::cancel);
+    // Ctrl+L as in a browser's address bar.
+    auto *focusUrl = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_L), this);
+    focusUrl->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(focusUrl, &QShortcut::activated, this, [this] {
+        m_url->setFocus(Qt::ShortcutFocusReason);
+        m_url->selectAll();
+    });
 
     connect(m_url, &QLineEdit::textEdited, this, &ComposerWidget::onUrlEdited);
     connect(m_url, &QLineEdit::textChanged, this, &ComposerWidget::updateValidation);

@@ -194,3 +194,34 @@ TEST_F(MainWindowTest, SettingsRoundTripGeometryDocksAndRecentFiles)
     ASSERT_NE(recentMenu, nullptr);
     EXPECT_EQ(recentMenu->actions().first()->text(), QStringLiteral("access.log"));
 }
+
+// Ctrl+Tab / Ctrl+PgDn and Ctrl+Shift+Tab / Ctrl+PgUp move between documents, wrapping round,
+// and the shortcuts dialog lists them with the keys that work inside tabs.
+TEST_F(MainWindowTest, TabKeysMoveBetweenDocumentsAndAreListed)
+{
+    MainWindow window(m_settings.get());
+    QAction *next = action(window, "actionNextTab");
+    QAction *previous = action(window, "actionPreviousTab");
+    EXPECT_TRUE(next->shortcuts().contains(QKeySequence(Qt::CTRL | Qt::Key_Tab)));
+    EXPECT_TRUE(next->shortcuts().contains(QKeySequence(Qt::CTRL | Qt::Key_PageDown)));
+    EXPECT_TRUE(previous->shortcuts().contains(QKeySequence(Qt::CTRL | Qt::Key_PageUp)));
+    for (const char *name : {"one", "two", "three"})
+        window.documents()->addTab(new QLabel(QString::fromLatin1(name)), QString::fromLatin1(name));
+    window.documents()->setCurrentIndex(0);
+    next->trigger();
+    EXPECT_EQ(window.documents()->currentIndex(), 1);
+    next->trigger();
+    next->trigger();
+    EXPECT_EQ(window.documents()->currentIndex(), 0);
+    previous->trigger();
+    EXPECT_EQ(window.documents()->currentIndex(), 2);
+
+    QStringList listed;
+    for (const MainWindow::ShortcutRow &row : window.shortcutRows())
+        listed << row.action + QLatin1Char('=') + row.keys;
+    const QString all = listed.join(QLatin1Char('\n'));
+    const QString pageDown = QKeySequence(Qt::CTRL | Qt::Key_PageDown).toString(QKeySequence::NativeText);
+    EXPECT_TRUE(all.contains(QStringLiteral("Next Tab=")) && all.contains(pageDown)) << all.toStdString();
+    EXPECT_TRUE(all.contains(QKeySequence(QKeySequence::Find).toString(QKeySequence::NativeText))) << all.toStdString();
+    EXPECT_TRUE(all.contains(QKeySequence(Qt::CTRL | Qt::Key_L).toString(QKeySequence::NativeText))) << all.toStdString();
+}
