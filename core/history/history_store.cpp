@@ -1,5 +1,6 @@
 #include "core/history/history_store.h"
 
+#include "core/history/attempt_keys.h"
 #include "core/history/history_secrets.h"
 
 #include <QJsonDocument>
@@ -20,7 +21,8 @@ namespace statusscope {
 namespace {
 
 // Bumped when the schema changes; older files are migrated in ensureSchema().
-constexpr int kSchemaVersion = 1;
+// 2: the attempts table, so search finds any attempt's status, method, host and path.
+constexpr int kSchemaVersion = 2;
 
 const char *const kCreateTable = R"sql(
 CREATE TABLE IF NOT EXISTS exchanges (
@@ -35,6 +37,34 @@ CREATE TABLE IF NOT EXISTS exchanges (
     response_body  BLOB    NOT NULL,
     body_truncated INTEGER NOT NULL
 ))sql";
+
+// One row per attempt of each exchange: what search matches beyond the final status.
+const char *const kCreateAttempts = R"sql(
+CREATE TABLE IF NOT EXISTS attempts (
+    exchange_id INTEGER NOT NULL,
+    position    INTEGER NOT NULL,
+    method      TEXT    NOT NULL,
+    host        TEXT    NOT NULL,
+    path        TEXT    NOT NULL,
+    status      INTEGER NOT NULL
+))sql";
+
+bool insertAttempts(QSqlQuery &query, qint64 exchangeId, const QByteArray &exchangeJson)
+{
+    for (const AttemptKey &key : attemptKeysFromExchangeJson(exchangeJson)) {
+        query.prepare(QStringLiteral(
+            "INSERT INTO attempts (exchange_id, position, method, host, path, status) VALUES (?, ?, ?, ?, ?, ?)"));
+        query.addBindValue(exchangeId);
+        query.addBindValue(key.position);
+        query.addBindValue(key.method.isNull() ? QStringLiteral("") : key.method);
+        query.addBindValue(key.host.isNull() ? QStringLiteral("") : key.host);
+        query.addBindValue(key.path.isNull() ? QStringLiteral("") : key.path);
+        query.addBindValue(key.status);
+        if (!query.exec())
+            return false;
+    }
+    return true;
+}
 
 HistoryEntry summaryFrom(const QSqlQuery &query)
 {
@@ -122,10 +152,55 @@ bool HistoryStore::ensureSchema()
                                                         .arg(query.value(0).toString());
         return false;
     }
+    if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next()) {
+        m_lastError = query.lastError().text();
+        return false;
+    }
+    const int version = query.value(0).toInt();
+    query.finish();
     if (!query.exec(QString::fromUtf8(kCreateTable))
         || !query.exec(QStringLiteral("CREATE INDEX IF NOT EXISTS exchanges_started ON exchanges(started_at)"))
-        || !query.exec(QStringLiteral("PRAGMA user_version = %1").arg(kSchemaVersion))) {
+        || !query.exec(QString::fromUtf8(kCreateAttempts))
+        || !query.exec(QStringLiteral("CREATE INDEX IF NOT EXISTS attempts_exchange ON attempts(exchange_id)"))) {
         m_lastError = query.lastError().text();
+        return false;
+    }
+    // A history written before the attempts table: index its exchanges once, in one transaction.
+    if (version < 2 && !backfillAttempts())
+        return false;
+    if (!query.exec(QStringLiteral("PRAGMA user_version = %1").arg(kSchemaVersion))) {
+        m_lastError = query.lastError().text();
+        return false;
+    }
+    return true;
+}
+
+bool HistoryStore::backfillAttempts()
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    QSqlQuery select(db);
+    if (!select.exec(QStringLiteral("SELECT id, exchange_json FROM exchanges WHERE id NOT IN "
+                                    "(SELECT exchange_id FROM attempts)"))) {
+        m_lastError = select.lastError().text();
+        return false;
+    }
+    QList<std::pair<qint64, QByteArray>> rows;
+    while (select.next())
+        rows.append({select.value(0).toLongLong(), select.value(1).toByteArray()});
+    select.finish();
+    if (rows.isEmpty())
+        return true;
+    db.transaction();
+    QSqlQuery insert(db);
+    for (const auto &[id, json] : std::as_const(rows)) {
+        if (!insertAttempts(insert, id, json)) {
+            m_lastError = insert.lastError().text();
+            db.rollback();
+            return false;
+        }
+    }
+    if (!db.commit()) {
+        m_lastError = db.lastError().text();
         return false;
     }
     return true;
@@ -196,11 +271,25 @@ qint64 HistoryStore::add(HistoryEntry entry)
     query.addBindValue(blob(entry.exchangeJson));
     query.addBindValue(blob(entry.responseBody));
     query.addBindValue(entry.bodyTruncated ? 1 : 0);
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    db.transaction(); // the exchange and its attempts together, or neither
     if (!query.exec()) {
         m_lastError = query.lastError().text();
+        db.rollback();
         return 0;
     }
-    return query.lastInsertId().toLongLong();
+    const qint64 id = query.lastInsertId().toLongLong();
+    QSqlQuery attempts(db);
+    if (!insertAttempts(attempts, id, entry.exchangeJson)) {
+        m_lastError = attempts.lastError().text();
+        db.rollback();
+        return 0;
+    }
+    if (!db.commit()) {
+        m_lastError = db.lastError().text();
+        return 0;
+    }
+    return id;
 }
 
 QList<HistoryEntry> HistoryStore::list(const QString &search, int limit) const
@@ -212,7 +301,10 @@ QList<HistoryEntry> HistoryStore::list(const QString &search, int limit) const
     const QString needle = search.trimmed();
     if (!needle.isEmpty())
         sql += QStringLiteral(" WHERE method LIKE ? ESCAPE '\\' OR url LIKE ? ESCAPE '\\' "
-                              "OR CAST(final_status AS TEXT) LIKE ? ESCAPE '\\'");
+                              "OR CAST(final_status AS TEXT) LIKE ? ESCAPE '\\' "
+                              "OR EXISTS (SELECT 1 FROM attempts a WHERE a.exchange_id = exchanges.id AND "
+                              "(a.method LIKE ? ESCAPE '\\' OR a.host LIKE ? ESCAPE '\\' "
+                              "OR a.path LIKE ? ESCAPE '\\' OR CAST(a.status AS TEXT) LIKE ? ESCAPE '\\'))");
     sql += QStringLiteral(" ORDER BY started_at DESC, id DESC LIMIT ?");
     query.prepare(sql);
     if (!needle.isEmpty()) {
@@ -221,7 +313,7 @@ QList<HistoryEntry> HistoryStore::list(const QString &search, int limit) const
             .replace(QLatin1Char('%'), QStringLiteral("\\%"))
             .replace(QLatin1Char('_'), QStringLiteral("\\_"));
         const QString pattern = QLatin1Char('%') + escaped + QLatin1Char('%');
-        for (int i = 0; i < 3; ++i)
+        for (int i = 0; i < 7; ++i)
             query.addBindValue(pattern);
     }
     query.addBindValue(limit);
@@ -255,6 +347,13 @@ std::optional<HistoryEntry> HistoryStore::load(qint64 id) const
 bool HistoryStore::remove(qint64 id)
 {
     QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    QSqlQuery attempts(QSqlDatabase::database(m_connectionName, false));
+    attempts.prepare(QStringLiteral("DELETE FROM attempts WHERE exchange_id = ?"));
+    attempts.addBindValue(id);
+    if (!attempts.exec()) {
+        m_lastError = attempts.lastError().text();
+        return false;
+    }
     query.prepare(QStringLiteral("DELETE FROM exchanges WHERE id = ?"));
     query.addBindValue(id);
     if (!query.exec()) {
@@ -267,7 +366,7 @@ bool HistoryStore::remove(qint64 id)
 bool HistoryStore::clear()
 {
     QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
-    if (!query.exec(QStringLiteral("DELETE FROM exchanges"))) {
+    if (!query.exec(QStringLiteral("DELETE FROM attempts")) || !query.exec(QStringLiteral("DELETE FROM exchanges"))) {
         m_lastError = query.lastError().text();
         return false;
     }

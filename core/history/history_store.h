@@ -29,7 +29,7 @@ struct HistoryEntry
 // each store has its own connection, so tests can open several side by side.
 //
 // Known limits: bodies are capped (kMaxStoredBodyBytes) so history stays small; search is a
-// substring match over method, URL and status, which is enough for a sidebar filter.
+// substring match over method, URL and the statuses, which is enough for a sidebar filter.
 class HistoryStore
 {
 public:
@@ -64,7 +64,9 @@ public:
 
     // Returns the new id, or 0 on failure (lastError says why).
     qint64 add(HistoryEntry entry);
-    // Newest first; `search` filters on method, URL and status (case-insensitive substring).
+    // Newest first; `search` filters on method, URL and final status, and on every attempt's
+    // status, method, host and path (case-insensitive substring): a 417 retried to a 201 is
+    // found by "417".
     QList<HistoryEntry> list(const QString &search = {}, int limit = 500) const;
     std::optional<HistoryEntry> load(qint64 id) const;
     bool remove(qint64 id);
@@ -78,6 +80,7 @@ public:
 private:
     bool openConnection(const QString &file);
     bool ensureSchema();
+    bool backfillAttempts();
 
     QString m_path;
     QString m_connectionName;
