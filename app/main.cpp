@@ -1,37 +1,51 @@
-// statusscope: the GUI. Wires core and ui; no logic of its own.
+// statusscope: the GUI. Parses the command line and hands the window to the app wiring
+// (app_wiring.cpp); no logic of its own.
 // SPDX-License-Identifier: GPL-3.0-or-later
 
+#include "app/app_wiring.h"
 #include "core/app_info.h"
 #include "core/guides/guide_catalog.h"
 #include "core/history/history_store.h"
 #include "ui/composer/composer_widget.h"
-#include "ui/diagnose/har_diagnosis.h"
-#include "ui/guide_dock.h"
-#include "ui/guides/guide_browser.h"
-#include "ui/har/har_view.h"
-#include "ui/logs/log_view.h"
 #include "ui/main_window.h"
 #include "ui/request_workspace.h"
-#include "ui/status/guide_navigator.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QCoreApplication>
 #include <QSettings>
 #include <QTimer>
 
 #include <cstdio>
 
-int main(int argc, char *argv[])
-{
-    QApplication app(argc, argv);
-    QApplication::setApplicationName(QString::fromLatin1(statusscope::kAppName));
-    QApplication::setApplicationDisplayName(QString::fromLatin1(statusscope::kAppName));
-    QApplication::setApplicationVersion(QString::fromLatin1(statusscope::kAppVersion));
-    QApplication::setOrganizationName(QString::fromLatin1(statusscope::kOrganizationName));
-    QApplication::setOrganizationDomain(QString::fromLatin1(statusscope::kOrganizationDomain));
-    QApplication::setDesktopFileName(QStringLiteral("org.statusscope.StatusScope"));
+namespace {
 
-    QCommandLineParser parser;
+void setApplicationNames()
+{
+    QCoreApplication::setApplicationName(QString::fromLatin1(statusscope::kAppName));
+    QCoreApplication::setApplicationVersion(QString::fromLatin1(statusscope::kAppVersion));
+    QCoreApplication::setOrganizationName(QString::fromLatin1(statusscope::kOrganizationName));
+    QCoreApplication::setOrganizationDomain(QString::fromLatin1(statusscope::kOrganizationDomain));
+}
+
+struct Options
+{
+    QCommandLineOption check{QStringLiteral("check"),
+                             QStringLiteral("Open the files, print what each was recognised as, and exit: 0 when "
+                                            "every file was recognised (used by package tests).")};
+    QCommandLineOption theme{QStringLiteral("theme"),
+                             QStringLiteral("Colour theme for this run and the next: light, dark or system."),
+                             QStringLiteral("theme")};
+    QCommandLineOption history{QStringLiteral("history"),
+                               QStringLiteral("History database to use instead of the default."),
+                               QStringLiteral("file")};
+    QCommandLineOption curl{QStringLiteral("curl"), QStringLiteral("Open a request tab filled from this curl command."),
+                            QStringLiteral("command")};
+    QCommandLineOption send{QStringLiteral("send"), QStringLiteral("Send the request given with --curl at once.")};
+};
+
+void describe(QCommandLineParser &parser, const Options &options)
+{
     parser.setApplicationDescription(QStringLiteral(
         "Desktop HTTP inspector: why did this request get this status, and what do I do about it?"));
     parser.addHelpOption();
@@ -39,29 +53,42 @@ int main(int argc, char *argv[])
     parser.addPositionalArgument(QStringLiteral("files"),
                                  QStringLiteral("HAR files, access logs or saved exchanges to open."),
                                  QStringLiteral("[FILE...]"));
-    const QCommandLineOption checkOption(
-        QStringLiteral("check"),
-        QStringLiteral("Open the files, print what each was recognised as, and exit: 0 when every "
-                       "file was recognised (used by package tests)."));
-    parser.addOption(checkOption);
-    const QCommandLineOption themeOption(
-        QStringLiteral("theme"), QStringLiteral("Colour theme for this run and the next: light, dark or system."),
-        QStringLiteral("theme"));
-    parser.addOption(themeOption);
-    const QCommandLineOption historyOption(
-        QStringLiteral("history"), QStringLiteral("History database to use instead of the default."),
-        QStringLiteral("file"));
-    parser.addOption(historyOption);
-    const QCommandLineOption curlOption(
-        QStringLiteral("curl"), QStringLiteral("Open a request tab filled from this curl command."),
-        QStringLiteral("command"));
-    parser.addOption(curlOption);
-    const QCommandLineOption sendOption(QStringLiteral("send"),
-                                        QStringLiteral("Send the request given with --curl at once."));
-    parser.addOption(sendOption);
+    parser.addOptions({options.check, options.theme, options.history, options.curl, options.send});
+}
+
+QStringList argumentList(int argc, char *argv[])
+{
+    QStringList list;
+    for (int i = 0; i < argc; ++i)
+        list << QString::fromLocal8Bit(argv[i]);
+    return list;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    const Options options;
+    QCommandLineParser parser;
+    describe(parser, options);
+    // --help, --version and usage errors print and exit without a display: a console-only
+    // application answers them, before a QApplication would need a screen.
+    const bool parsed = parser.parse(argumentList(argc, argv));
+    if (!parsed || parser.isSet(QStringLiteral("help")) || parser.isSet(QStringLiteral("help-all"))
+        || parser.isSet(QStringLiteral("version"))) {
+        QCoreApplication console(argc, argv);
+        setApplicationNames();
+        parser.process(console); // prints, then exits (0 for help/version, 1 for an error)
+        return 0;
+    }
+
+    QApplication app(argc, argv);
+    setApplicationNames();
+    QApplication::setApplicationDisplayName(QString::fromLatin1(statusscope::kAppName));
+    QApplication::setDesktopFileName(QStringLiteral("org.statusscope.StatusScope"));
     parser.process(app);
-    if (parser.isSet(themeOption))
-        QSettings().setValue(QStringLiteral("appearance/theme"), parser.value(themeOption));
+    if (parser.isSet(options.theme))
+        QSettings().setValue(QStringLiteral("appearance/theme"), parser.value(options.theme));
 
     // The guides are compiled in; a broken one is a build problem, reported and skipped.
     const statusscope::GuideCatalog guides = statusscope::GuideCatalog::load();
@@ -69,44 +96,12 @@ int main(int argc, char *argv[])
         qWarning("guide %s", qUtf8Printable(error.toString()));
 
     statusscope::ui::MainWindow window;
-    auto *guideBrowser = new statusscope::ui::GuideBrowser(guides);
-    window.guideDock()->setContent(guideBrowser);
-    // Every status link in the app goes through this one object to the Guide dock.
-    statusscope::ui::GuideNavigator guideNavigator(guideBrowser, window.guideDock());
+    const statusscope::app::AppWiring wiring(
+        &window, guides,
+        parser.isSet(options.history) ? parser.value(options.history) : statusscope::HistoryStore::defaultPath());
 
-    statusscope::ui::RequestWorkspace workspace(
-        &window, parser.isSet(historyOption) ? parser.value(historyOption) : statusscope::HistoryStore::defaultPath());
-    workspace.setGuideNavigator(&guideNavigator);
-    window.registerViewer(statusscope::FileKind::Har, [&guideNavigator, &workspace](const QString &path, QWidget *parent) -> QWidget * {
-        auto *view = new statusscope::ui::HarView(path, parent);
-        // The Guide dock follows the selected entry's status.
-        QObject::connect(view, &statusscope::ui::HarView::statusSelected, &guideNavigator,
-                         [&guideNavigator](int code) { guideNavigator.showGuide(QString::number(code)); });
-        // Replay in composer, Diagnose, Troubleshoot… on the selected entry.
-        auto *diagnosis = new statusscope::ui::HarDiagnosis(view);
-        QObject::connect(diagnosis, &statusscope::ui::HarDiagnosis::statusActivated, &guideNavigator,
-                         &statusscope::ui::GuideNavigator::showGuide);
-        QObject::connect(diagnosis, &statusscope::ui::HarDiagnosis::replayRequested, &workspace,
-                         &statusscope::ui::RequestWorkspace::replayInComposer);
-        QObject::connect(diagnosis, &statusscope::ui::HarDiagnosis::troubleshootRequested, &workspace,
-                         &statusscope::ui::RequestWorkspace::openTroubleshooting);
-        return view;
-    });
-    window.registerViewer(statusscope::FileKind::AccessLog, [&guideNavigator](const QString &path, QWidget *parent) -> QWidget * {
-        auto *view = new statusscope::ui::LogView({path}, parent);
-        QObject::connect(view, &statusscope::ui::LogView::statusSelected, &guideNavigator,
-                         [&guideNavigator](int code) { guideNavigator.showGuide(QString::number(code)); });
-        return view;
-    });
-    window.setRequestFactory([&workspace](QWidget *parent) { return workspace.createComposer(parent); });
-    window.registerViewer(statusscope::FileKind::ExchangeJson, [&workspace](const QString &path, QWidget *parent) {
-        return workspace.openExchangeFile(path, parent);
-    });
-    window.registerViewer(statusscope::FileKind::AccessLog, [](const QString &path, QWidget *parent) {
-        return new statusscope::ui::LogView({path}, parent);
-    });
     bool allRecognised = true;
-    if (parser.isSet(checkOption)) {
+    if (parser.isSet(options.check)) {
         QObject::connect(&window, &statusscope::ui::MainWindow::fileOpened, &window,
                          [&allRecognised](const QString &path, statusscope::FileKind kind) {
                              allRecognised = allRecognised && kind != statusscope::FileKind::Unknown;
@@ -116,13 +111,13 @@ int main(int argc, char *argv[])
     }
     window.show();
     window.openFiles(parser.positionalArguments());
-    if (parser.isSet(curlOption)) {
-        statusscope::ui::ComposerWidget *composer = workspace.importCurlTab(parser.value(curlOption));
+    if (parser.isSet(options.curl)) {
+        statusscope::ui::ComposerWidget *composer = wiring.workspace()->importCurlTab(parser.value(options.curl));
         // Sent once the window has painted, so start-up work does not sit inside the timings.
-        if (parser.isSet(sendOption))
+        if (parser.isSet(options.send))
             QTimer::singleShot(500, composer, &statusscope::ui::ComposerWidget::send);
     }
-    if (parser.isSet(checkOption))
+    if (parser.isSet(options.check))
         return allRecognised && !parser.positionalArguments().isEmpty() ? 0 : 1;
     return QApplication::exec();
 }

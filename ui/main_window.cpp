@@ -103,9 +103,21 @@ MainWindow::MainWindow(QSettings *settings, QWidget *parent)
 
 MainWindow::~MainWindow() = default;
 
-void MainWindow::registerViewer(FileKind kind, ViewerFactory factory)
+bool MainWindow::registerViewer(FileKind kind, ViewerFactory factory, QString *error)
 {
+    const QString problem = m_viewers.contains(kind)
+        ? QStringLiteral("a viewer for %1 is already registered; the second one was refused").arg(toString(kind))
+        : !factory ? QStringLiteral("an empty viewer factory for %1 was refused").arg(toString(kind))
+                   : QString();
+    Q_ASSERT_X(problem.isEmpty(), "MainWindow::registerViewer", qPrintable(problem));
+    if (!problem.isEmpty()) {
+        qWarning("%s", qUtf8Printable(problem));
+        if (error)
+            *error = problem;
+        return false;
+    }
     m_viewers.insert(kind, std::move(factory));
+    return true;
 }
 
 void MainWindow::setRequestFactory(RequestFactory factory)

@@ -42,7 +42,10 @@ public:
     explicit MainWindow(QSettings *settings = nullptr, QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    void registerViewer(FileKind kind, ViewerFactory factory);
+    // One factory per kind: a second one for the same kind is a wiring mistake (it would
+    // silently replace the first and drop its connections), so it is refused — an assert in
+    // debug builds, false and a message in `error` otherwise.
+    bool registerViewer(FileKind kind, ViewerFactory factory, QString *error = nullptr);
     void setRequestFactory(RequestFactory factory);
 
     // Opens each file in its own tab (or focuses the tab already showing it).

@@ -16,6 +16,7 @@
 #include "ui/composer/composer_state.h"
 #include "ui/composer/composer_widget.h"
 #include "ui/diagnose/check_runner.h"
+#include "ui/diagnose/network_consent.h"
 #include "ui/diagnose/troubleshoot_launch.h"
 #include "ui/diagnose/troubleshooting_panel.h"
 #include "ui/logs/log_view.h"
@@ -61,6 +62,7 @@ RequestWorkspace::RequestWorkspace(MainWindow *window, const QString &historyPat
     : QObject(parent)
     , m_window(window)
     , m_history(std::make_unique<HistoryStore>(historyPath))
+    , m_consent(new NetworkConsent(window, this))
 {
     m_openResult = m_history->open();
     m_panel = new HistoryPanel(m_history.get(), window);
@@ -147,13 +149,15 @@ void RequestWorkspace::showImportDialog()
         importCurlTab(text);
 }
 
-void RequestWorkspace::connectTimeline(TimelineView *view, ComposerWidget *composer)
+void RequestWorkspace::connectTimeline(TimelineView *view, ComposerWidget *composer, const QString &origin)
 {
     if (!composer) // a composer forwards its timeline's statuses itself
         connect(view, &TimelineView::statusActivated, this, &RequestWorkspace::showStatusGuide);
-    connect(view, &TimelineView::troubleshootRequested, this, [this, view, composer](const diagnose::Finding &finding) {
+    connect(view, &TimelineView::troubleshootRequested, this, [this, view, composer, origin](const diagnose::Finding &finding) {
         CheckContext context;
         context.exchange = view->exchange();
+        context.hostFromFile = !origin.isEmpty();
+        context.origin = origin;
         // The composer knows the request exactly (body included); a saved exchange only its
         // headers and size.
         const SpecResult spec = composer ? requestSpecFromState(composer->state()) : SpecResult{};
@@ -176,26 +180,71 @@ TroubleshootingPanel *RequestWorkspace::openTroubleshooting(const diagnose::Trou
                                                             const CheckContext &context)
 {
     CheckContext withLogs = context;
-    withLogs.openLogs = [this](int status) { return focusStatusInLogs(status); };
+    withLogs.openLogs = [this](int status, const QDateTime &at) { return focusStatusInLogs(status, at); };
+    // The flow's status (417 even when the exchange ended in 201 after the retry).
+    bool numeric = false;
+    if (const int status = run.flow().guide.toInt(&numeric); numeric && status >= 100)
+        withLogs.status = status;
+    withLogs.consent = m_consent;
     auto *panel = new TroubleshootingPanel(run, withLogs, m_window->documents());
     connect(panel, &TroubleshootingPanel::statusActivated, this, &RequestWorkspace::showStatusGuide);
     m_window->addDocument(panel, panel->title(), run.flow().title);
     return panel;
 }
 
-QString RequestWorkspace::focusStatusInLogs(int status)
+QString RequestWorkspace::focusStatusInLogs(int status, const QDateTime &at)
 {
     QTabWidget *tabs = m_window->documents();
+    QList<int> logTabs;
+    QStringList names;
     for (int i = 0; i < tabs->count(); ++i) {
-        if (auto *log = qobject_cast<LogView *>(tabs->widget(i))) {
-            const qint64 count = log->focusStatus(status);
-            return count > 0 ? tr("Logs: %1 selected in the log tab \"%2\" (%n request(s))", nullptr, int(count))
-                                   .arg(status)
-                                   .arg(tabs->tabText(i))
-                             : tr("Logs: the log tab \"%1\" has no request with status %2").arg(tabs->tabText(i)).arg(status);
+        if (qobject_cast<LogView *>(tabs->widget(i))) {
+            logTabs << i;
+            names << tabs->tabText(i);
         }
     }
-    return {};
+    if (logTabs.isEmpty())
+        return {};
+    int chosen = logTabs.first();
+    if (logTabs.size() > 1) { // which server's log answered is the user's knowledge, not ours
+        bool ok = false;
+        const QString name = QInputDialog::getItem(m_window, tr("Open the Logs"),
+                                                   tr("Several logs are open. Which one should show status %1?").arg(status),
+                                                   names, 0, false, &ok);
+        if (!ok)
+            return tr("Logs: no log was chosen");
+        chosen = logTabs.value(names.indexOf(name), chosen);
+    }
+    tabs->setCurrentIndex(chosen);
+    auto *log = qobject_cast<LogView *>(tabs->widget(chosen));
+    const QString name = tabs->tabText(chosen);
+    const LogView::StatusFocus focus = log->focusStatus(status, at.isValid() ? at.toMSecsSinceEpoch() : 0);
+    if (focus.total == 0)
+        return tr("Logs: %1 has no request with status %2 at all — this may not be the log of the server "
+                  "that answered").arg(name).arg(status);
+    if (focus.inWindow < 0)
+        return tr("Logs: %n request(s) with status %1 in %2, selected in its Statuses table", nullptr, int(focus.total))
+            .arg(status)
+            .arg(name);
+    const QString from = log->formatLogTime(focus.fromMs);
+    const QString to = log->formatLogTime(focus.toMs);
+    if (focus.outsideLog)
+        return tr("Logs: %1 covers %2 to %3, but the exchange was at %4, outside it; it has %n request(s) with "
+                  "status %5 at other times", nullptr, int(focus.total))
+            .arg(name, log->formatLogTime(log->summary().firstMs), log->formatLogTime(log->summary().lastMs),
+                 log->formatLogTime(at.toMSecsSinceEpoch()))
+            .arg(status);
+    if (focus.inWindow == 0)
+        return tr("Logs: %1 has no request with status %2 between %3 and %4 (%n at other times)", nullptr,
+                  int(focus.total))
+            .arg(name)
+            .arg(status)
+            .arg(from, to);
+    return tr("Logs: %n request(s) with status %1 in %2 between %3 and %4, listed in its bucket table", nullptr,
+              int(focus.inWindow))
+        .arg(status)
+        .arg(name)
+        .arg(from, to);
 }
 
 void RequestWorkspace::recordExchange(const http::Exchange &exchange, const ComposerState &state)
@@ -285,7 +334,7 @@ QWidget *RequestWorkspace::openExchangeFile(const QString &path, QWidget *parent
     if (!read.warnings.isEmpty())
         note += QLatin1Char(' ') + tr("Skipped: %1").arg(read.warnings.join(QStringLiteral("; ")));
     view->setNote(note);
-    connectTimeline(view);
+    connectTimeline(view, nullptr, tr("the saved exchange %1").arg(QFileInfo(path).fileName()));
     return view;
 }
 

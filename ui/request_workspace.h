@@ -21,6 +21,7 @@ class GuideNavigator;
 class ComposerWidget;
 class HistoryPanel;
 class MainWindow;
+class NetworkConsent;
 class TimelineView;
 class TroubleshootingPanel;
 struct CheckContext;
@@ -52,8 +53,9 @@ public:
     // The step-by-step panel as a document tab ("Troubleshoot 417"). The context's log hook is
     // filled here: it selects the status in the first open log tab.
     TroubleshootingPanel *openTroubleshooting(const diagnose::TroubleshootingRun &run, const CheckContext &context);
-    // Selects `status` in the first open log tab; what was done, or empty when no log is open.
-    QString focusStatusInLogs(int status);
+    // Shows `status` in an open log tab (asks which when several are open), around `at` when
+    // given; says plainly what it found, or returns empty when no log is open.
+    QString focusStatusInLogs(int status, const QDateTime &at = {});
     // Sanitized by default (issue 9): credentials, cookies and token-like parameters become
     // REDACTED (core/har's sanitizer for .har, history_secrets for exchange JSON);
     // keepSecrets writes them as they were.
@@ -67,10 +69,14 @@ public:
     // (the Guide dock's browser). Without one, the dock shows what the status table knows.
     void setGuideNavigator(GuideNavigator *navigator) { m_navigator = navigator; }
     void showStatusGuide(const QString &codeId);
+    // Asks before checks reach a host that came from a file; remembers answers for the session.
+    NetworkConsent *networkConsent() const { return m_consent; }
 
 private:
     void recordExchange(const http::Exchange &exchange, const ComposerState &state);
-    void connectTimeline(TimelineView *view, ComposerWidget *composer = nullptr);
+    // origin: where a saved exchange came from ("the saved exchange x.json"); empty when the
+    // user composed the request (a composer, their own history), so checks need no consent.
+    void connectTimeline(TimelineView *view, ComposerWidget *composer = nullptr, const QString &origin = {});
     void showImportDialog();
     void saveCurrentExchange(bool keepSecrets = false);
     const http::Exchange *currentExchange() const;
@@ -80,6 +86,7 @@ private:
     std::unique_ptr<HistoryStore> m_history;
     HistoryStore::OpenResult m_openResult;
     HistoryPanel *m_panel = nullptr;
+    NetworkConsent *m_consent = nullptr;
     QAction *m_importCurlAction = nullptr;
     QAction *m_saveExchangeAction = nullptr;
     QAction *m_saveExchangeSecretsAction = nullptr;

@@ -76,6 +76,10 @@ TroubleshootingFlow flowForStatus(int status);
 TroubleshootingFlow flowForTransport(const QString &guideId);
 TroubleshootingFlow flowForFinding(const Finding &finding);
 
+// The link the summary and the panel use for a guide (and a section of it, by its heading's
+// slug: "server-side-fixes"): "guide:417#server-side-fixes". The GUI's Guide dock opens these.
+QString guideLink(const QString &guideId, const QString &section = {});
+
 // One walk through a flow.
 class TroubleshootingRun
 {

@@ -23,6 +23,14 @@ QString escaped(const QString &text)
 
 } // namespace
 
+QString guideLink(const QString &guideId, const QString &section)
+{
+    QString id = guideId;
+    // Link destinations end at a space or a parenthesis; guide ids have neither, but be safe.
+    id.remove(QLatin1Char(' ')).remove(QLatin1Char('(')).remove(QLatin1Char(')'));
+    return section.isEmpty() ? QStringLiteral("guide:%1").arg(id) : QStringLiteral("guide:%1#%2").arg(id, section);
+}
+
 QString TroubleshootingRun::summaryMarkdown() const
 {
     QString md = QStringLiteral("## Diagnosis: %1\n\n").arg(escaped(m_flow.title));
@@ -63,7 +71,12 @@ QString TroubleshootingRun::summaryMarkdown() const
     }
     md += QStringLiteral("### Likely cause\n\n%1\n\n").arg(cause.isEmpty() ? QStringLiteral("Not determined yet.") : escaped(cause));
     md += QStringLiteral("### Fix\n\n%1\n\n").arg(fix.isEmpty() ? QStringLiteral("Not determined yet.") : escaped(fix));
-    md += QStringLiteral("Guide: `statusscope-cli guide %1`\n").arg(m_flow.guide);
+    // Both sides of the fix: whoever reads the report may run the server or only the client.
+    // guide: links open the section in StatusScope's Guide dock (every guide has both sections).
+    md += QStringLiteral("- Server side: [%1 guide — Server-side fixes](%2)\n")
+              .arg(escaped(m_flow.guide), guideLink(m_flow.guide, QStringLiteral("server-side-fixes")));
+    md += QStringLiteral("- Client side: [%1 guide — Client-side fixes](%2)\n")
+              .arg(escaped(m_flow.guide), guideLink(m_flow.guide, QStringLiteral("client-side-fixes")));
     return md;
 }
 

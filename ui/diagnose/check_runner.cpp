@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/diagnose/check_runner.h"
 
+#include "core/diagnose/check_evidence.h"
 #include "core/http/http_engine.h"
+#include "ui/diagnose/network_consent.h"
 #include "ui/har/har_replay.h"
 
 #include <QDateTime>
 #include <QFile>
+#include <QFileInfo>
 #include <QHostAddress>
 #include <QHostInfo>
 #include <QSslCertificate>
@@ -181,6 +184,10 @@ QString suggestOutcome(const diagnose::TroubleshootingStep &step, const CheckRes
     case CheckKind::ResendHttp10:
     case CheckKind::ResendSmallerBody:
     case CheckKind::ResendWithoutProxy: {
+        if (result.skipped) // no proxy was used: the request already went directly
+            return pick({"direct-417", "direct-fails"});
+        if (result.transportError != http::ErrorKind::None) // no status at all: not "a different status"
+            return pick({"no-address", "direct-fails", "origin-fails", "fails"});
         const int status = result.status.value_or(0);
         if (status == 417)
             return pick({"still-417", "direct-417"});
@@ -248,12 +255,97 @@ QString CheckRunner::host() const
     return m_context.exchange.url.host();
 }
 
+std::optional<NetworkRequestSummary> CheckRunner::networkRequestFor(CheckKind kind) const
+{
+    NetworkRequestSummary request;
+    request.origin = m_context.origin;
+    switch (kind) {
+    case CheckKind::ResendWithoutExpect:
+    case CheckKind::ResendWithExpect:
+    case CheckKind::ResendHttp10:
+    case CheckKind::ResendSmallerBody:
+    case CheckKind::ResendWithoutProxy: {
+        if (!m_context.spec)
+            return std::nullopt; // nothing can be sent
+        const http::RequestSpec spec = specForCheck(kind, *m_context.spec);
+        request.host = spec.url.host();
+        request.method = QString::fromLatin1(spec.method);
+        request.bodyBytes = spec.bodyFile.isEmpty() ? spec.body.size() : QFileInfo(spec.bodyFile).size();
+        request.action = tr("send %1 %2 to").arg(request.method, spec.url.path().isEmpty() ? QStringLiteral("/")
+                                                                                          : spec.url.path());
+        return request;
+    }
+    case CheckKind::DnsLookup:
+        request.host = host();
+        request.action = tr("look up the address of");
+        return request.host.isEmpty() ? std::nullopt : std::optional(request);
+    case CheckKind::ShowCertificateChain: {
+        const QUrl url = m_context.spec ? m_context.spec->url : m_context.exchange.url;
+        request.host = url.host();
+        request.action = tr("open a TLS connection (no HTTP request) on port %1 of").arg(url.port(443));
+        return request.host.isEmpty() ? std::nullopt : std::optional(request);
+    }
+    case CheckKind::CompareWithPreviousAttempt:
+    case CheckKind::OpenLogsFiltered:
+    case CheckKind::None: break;
+    }
+    return std::nullopt;
+}
+
+bool CheckRunner::answersFromEvidence(CheckKind kind) const
+{
+    const bool proxy = m_context.spec && !m_context.spec->proxy.isEmpty();
+    return diagnose::answerFromExchange(kind, m_context.exchange, proxy).has_value();
+}
+
 void CheckRunner::start(CheckKind kind)
 {
     cancel();
     m_kind = kind;
     m_running = true;
     emit started(kind, checkTitle(kind));
+    // What the exchange already shows is not asked of the network again (a 2 MB upload, a lookup).
+    const bool proxy = m_context.spec && !m_context.spec->proxy.isEmpty();
+    if (const std::optional<diagnose::EvidenceAnswer> answer = diagnose::answerFromExchange(kind, m_context.exchange, proxy)) {
+        CheckResult result;
+        result.observed = answer->observed;
+        result.details = answer->details;
+        result.status = answer->status;
+        result.passed = answer->passed;
+        result.skipped = answer->kind == diagnose::EvidenceAnswer::Kind::Skipped;
+        result.answeredByAttempt = answer->attempt;
+        result.transportError = answer->error;
+        finish(result);
+        return;
+    }
+    const std::optional<NetworkRequestSummary> request = m_context.hostFromFile ? networkRequestFor(kind) : std::nullopt;
+    if (!request) {
+        run(kind);
+        return;
+    }
+    const auto refuse = [this, kind, host = request->host] {
+        CheckResult result;
+        result.refused = true;
+        result.observed = tr("%1: not run — contacting %2 was not allowed, nothing was sent").arg(checkTitle(kind), host);
+        finish(result);
+    };
+    if (!m_context.consent) {
+        refuse();
+        return;
+    }
+    const quint64 generation = m_generation;
+    m_context.consent->ask(*request, this, [this, kind, generation, refuse](bool allowed) {
+        if (!m_running || generation != m_generation)
+            return; // cancelled or replaced while the question was open
+        if (allowed)
+            run(kind);
+        else
+            refuse();
+    });
+}
+
+void CheckRunner::run(CheckKind kind)
+{
     switch (kind) {
     case CheckKind::ResendWithoutExpect:
     case CheckKind::ResendWithExpect:
@@ -273,6 +365,7 @@ void CheckRunner::cancel()
     if (!m_running)
         return;
     m_running = false;
+    ++m_generation;
     if (m_lookupId >= 0)
         QHostInfo::abortHostLookup(m_lookupId);
     m_lookupId = -1;
@@ -325,8 +418,11 @@ void CheckRunner::resendDone()
     result.exchange = engine->exchange();
     engine->deleteLater();
     result.status = result.exchange.finalStatus();
+    result.transportError = result.exchange.error().kind;
     const bool transportOk = !result.exchange.error().isError();
-    result.passed = transportOk && result.status && *result.status < 400;
+    // A transport failure (DNS, connect, TLS) says nothing about the status being troubleshot:
+    // it is reported as what it is, not as "a different status".
+    result.passed = transportOk ? std::optional<bool>(result.status && *result.status < 400) : std::nullopt;
     result.observed = tr("%1: %2").arg(checkTitle(m_kind), statusLine(result.exchange));
     QStringList details;
     for (int i = 0; i < result.exchange.attempts.size(); ++i) {
@@ -336,17 +432,18 @@ void CheckRunner::resendDone()
             statuses << QString::number(r.status);
         if (a.response)
             statuses << QString::number(a.response->status);
+        // An attempt that failed before sending has no recorded request line: the spec says
+        // what was about to go out.
+        const QByteArray method = a.request.method.isEmpty() && m_context.spec ? specForCheck(m_kind, *m_context.spec).method
+                                                                               : a.request.method;
         details << tr("Attempt %1: %2 %3, %4 of %5 body bytes sent%6 → %7")
                        .arg(i + 1)
-                       .arg(QString::fromLatin1(a.request.method), http::toString(a.request.version))
+                       .arg(QString::fromLatin1(method), http::toString(a.request.version))
                        .arg(a.request.bodySentBytes)
                        .arg(a.request.bodyBytes)
                        .arg(a.request.expectSent ? tr(", with Expect") : QString(),
                             statuses.isEmpty() ? a.error.message : statuses.join(QStringLiteral(" → ")));
     }
-    if (m_kind == CheckKind::ResendWithoutProxy && (!m_context.spec || m_context.spec->proxy.isEmpty()))
-        details << tr("No proxy was configured for this request, so it went the same way; a transparent proxy "
-                      "or a CDN in front of the site cannot be bypassed from here.");
     if (!m_context.specNote.isEmpty())
         details << tr("Note: %1.").arg(m_context.specNote);
     result.details = details.join(QLatin1Char('\n'));
@@ -487,8 +584,8 @@ void CheckRunner::compareHeaders()
 void CheckRunner::openLogs()
 {
     CheckResult result;
-    const int status = m_context.exchange.finalStatus().value_or(0);
-    const QString done = m_context.openLogs ? m_context.openLogs(status) : QString();
+    const int status = m_context.status > 0 ? m_context.status : m_context.exchange.finalStatus().value_or(0);
+    const QString done = m_context.openLogs ? m_context.openLogs(status, m_context.exchange.startedAt) : QString();
     result.observed = done.isEmpty()
                           ? tr("Logs: no access log is open; open the server's log (File → Open) and run this again")
                           : done;

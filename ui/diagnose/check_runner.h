@@ -8,6 +8,7 @@
 #include "core/diagnose/troubleshooting_flow.h"
 #include "core/http/http_types.h"
 
+#include <QDateTime>
 #include <QObject>
 #include <QPointer>
 
@@ -23,15 +24,28 @@ class HttpEngine;
 
 namespace statusscope::ui {
 
+class NetworkConsent;
+struct NetworkRequestSummary;
+
 // What the checks work from: the exchange being diagnosed and, when known, the request that
 // produced it (the composer's state; otherwise rebuilt from the exchange, see specFromExchange).
 struct CheckContext
 {
     http::Exchange exchange;
-    std::optional<http::RequestSpec> spec;
-    QString specNote; // how the spec was obtained, shown with resend results
-    // Selects `status` in an open log tab; returns what it did, or empty when no log is open.
-    std::function<QString(int status)> openLogs;
+    std::optional<http::RequestSpec> spec{};
+    QString specNote{}; // how the spec was obtained, shown with resend results
+    // The status being troubleshot (the flow's), which may differ from the exchange's final one
+    // (a 417 retried to a 201); 0: the final status.
+    int status = 0;
+    // Shows `status` in an open log tab around `at` (when the exchange happened); returns what it
+    // found, in words, or empty when no log is open.
+    std::function<QString(int status, const QDateTime &at)> openLogs{};
+    // The host came from a file (HAR, saved exchange, log), not from the user: every check that
+    // would reach it (a resend, a DNS lookup, a TLS handshake) asks `consent` first, and without
+    // one it does not run. `origin` says which file, for the question.
+    bool hostFromFile = false;
+    QString origin{};
+    QPointer<NetworkConsent> consent{};
 };
 
 struct CheckResult
@@ -44,6 +58,10 @@ struct CheckResult
     std::optional<bool> passed; // what the check suggests; empty when it cannot tell
     QString suggestedOutcome;   // an outcome id of the step, or empty
     http::Exchange exchange;    // a resend's exchange (for the next comparison)
+    bool refused = false;       // the user did not allow contacting the host: nothing was sent
+    bool skipped = false;       // the check does not apply (observed says why): neither passed nor failed
+    int answeredByAttempt = 0;  // 1-based attempt of the exchange that already answered it, or 0
+    http::ErrorKind transportError = http::ErrorKind::None; // a resend that got no status: why
 };
 
 // A saved exchange keeps the request's headers and size, not its body: the spec gets the same
@@ -82,6 +100,9 @@ public:
     const std::optional<http::Exchange> &lastResend() const { return m_lastResend; }
 
     bool isRunning() const { return m_running; }
+    // True when the exchange itself answers the check (or shows it does not apply): start() then
+    // sends nothing and finishes at once.
+    bool answersFromEvidence(diagnose::CheckKind kind) const;
     // Starts a check; finished() follows (possibly before start() returns for checks that need
     // nothing from the network). A running check is cancelled first.
     void start(diagnose::CheckKind kind);
@@ -92,6 +113,9 @@ signals:
     void finished(const statusscope::ui::CheckResult &result);
 
 private:
+    void run(diagnose::CheckKind kind);
+    // What a check would send where, when it reaches the network; empty when it does not.
+    std::optional<NetworkRequestSummary> networkRequestFor(diagnose::CheckKind kind) const;
     void startResend(diagnose::CheckKind kind);
     void startDns();
     void startCertificates();
@@ -111,6 +135,7 @@ private:
     QPointer<http::HttpEngine> m_engine;
     QPointer<QSslSocket> m_socket;
     QTimer *m_timeout = nullptr;
+    quint64 m_generation = 0; // bumped by cancel(): a late consent answer for an old check is ignored
 };
 
 } // namespace statusscope::ui

@@ -9,6 +9,7 @@
 #include "ui/har/har_view.h"
 
 #include <QAction>
+#include <QFileInfo>
 #include <QStyle>
 #include <QTabWidget>
 #include <QToolBar>
@@ -17,9 +18,12 @@ namespace statusscope::ui {
 
 namespace {
 
-CheckContext contextFor(const HarEntry &entry)
+CheckContext contextFor(const HarEntry &entry, const QString &harPath)
 {
     CheckContext context;
+    // The HAR's hosts are someone else's recording: checks ask before contacting them.
+    context.hostFromFile = true;
+    context.origin = HarDiagnosis::tr("the HAR file %1").arg(QFileInfo(harPath).fileName());
     context.exchange = exchangeFromHarEntry(entry);
     const SpecResult spec = requestSpecFromState(composerStateFromHarEntry(entry));
     if (spec.error.isEmpty())
@@ -59,7 +63,7 @@ HarDiagnosis::HarDiagnosis(HarView *view)
         if (!entry)
             return;
         emit troubleshootRequested(diagnose::TroubleshootingRun(diagnose::flowForFinding(finding), finding),
-                                   contextFor(*entry));
+                                   contextFor(*entry, m_view->path()));
     });
     connect(view, &HarView::entrySelected, this, &HarDiagnosis::refresh);
     connect(details->tabs(), &QTabWidget::currentChanged, this, [this](int index) {
@@ -120,7 +124,7 @@ void HarDiagnosis::troubleshoot()
     if (!entry)
         return;
     emit troubleshootRequested(troubleshootingRunFor(*entry, findingsOfEntry(allFindings(), entry->index)),
-                               contextFor(*entry));
+                               contextFor(*entry, m_view->path()));
 }
 
 } // namespace statusscope::ui

@@ -115,6 +115,7 @@ TroubleshootingPanel::TroubleshootingPanel(diagnose::TroubleshootingRun run, con
     m_busy->setMaximumWidth(120);
     m_busy->setTextVisible(false);
     m_result = wrapped(m_autoBox, "troubleshootResult");
+    m_result->setTextFormat(Qt::RichText); // the text is escaped HTML: entities must render, not show
     m_details = new QPlainTextEdit(m_autoBox);
     m_details->setObjectName(QStringLiteral("troubleshootDetails"));
     m_details->setReadOnly(true);
@@ -154,6 +155,13 @@ TroubleshootingPanel::TroubleshootingPanel(diagnose::TroubleshootingRun run, con
     auto *summaryPage = new QWidget(this);
     m_summary = new QTextBrowser(summaryPage);
     m_summary->setObjectName(QStringLiteral("troubleshootSummary"));
+    // guide: links (the fix sections) open in the Guide dock; web links in the browser.
+    m_summary->setOpenLinks(false);
+    m_summary->setOpenExternalLinks(false);
+    connect(m_summary, &QTextBrowser::anchorClicked, this, [this](const QUrl &url) {
+        if (url.scheme() == QLatin1String("guide"))
+            emit statusActivated(url.path() + (url.hasFragment() ? QLatin1Char('#') + url.fragment() : QString()));
+    });
     m_copy = new QPushButton(tr("Copy as Markdown"), summaryPage);
     m_copy->setObjectName(QStringLiteral("troubleshootCopy"));
     m_copy->setIcon(style()->standardIcon(QStyle::SP_DialogSaveButton));
@@ -209,7 +217,17 @@ TroubleshootingPanel::TroubleshootingPanel(diagnose::TroubleshootingRun run, con
 
 QString TroubleshootingPanel::title() const
 {
-    return tr("Troubleshoot %1").arg(m_run.flow().guide);
+    // Which request: two troubleshooting tabs for the same status must be told apart.
+    const http::Exchange &x = m_checks->context().exchange;
+    if (x.attempts.isEmpty())
+        return tr("Troubleshoot %1").arg(m_run.flow().guide);
+    const http::Attempt &first = x.attempts.first();
+    QString path = first.url.isValid() ? first.url.path() : x.url.path();
+    if (path.isEmpty())
+        path = QStringLiteral("/");
+    if (path.size() > 40)
+        path = path.left(39) + QChar(0x2026);
+    return tr("Troubleshoot %1 — %2 %3").arg(m_run.flow().guide, QString::fromLatin1(first.request.method), path);
 }
 
 void TroubleshootingPanel::runCheck()
@@ -241,7 +259,9 @@ void TroubleshootingPanel::checkDone(const CheckResult &result)
     m_observed = result.cancelled ? QString() : result.observed;
     m_suggested = step ? suggestOutcome(*step, result) : QString();
     QString text = result.observed.toHtmlEscaped();
-    if (result.passed.has_value() && !result.cancelled) {
+    if (result.skipped || result.refused) {
+        text = QStringLiteral("<b>%1</b> %2").arg(result.skipped ? tr("Does not apply:") : tr("Not run:"), text);
+    } else if (result.passed.has_value() && !result.cancelled) {
         const bool dark = isDarkPalette();
         const QColor color = *result.passed ? (dark ? QColor(0x81, 0xc7, 0x84) : QColor(0x2e, 0x7d, 0x32))
                                             : (dark ? QColor(0xef, 0x9a, 0x9a) : QColor(0xc6, 0x28, 0x28));
@@ -384,6 +404,10 @@ void TroubleshootingPanel::showCurrent()
         connect(button, &QPushButton::clicked, this, [this, id] { chooseOutcome(id); });
         m_outcomeLayout->addWidget(button);
     }
+    // A step the exchange already answers (or that does not apply) shows that answer at once:
+    // nothing is sent, so there is nothing to ask or wait for.
+    if (automatic && m_checks->answersFromEvidence(step->automatic))
+        runCheck();
 }
 
 } // namespace statusscope::ui

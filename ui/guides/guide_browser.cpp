@@ -11,6 +11,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QRegularExpression>
 #include <QSplitter>
 #include <QTextBlock>
 #include <QTextCursor>
@@ -194,14 +195,43 @@ QString GuideBrowser::currentId() const
 
 void GuideBrowser::showGuide(const QString &codeId)
 {
-    const QString id = codeId.trimmed();
-    if (id.isEmpty() || id == currentId())
+    // "417#server-side-fixes": the guide, scrolled to that section.
+    const QString id = codeId.section(QLatin1Char('#'), 0, 0).trimmed();
+    const QString section = codeId.section(QLatin1Char('#'), 1);
+    if (id.isEmpty())
         return;
+    if (id == currentId()) {
+        scrollToSection(section);
+        return;
+    }
     // A new page drops the forward history, as in a web browser.
     m_history.resize(m_position + 1);
     m_history.append(id);
     m_position = m_history.size() - 1;
     display(id);
+    scrollToSection(section);
+}
+
+void GuideBrowser::scrollToSection(const QString &slug)
+{
+    if (slug.isEmpty())
+        return;
+    // Headings have no anchors in Qt's Markdown import: match the heading text's slug
+    // ("Server-side fixes" → "server-side-fixes") and bring that block to the top.
+    for (QTextBlock block = m_view->document()->begin(); block.isValid(); block = block.next()) {
+        if (block.blockFormat().headingLevel() == 0)
+            continue;
+        QString text = block.text().toLower().trimmed();
+        text.replace(QRegularExpression(QStringLiteral("[^a-z0-9]+")), QStringLiteral("-"));
+        text.remove(QRegularExpression(QStringLiteral("^-+|-+$")));
+        if (text == slug) {
+            QTextCursor cursor(block);
+            m_view->setTextCursor(cursor);
+            m_view->verticalScrollBar()->setValue(m_view->verticalScrollBar()->maximum());
+            m_view->ensureCursorVisible(); // from the bottom, so the heading lands at the top
+            return;
+        }
+    }
 }
 
 void GuideBrowser::back()
@@ -297,7 +327,7 @@ QString GuideBrowser::missingGuideMarkdown(const QString &codeId) const
 void GuideBrowser::openLink(const QUrl &url)
 {
     if (url.scheme() == kGuideScheme) {
-        showGuide(url.path());
+        showGuide(url.hasFragment() ? url.path() + QLatin1Char('#') + url.fragment() : url.path());
     } else if (url.scheme() == kCopyScheme) {
         bool ok = false;
         const int index = url.path().toInt(&ok);

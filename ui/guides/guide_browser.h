@@ -33,7 +33,7 @@ public:
     explicit GuideBrowser(const GuideCatalog &catalog, QWidget *parent = nullptr);
 
     // Shows a guide ("417", "dns-failure"), or what is known about a code without one, and
-    // records it in the history.
+    // records it in the history. "417#client-side-fixes" also scrolls to that section.
     void showGuide(const QString &codeId);
     QString currentId() const;
     bool canGoBack() const { return m_position > 0; }
@@ -57,6 +57,7 @@ private:
     void applyFilter();
     void openLink(const QUrl &url);
     void display(const QString &codeId);
+    void scrollToSection(const QString &slug);
     QString pageMarkdown(const Guide &guide);
     QString missingGuideMarkdown(const QString &codeId) const;
     void shadeCodeBlocks();

@@ -2,6 +2,7 @@
 
 #include "core/har/har_body.h"
 #include "ui/har/har_timings_bar.h"
+#include "ui/status/status_link.h"
 
 #include <QFontDatabase>
 #include <QFormLayout>
@@ -81,6 +82,12 @@ HarEntryDetails::HarEntryDetails(QWidget *parent) : QWidget(parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     auto *top = new QHBoxLayout;
+    // The response status as the app's one status link: a click opens its guide.
+    m_status = new StatusLinkLabel(this);
+    m_status->setObjectName(QStringLiteral("harEntryStatus"));
+    m_status->hide();
+    connect(m_status, &StatusLinkLabel::statusActivated, this, &HarEntryDetails::statusActivated);
+    top->addWidget(m_status);
     m_title = new QLabel(tr("Select an entry to see its details."), this);
     m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_title->setWordWrap(true);
@@ -160,6 +167,10 @@ void HarEntryDetails::setEntry(const HarEntry *entry)
     m_cookies->clear();
     m_tabs->setEnabled(entry != nullptr);
     m_actions->setEnabled(entry != nullptr);
+    // No response (blocked, failed, aborted) has status 0: nothing to link.
+    m_status->setVisible(entry && entry->response.status > 0);
+    if (entry && entry->response.status > 0)
+        m_status->setStatus(entry->response.status);
     if (!entry) {
         m_title->setText(tr("Select an entry to see its details."));
         m_requestText->clear();

@@ -16,6 +16,7 @@ class QTreeWidget;
 namespace statusscope::ui {
 
 class HarTimingsBar;
+class StatusLinkLabel;
 
 // Everything about the selected entry: headers, query, cookies, request and response bodies,
 // and the timings with server IP and connection. Entry-level actions (replay, diagnose) are
@@ -31,11 +32,17 @@ public:
     void setEntry(const HarEntry *entry); // nullptr: nothing selected
     QToolBar *actions() const { return m_actions; }
     QTabWidget *tabs() const { return m_tabs; }
+    StatusLinkLabel *statusLink() const { return m_status; }
+
+signals:
+    // The status link in the details' header was clicked.
+    void statusActivated(const QString &codeId);
 
 private:
     void showBody(QStackedWidget *stack, QPlainTextEdit *text, QLabel *image, QLabel *note,
                   const HarBodyView &view);
 
+    StatusLinkLabel *m_status = nullptr;
     QLabel *m_title = nullptr;
     QToolBar *m_actions = nullptr;
     QTabWidget *m_tabs = nullptr;

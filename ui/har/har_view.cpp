@@ -109,6 +109,8 @@ HarView::HarView(const QString &path, QWidget *parent)
     m_table->horizontalHeader()->resizeSection(HarEntriesModel::WaterfallColumn, 240);
     m_table->horizontalHeader()->resizeSection(HarEntriesModel::StatusColumn, 170);
     m_details = new HarEntryDetails(splitter);
+    connect(m_details, &HarEntryDetails::statusActivated, this,
+            [this](const QString &codeId) { emit statusSelected(codeId.toInt()); });
     splitter->addWidget(m_table);
     splitter->addWidget(m_details);
     splitter->setStretchFactor(0, 3);

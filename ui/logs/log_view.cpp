@@ -148,6 +148,7 @@ LogView::LogView(const QStringList &paths, QWidget *parent)
     m_statusTable = makeTable({tr("Status"), tr("Requests"), tr("Share")}, m_tables);
     m_statusTable->setObjectName(QStringLiteral("statusTable"));
     m_pathTable = makeTable({tr("Status"), tr("Requests"), tr("Path")}, m_tables);
+    m_pathTable->setObjectName(QStringLiteral("pathTable"));
     m_skipTable = makeTable({tr("File"), tr("Line"), tr("Reason"), tr("Text")}, m_tables);
     m_bucketTable = makeTable({tr("Status"), tr("Requests"), tr("Path")}, m_tables);
     m_bucketTable->setObjectName(QStringLiteral("bucketTable"));
@@ -193,12 +194,16 @@ LogView::LogView(const QStringList &paths, QWidget *parent)
         table->setItemDelegateForColumn(0, statusLinks);
         statusLinks->attachTo(table);
         table->setColumnWidth(0, 190);
-        connect(statusLinks, &StatusLinkDelegate::statusActivated, this,
-                [this](const QString &codeId) { emit statusSelected(codeId.toInt()); });
-        connect(table, &QTableWidget::cellClicked, this, [this, table](int row, int) {
+        // A click on the badge is also a click on its row (cellClicked below), so the
+        // delegate's own signal is not connected: one click, one guide.
+        const auto selectRowStatus = [this, table](int row) {
             if (const QTableWidgetItem *item = table->item(row, 0); item && item->data(Qt::DisplayRole).toInt() >= 100)
                 emit statusSelected(item->data(Qt::DisplayRole).toInt());
-        });
+        };
+        connect(table, &QTableWidget::cellClicked, this, [selectRowStatus](int row, int) { selectRowStatus(row); });
+        // Enter on a row (keyboard users) opens its guide as a click does.
+        connect(table, &QAbstractItemView::activated, this,
+                [selectRowStatus](const QModelIndex &index) { selectRowStatus(index.row()); });
     }
     connect(&m_bucketWatcher, &QFutureWatcher<IngestResult>::finished, this, [this] {
         const IngestResult result = m_bucketWatcher.result();
@@ -476,19 +481,52 @@ bool LogView::exportCsv(const QString &path)
     return true;
 }
 
-qint64 LogView::focusStatus(int code)
+LogView::StatusFocus LogView::focusStatus(int code, qint64 aroundMs)
 {
+    StatusFocus focus;
+    focus.total = m_summary.statusCounts.value(code);
     m_tables->setCurrentWidget(m_statusTable);
     m_statusTable->clearSelection();
-    for (int row = 0; row < m_statusTable->rowCount(); ++row) {
-        const QTableWidgetItem *item = m_statusTable->item(row, 0);
-        if (item && item->data(Qt::DisplayRole).toInt() == code) {
-            m_statusTable->selectRow(row);
-            m_statusTable->scrollToItem(item);
-            return m_summary.statusCounts.value(code);
+    if (const int row = [&] {
+            for (int r = 0; r < m_statusTable->rowCount(); ++r) {
+                const QTableWidgetItem *item = m_statusTable->item(r, 0);
+                if (item && item->data(Qt::DisplayRole).toInt() == code)
+                    return r;
+            }
+            return -1;
+        }();
+        row >= 0) {
+        m_statusTable->selectRow(row);
+        m_statusTable->scrollToItem(m_statusTable->item(row, 0));
+    }
+    if (aroundMs <= 0 || !m_summary.hasTimeRange)
+        return focus;
+    focus.fromMs = aroundMs - kFocusWindowMs;
+    focus.toMs = aroundMs + kFocusWindowMs;
+    focus.outsideLog = focus.toMs <= m_summary.firstMs || focus.fromMs > m_summary.lastMs;
+    focus.inWindow = 0;
+    const qint64 bucketMs = qint64(m_summary.bucketSeconds) * 1000;
+    for (const SeriesBucket &bucket : m_summary.buckets) {
+        if (bucket.startMs + bucketMs > focus.fromMs && bucket.startMs < focus.toMs)
+            focus.inWindow += bucket.byStatus.value(code);
+    }
+    if (focus.inWindow > 0) {
+        // The window's statuses and paths, the troubleshot status selected among them.
+        showBucket(focus.fromMs, focus.toMs);
+        for (int r = 0; r < m_bucketTable->rowCount(); ++r) {
+            const QTableWidgetItem *item = m_bucketTable->item(r, 0);
+            if (item && item->data(Qt::DisplayRole).toInt() == code) {
+                m_bucketTable->selectRow(r);
+                break;
+            }
         }
     }
-    return 0;
+    return focus;
+}
+
+QString LogView::formatLogTime(qint64 utcMs) const
+{
+    return formatIsoTime(utcMs, m_summary.tzOffsetMinutes);
 }
 
 } // namespace statusscope::ui

@@ -44,6 +44,7 @@ public:
     LogChart *chart() const { return m_chart; }
     QTableWidget *statusTable() const { return m_statusTable; }
     QTableWidget *bucketTable() const { return m_bucketTable; }
+    QTableWidget *pathTable() const { return m_pathTable; }
     // The clicked bucket's raw lines (file:line, status, text), up to kMaxSampleLines.
     QTableWidget *sampleTable() const { return m_sampleTable; }
 
@@ -63,9 +64,22 @@ public:
     bool setFollowing(bool on);
     bool isFollowing() const { return m_follower != nullptr; }
     bool canFollow() const;
-    // Brings the Statuses table forward with `code` selected (the troubleshooting panel's "open
-    // the logs filtered to this status"); returns how many requests had it, 0 when none.
-    qint64 focusStatus(int code);
+    // What "open the logs at this status" found (the troubleshooting panel's check).
+    struct StatusFocus
+    {
+        qint64 total = 0;     // requests with the status in the whole log
+        qint64 inWindow = -1; // in [fromMs, toMs); -1 when no time was given
+        qint64 fromMs = 0;
+        qint64 toMs = 0;
+        bool outsideLog = false; // the window lies wholly before or after the log
+    };
+    // How far either side of the exchange's time the log is searched.
+    static constexpr qint64 kFocusWindowMs = 15 * 60 * 1000;
+    // Selects `code` in the Statuses table; with `aroundMs` (UTC ms) also lists the statuses and
+    // paths of the window around it in the bucket table, with `code` selected there.
+    StatusFocus focusStatus(int code, qint64 aroundMs = 0);
+    // The log's time as the log writes it (its own zone), for messages.
+    QString formatLogTime(qint64 utcMs) const;
 
 signals:
     // A status was chosen (status table, bucket table): the guide dock can follow it.

@@ -102,7 +102,7 @@ TEST(FindingsPanelTest, TroubleshootButtonOpensAPanelTabForTheFirstFinding)
 
     auto *panel = qobject_cast<TroubleshootingPanel *>(window.documents()->currentWidget());
     ASSERT_NE(panel, nullptr);
-    EXPECT_EQ(window.documents()->tabText(window.documents()->currentIndex()), QStringLiteral("Troubleshoot 417"));
+    EXPECT_EQ(window.documents()->tabText(window.documents()->currentIndex()), QStringLiteral("Troubleshoot 417 — PUT /files"));
     EXPECT_EQ(panel->run().flow().id, QStringLiteral("expect-417"));
     ASSERT_TRUE(panel->run().finding().has_value());
     EXPECT_EQ(panel->run().finding()->rule, QStringLiteral("expect-417"));

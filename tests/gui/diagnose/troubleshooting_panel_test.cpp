@@ -15,6 +15,8 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QStackedWidget>
+#include <QTcpServer>
+#include <QTest>
 #include <QTextBrowser>
 
 #include <gtest/gtest.h>
@@ -75,7 +77,7 @@ TEST(TroubleshootingPanelTest, Walks417FlowBranchesOnAFailedStepAndSummarisesWha
     const diagnose::Findings findings = diagnose::diagnoseExchange(exchange);
     ASSERT_FALSE(findings.isEmpty());
     TroubleshootingPanel panel(troubleshootingRunFor(exchange, findings.first()), CheckContext{exchange, {}, {}, {}});
-    EXPECT_EQ(panel.title(), QStringLiteral("Troubleshoot 417"));
+    EXPECT_EQ(panel.title(), QStringLiteral("Troubleshoot 417 — PUT /files")) << "says which request";
     EXPECT_EQ(currentStepId(panel), QStringLiteral("resend-without-expect"));
     auto *runButton = panel.findChild<QPushButton *>(QStringLiteral("troubleshootRunCheck"));
     ASSERT_NE(runButton, nullptr);
@@ -126,6 +128,7 @@ TEST(TroubleshootingPanelTest, ResendWithoutExpectAgainstAScriptedServerReportsT
     spec.totalTimeoutMs = 10000;
     http::Exchange original = recorded417();
     original.url = spec.url;
+    original.attempts.removeLast(); // without the client's own retry, the resend has to run
 
     TroubleshootingPanel panel(diagnose::TroubleshootingRun(diagnose::flowForStatus(417)),
                                CheckContext{original, spec, {}, {}});
@@ -153,6 +156,67 @@ TEST(TroubleshootingPanelTest, ResendWithoutExpectAgainstAScriptedServerReportsT
     ASSERT_EQ(panel.run().history().size(), 1);
     EXPECT_TRUE(panel.run().history().first().observed.contains(QStringLiteral("201")));
     EXPECT_TRUE(panel.run().summaryMarkdown().contains(QStringLiteral("201 Created")));
+}
+
+TEST(TroubleshootingPanelTest, TheRetryInTheExchangeAnswersTheResendWithoutSendingAnything)
+{
+    test::ScriptedServer server(expectRejectingServer());
+    http::RequestSpec spec;
+    spec.method = "PUT";
+    spec.url = QUrl(server.url(QStringLiteral("/files")));
+    spec.body = QByteArray(200 * 1024, 'a');
+    http::Exchange original = recorded417(); // attempt #2 went without Expect and got 201
+    original.url = spec.url;
+    std::optional<CheckResult> result;
+    TroubleshootingPanel panel(diagnose::TroubleshootingRun(diagnose::flowForStatus(417)), CheckContext{original, spec, {}, {}});
+    QObject::connect(&panel, &TroubleshootingPanel::checkFinished, &panel, [&](const CheckResult &r) { result = r; });
+    ASSERT_EQ(currentStepId(panel), QStringLiteral("resend-without-expect"));
+    // Shown as soon as the step is: nothing to send, nothing to wait for.
+    panel.runCheck();
+    ASSERT_TRUE(result.has_value());
+    EXPECT_EQ(result->answeredByAttempt, 2);
+    EXPECT_EQ(result->status, 201);
+    EXPECT_TRUE(result->observed.contains(QStringLiteral("Answered by attempt #2"))) << qPrintable(result->observed);
+    EXPECT_EQ(panel.suggestedOutcome(), QStringLiteral("succeeded"));
+    QTest::qWait(200);
+    EXPECT_TRUE(server.received().isEmpty()) << "the 2 MB body must not be uploaded again";
+
+    // Next: no proxy was set, so "resend without the proxy" does not apply — never "Failed".
+    outcomeButton(panel, "succeeded")->click();
+    ASSERT_EQ(currentStepId(panel), QStringLiteral("resend-without-proxy"));
+    ASSERT_TRUE(test::waitUntil([&] { return result && result->kind == diagnose::CheckKind::ResendWithoutProxy; }, 2000));
+    EXPECT_TRUE(result->skipped);
+    EXPECT_FALSE(result->passed.has_value());
+    auto *label = panel.findChild<QLabel *>(QStringLiteral("troubleshootResult"));
+    EXPECT_FALSE(label->text().contains(QStringLiteral("Failed"))) << qPrintable(label->text());
+    EXPECT_TRUE(label->text().contains(QStringLiteral("Does not apply"))) << qPrintable(label->text());
+    EXPECT_EQ(panel.suggestedOutcome(), QStringLiteral("direct-417"));
+    EXPECT_TRUE(server.received().isEmpty());
+}
+
+TEST(TroubleshootingPanelTest, ATransportFailureIsNotADifferentStatus)
+{
+    // A port nothing listens on (loopback only): the resend fails to connect, with no status.
+    QTcpServer closed;
+    ASSERT_TRUE(closed.listen(QHostAddress::LocalHost));
+    const quint16 port = closed.serverPort();
+    closed.close();
+    http::RequestSpec spec;
+    spec.method = "PUT";
+    spec.url = QUrl(QStringLiteral("http://127.0.0.1:%1/files").arg(port));
+    spec.body = QByteArray(1000, 'a');
+    spec.totalTimeoutMs = 10000;
+    CheckRunner runner;
+    runner.setContext(CheckContext{{}, spec, {}, {}});
+    std::optional<CheckResult> result;
+    QObject::connect(&runner, &CheckRunner::finished, &runner, [&](const CheckResult &r) { result = r; });
+    runner.start(diagnose::CheckKind::ResendWithoutExpect);
+    ASSERT_TRUE(test::waitUntil([&] { return result.has_value(); }, 15000));
+    EXPECT_EQ(result->transportError, http::ErrorKind::Connect) << qPrintable(result->observed);
+    EXPECT_FALSE(result->passed.has_value()) << "no status: neither passed nor failed";
+    const diagnose::TroubleshootingFlow flow = diagnose::flowForStatus(417);
+    EXPECT_NE(suggestOutcome(flow.steps.first(), *result), QStringLiteral("other-status"));
+    EXPECT_TRUE(result->details.contains(QStringLiteral("Attempt 1: PUT "))) << "the method: " << qPrintable(result->details);
 }
 
 TEST(TroubleshootingPanelTest, ResendWithExpectGets417AndSuggestsTheFailedOutcome)
@@ -235,7 +299,10 @@ TEST(TroubleshootingPanelTest, HeaderComparisonShowsWhatTheRetryChanged)
 TEST(TroubleshootingPanelTest, OpenLogsSaysWhenNoLogIsOpen)
 {
     CheckRunner runner;
-    runner.setContext(CheckContext{recorded417(), std::nullopt, {}, [](int) { return QString(); }});
+    CheckContext context;
+    context.exchange = recorded417();
+    context.openLogs = [](int, const QDateTime &) { return QString(); };
+    runner.setContext(context);
     std::optional<CheckResult> result;
     QObject::connect(&runner, &CheckRunner::finished, &runner, [&](const CheckResult &r) { result = r; });
     runner.start(diagnose::CheckKind::OpenLogsFiltered);

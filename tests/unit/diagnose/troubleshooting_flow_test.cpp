@@ -141,7 +141,13 @@ TEST(TroubleshootingSummary, MarkdownOfAFinishedRun)
                                            "`compare-with-previous-attempt`): No Expect header in the resend\n")));
     EXPECT_TRUE(md.contains(QStringLiteral("### Likely cause\n\nThe server sends 417 for something other than Expect")));
     EXPECT_TRUE(md.contains(QStringLiteral("### Fix\n\nRead the response body")));
-    EXPECT_TRUE(md.endsWith(QStringLiteral("Guide: `statusscope-cli guide 417`\n")));
+    // Both sides of the fix, as links to the guide's sections; no command line to copy.
+    EXPECT_TRUE(md.contains(QStringLiteral("- Server side: [417 guide — Server-side fixes](guide:417#server-side-fixes)\n")))
+        << md.toStdString();
+    EXPECT_TRUE(md.endsWith(QStringLiteral("- Client side: [417 guide — Client-side fixes](guide:417#client-side-fixes)\n")))
+        << md.toStdString();
+    EXPECT_FALSE(md.contains(QStringLiteral("statusscope-cli guide")));
+    EXPECT_FALSE(md.contains(QStringLiteral("&quot;"))) << "Markdown, not HTML entities";
 }
 
 TEST(TroubleshootingSummary, UnfinishedRunFallsBackToTheFinding)

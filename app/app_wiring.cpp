@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/app_wiring.h"
+
+#include "core/guides/guide_catalog.h"
+#include "ui/composer/composer_widget.h"
+#include "ui/diagnose/har_diagnosis.h"
+#include "ui/guide_dock.h"
+#include "ui/guides/guide_browser.h"
+#include "ui/har/har_view.h"
+#include "ui/logs/log_view.h"
+#include "ui/main_window.h"
+#include "ui/request_workspace.h"
+#include "ui/status/guide_navigator.h"
+
+namespace statusscope::app {
+
+AppWiring::AppWiring(ui::MainWindow *window, const GuideCatalog &guides, const QString &historyPath)
+    : m_window(window)
+{
+    m_guideBrowser = new ui::GuideBrowser(guides);
+    window->guideDock()->setContent(m_guideBrowser);
+    // Every status link in the app goes through this one object to the Guide dock.
+    m_navigator = std::make_unique<ui::GuideNavigator>(m_guideBrowser, window->guideDock());
+    m_workspace = std::make_unique<ui::RequestWorkspace>(window, historyPath);
+    m_workspace->setGuideNavigator(m_navigator.get());
+    window->setRequestFactory([workspace = m_workspace.get()](QWidget *parent) { return workspace->createComposer(parent); });
+    registerViewers();
+}
+
+AppWiring::~AppWiring() = default;
+
+void AppWiring::registerViewers()
+{
+    ui::GuideNavigator *navigator = m_navigator.get();
+    ui::RequestWorkspace *workspace = m_workspace.get();
+    QStringList refused;
+    auto add = [this, &refused](FileKind kind, ui::MainWindow::ViewerFactory factory) {
+        QString error;
+        if (!m_window->registerViewer(kind, std::move(factory), &error))
+            refused << error;
+    };
+
+    add(FileKind::Har, [navigator, workspace](const QString &path, QWidget *parent) -> QWidget * {
+        auto *view = new ui::HarView(path, parent);
+        // The Guide dock follows the selected entry's status.
+        QObject::connect(view, &ui::HarView::statusSelected, navigator,
+                         [navigator](int code) { navigator->showGuide(QString::number(code)); });
+        // Replay in composer, Diagnose, Troubleshoot… on the selected entry.
+        auto *diagnosis = new ui::HarDiagnosis(view);
+        QObject::connect(diagnosis, &ui::HarDiagnosis::statusActivated, navigator, &ui::GuideNavigator::showGuide);
+        QObject::connect(diagnosis, &ui::HarDiagnosis::replayRequested, workspace,
+                         &ui::RequestWorkspace::replayInComposer);
+        QObject::connect(diagnosis, &ui::HarDiagnosis::troubleshootRequested, workspace,
+                         &ui::RequestWorkspace::openTroubleshooting);
+        return view;
+    });
+    add(FileKind::AccessLog, [navigator](const QString &path, QWidget *parent) -> QWidget * {
+        auto *view = new ui::LogView({path}, parent);
+        // Status table (click, Enter, double-click), bucket table, chart legend and spikes.
+        QObject::connect(view, &ui::LogView::statusSelected, navigator,
+                         [navigator](int code) { navigator->showGuide(QString::number(code)); });
+        return view;
+    });
+    add(FileKind::ExchangeJson,
+        [workspace](const QString &path, QWidget *parent) { return workspace->openExchangeFile(path, parent); });
+    m_wiringError = refused.join(QLatin1Char('\n'));
+}
+
+} // namespace statusscope::app
