@@ -61,11 +61,19 @@ QString readableSummary(const LogSummary &summary)
 {
     QString out;
     out += QStringLiteral("Files:    %1\n").arg(summary.files.join(QStringLiteral(", ")));
-    for (const FileFormat &format : summary.formats)
-        out += QStringLiteral("Format:   %1 (confidence %2%) %3\n")
+    for (const FileFormat &format : summary.formats) {
+        QString also;
+        if (!format.wrapper.isEmpty())
+            also += QStringLiteral(" inside %1").arg(format.wrapper);
+        if (!format.alsoFormats.isEmpty())
+            also += QStringLiteral(", then %1").arg(format.alsoFormats.join(QStringLiteral(", ")));
+        out += QStringLiteral("Format:   %1%4 (confidence %2%) %3\n")
                    .arg(format.format)
                    .arg(qRound(format.confidence * 100))
-                   .arg(format.file);
+                   .arg(format.file, also);
+        if (!format.suggestion.isEmpty())
+            out += QStringLiteral("          %1\n").arg(format.suggestion);
+    }
     out += QStringLiteral("Lines:    %1 total, %2 parsed, %3 skipped\n")
                .arg(summary.linesTotal)
                .arg(summary.linesParsed)
@@ -101,6 +109,22 @@ QString readableSummary(const LogSummary &summary)
         out += QStringLiteral("\nTop error paths:\n");
         for (const TopEntry &entry : summary.topErrorPaths)
             out += QStringLiteral("  %1 %2 %3\n").arg(entry.count, 8).arg(entry.status).arg(entry.text);
+    }
+    qint64 deviations = 0;
+    for (qint64 n : summary.deviationsByType)
+        deviations += n;
+    if (deviations > 0) {
+        out += QStringLiteral("\nRead despite deviations:");
+        for (int i = 0; i < kDeviationCount; ++i) {
+            if (summary.deviationsByType[size_t(i)] > 0)
+                out += QStringLiteral(" %1 %2").arg(toString(static_cast<Deviation>(i))).arg(summary.deviationsByType[size_t(i)]);
+        }
+        out += QLatin1Char('\n');
+        for (const DeviationExample &example : summary.deviationExamples)
+            out += QStringLiteral("  %1:%2: %3: %4\n")
+                       .arg(example.file)
+                       .arg(example.line)
+                       .arg(toString(example.type), example.text.left(100));
     }
     if (summary.linesSkipped > 0) {
         out += QStringLiteral("\nSkipped lines:");
@@ -197,6 +221,11 @@ int runLogs(const QStringList &args)
                                      QStringLiteral("Longest line parsed, in bytes (default %1).")
                                          .arg(IngestOptions::kDefaultMaxLineBytes),
                                      QStringLiteral("BYTES"));
+    const QCommandLineOption jsonField(QStringLiteral("json-field"),
+                                       QStringLiteral("For JSON lines: where a field is, as ROLE=DOTTED.PATH (roles: %1); "
+                                                      "repeatable, e.g. --json-field status=httpRequest.status.")
+                                           .arg(jsonFieldRoles().join(QStringLiteral(", "))),
+                                       QStringLiteral("ROLE=PATH"));
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print the summary as JSON."));
     const QCommandLineOption csv(QStringLiteral("csv"), QStringLiteral("Print the time series as CSV."));
     const QCommandLineOption follow(QStringLiteral("follow"),
@@ -204,7 +233,7 @@ int runLogs(const QStringList &args)
     const QCommandLineOption followSeconds(QStringLiteral("follow-seconds"),
                                            QStringLiteral("With --follow: stop after N seconds (default: until interrupted)."),
                                            QStringLiteral("N"));
-    parser.addOptions({format, logFormat, bucket, from, to, threads, maxLine, json, csv, follow, followSeconds});
+    parser.addOptions({format, logFormat, jsonField, bucket, from, to, threads, maxLine, json, csv, follow, followSeconds});
     parser.addPositionalArgument(QStringLiteral("files"), QStringLiteral("Access logs (.gz too; - for stdin)."),
                                  QStringLiteral("FILE..."));
     if (!parser.parse(QStringList{QStringLiteral("logs")} + args))
@@ -226,6 +255,17 @@ int runLogs(const QStringList &args)
                               .arg(options.format, knownFormatNames().join(QStringLiteral(", "))),
                           kExitUsage);
     options.customFormat = parser.value(logFormat);
+    for (const QString &spec : parser.values(jsonField)) {
+        const qsizetype eq = spec.indexOf(QLatin1Char('='));
+        const QString role = spec.left(eq).trimmed();
+        const QString path = eq < 0 ? QString() : spec.mid(eq + 1).trimmed();
+        if (eq < 0 || !jsonFieldRoles().contains(role) || path.isEmpty() || path.startsWith(QLatin1Char('.'))
+            || path.endsWith(QLatin1Char('.')) || path.contains(QLatin1String("..")))
+            return usageError(QStringLiteral("logs: bad --json-field '%1' (ROLE=DOTTED.PATH, roles: %2)")
+                                  .arg(spec, jsonFieldRoles().join(QStringLiteral(", "))),
+                              kExitUsage);
+        options.jsonFields.insert(role, path);
+    }
     if (!parseBucket(parser.value(bucket), options.bucketSeconds))
         return usageError(QStringLiteral("logs: bad --bucket '%1' (1m, 5m, 15m, 1h, 1d or auto)").arg(parser.value(bucket)),
                           kExitUsage);

@@ -137,7 +137,7 @@ def main():
                                                                        format(int(lps), ","), mbps))
     lines += [
         "",
-        "## Against the targets (issue 6)",
+        "## Against the targets",
         "",
         "| target | measured | met |",
         "|---|---|---|",
@@ -146,6 +146,8 @@ def main():
         "| 5M: peak RSS ≤ GoAccess | %.1f MiB vs %.1f MiB | %s |" % (
             ours5[4] / 1024, peer5[4] / 1024, "yes" if ours5[4] <= peer5[4] else "no"),
         "| 1M: wall vs GoAccess (for reference) | %.2f s vs %.2f s = 1/%.1f | — |" % (ours1[3], peer1[3], peer1[3] / ours1[3]),
+        "| 1M: peak RSS ≤ GoAccess | %.1f MiB vs %.1f MiB | %s |" % (
+            ours1[4] / 1024, peer1[4] / 1024, "yes" if ours1[4] <= peer1[4] else "no"),
         "| 1M .gz: ≤ 1.3 × `gzip -dc` | %.2f s vs %.2f s = %.2f× | %s |" % (
             oursgz[3], gunzip[3], oursgz[3] / gunzip[3], "yes" if oursgz[3] <= 1.3 * gunzip[3] else "no"),
         "",

@@ -1,6 +1,7 @@
 #include "core/logs/counted_keys.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <functional>
 
 namespace statusscope::logs {
@@ -20,21 +21,23 @@ quint64 keyOf(int status, std::string_view text)
 
 } // namespace
 
-void CountedKeys::insertIndex(quint64 key, quint32 entry, qint64 count)
+void CountedKeys::insertIndex(quint64 key, quint32 entry)
 {
     const size_t mask = m_slots.size() - 1;
     size_t slot = size_t(key) & mask;
     while (m_slots[slot].key != 0)
         slot = (slot + 1) & mask;
-    m_slots[slot] = {key, count, entry};
+    m_slots[slot] = {key, entry, 0};
 }
 
-// Copies the counts from the slots into the entries (before the index is rebuilt or read).
+// Moves the counts from the slots into the entries (before the index is rebuilt or pruned).
 void CountedKeys::syncCounts()
 {
-    for (const Slot &slot : m_slots) {
-        if (slot.key != 0)
-            m_entries[slot.entry].count = slot.count;
+    for (Slot &slot : m_slots) {
+        if (slot.key != 0) {
+            m_entries[slot.entry].count += slot.count;
+            slot.count = 0;
+        }
     }
 }
 
@@ -43,8 +46,23 @@ void CountedKeys::rebuildIndex(size_t capacity)
     syncCounts();
     m_slots.assign(capacity, Slot());
     for (size_t i = 0; i < m_entries.size(); ++i)
-        insertIndex(m_keys[i], quint32(i), m_entries[i].count);
+        insertIndex(m_keys[i], quint32(i));
 }
+
+namespace {
+
+// Adds to a slot's 32-bit count, flushing into the entry's 64-bit count before it overflows.
+inline void addCount(quint32 &slotCount, qint64 &entryCount, qint64 count)
+{
+    if (quint64(slotCount) + quint64(count) <= 0xFFFFFFFFull) {
+        slotCount += quint32(count);
+        return;
+    }
+    entryCount += qint64(slotCount) + count;
+    slotCount = 0;
+}
+
+} // namespace
 
 void CountedKeys::add(int status, std::string_view text, qint64 count)
 {
@@ -55,17 +73,26 @@ void CountedKeys::add(int status, std::string_view text, qint64 count)
     size_t slot = size_t(key) & mask;
     while (m_slots[slot].key != 0) {
         if (m_slots[slot].key == key) {
-            m_slots[slot].count += count;
+            addCount(m_slots[slot].count, m_entries[m_slots[slot].entry].count, count);
             return;
         }
         slot = (slot + 1) & mask;
     }
-    m_slots[slot] = {key, count, quint32(m_entries.size())};
-    m_entries.push_back({std::string(text), status, count});
+    m_slots[slot] = {key, quint32(m_entries.size()), 0};
+    // Grown by half, and past half the bound to exactly the bound: doubling would leave up
+    // to half the vector unused for good (resident memory times threads times lists).
+    if (m_entries.size() == m_entries.capacity()) {
+        const size_t grown = std::max<size_t>(64, m_entries.size() + m_entries.size() / 2);
+        const size_t capacity = m_entries.size() >= m_limit / 2 ? m_limit + 1 : std::min(grown, m_limit + 1);
+        m_entries.reserve(capacity);
+        m_keys.reserve(capacity);
+    }
+    m_entries.push_back({std::string(text), status, 0});
     m_keys.push_back(key);
+    addCount(m_slots[slot].count, m_entries.back().count, count);
     if (m_entries.size() > m_limit)
         prune();
-    else if (m_entries.size() * 2 > m_slots.size()) // keep the load under one half
+    else if (m_entries.size() * 4 > m_slots.size() * 3) // keep the load under three quarters
         rebuildIndex(m_slots.size() * 2);
 }
 
@@ -75,9 +102,9 @@ qint64 CountedKeys::countOf(size_t entry) const
     const size_t mask = m_slots.size() - 1;
     for (size_t slot = size_t(key) & mask; m_slots[slot].key != 0; slot = (slot + 1) & mask) {
         if (m_slots[slot].key == key)
-            return m_slots[slot].count;
+            return m_entries[entry].count + qint64(m_slots[slot].count);
     }
-    return 0;
+    return m_entries[entry].count;
 }
 
 void CountedKeys::merge(const CountedKeys &other)
@@ -110,26 +137,38 @@ void CountedKeys::prune()
     const size_t capacity = m_slots.size();
     m_slots.assign(capacity, Slot());
     for (size_t i = 0; i < m_entries.size(); ++i)
-        insertIndex(m_keys[i], quint32(i), m_entries[i].count);
+        insertIndex(m_keys[i], quint32(i));
 }
 
 std::vector<CountedKeys::Entry> CountedKeys::top(size_t n, int status) const
 {
-    std::vector<Entry> chosen;
+    // Ranks indices, not copies: only the n chosen texts are copied (called once per status
+    // at the end of a read, when the lists are at their largest).
+    struct Ranked
+    {
+        qint64 count;
+        quint32 entry;
+    };
+    std::vector<Ranked> ranked;
     for (size_t i = 0; i < m_entries.size(); ++i) {
         if (status < 0 || m_entries[i].status == status)
-            chosen.push_back({m_entries[i].text, m_entries[i].status, countOf(i)});
+            ranked.push_back({countOf(i), quint32(i)});
     }
-    auto order = [](const Entry &a, const Entry &b) {
+    auto order = [this](const Ranked &a, const Ranked &b) {
         if (a.count != b.count)
             return a.count > b.count;
-        if (a.status != b.status)
-            return a.status < b.status;
-        return a.text < b.text;
+        const Entry &x = m_entries[a.entry];
+        const Entry &y = m_entries[b.entry];
+        if (x.status != y.status)
+            return x.status < y.status;
+        return x.text < y.text;
     };
-    const size_t keep = std::min(n, chosen.size());
-    std::partial_sort(chosen.begin(), chosen.begin() + static_cast<std::ptrdiff_t>(keep), chosen.end(), order);
-    chosen.resize(keep);
+    const size_t keep = std::min(n, ranked.size());
+    std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(keep), ranked.end(), order);
+    std::vector<Entry> chosen;
+    chosen.reserve(keep);
+    for (size_t i = 0; i < keep; ++i)
+        chosen.push_back({m_entries[ranked[i].entry].text, m_entries[ranked[i].entry].status, ranked[i].count});
     return chosen;
 }
 

@@ -41,20 +41,23 @@ public:
     size_t size() const { return m_entries.size(); }
 
 private:
-    void insertIndex(quint64 key, quint32 entry, qint64 count);
+    void insertIndex(quint64 key, quint32 entry);
     void syncCounts();
     void rebuildIndex(size_t capacity);
     void prune();
 
-    // One slot holds the key and the count, so a hit touches one cache line.
+    // One slot holds the key and the count, so a hit touches one cache line. 16 bytes, not
+    // 24: the slot counts up to 2^32 - 1 and then flushes into its entry's 64-bit count (the
+    // slots are most of the lists' memory, and each worker thread has three lists).
     struct Slot
     {
         quint64 key = 0; // 0: empty
-        qint64 count = 0;
         quint32 entry = 0;
+        quint32 count = 0; // added to m_entries[entry].count for the pair's total
     };
+    static_assert(sizeof(Slot) == 16);
 
-    std::vector<Entry> m_entries;   // text and status; counts live in the slots
+    std::vector<Entry> m_entries;   // text and status; count: what the slot flushed so far
     std::vector<quint64> m_keys;    // per entry, parallel to m_entries
     std::vector<Slot> m_slots;
     size_t m_limit;

@@ -13,6 +13,12 @@ std::string_view pathOfTarget(std::string_view target)
     return query == std::string_view::npos ? target : target.substr(0, query);
 }
 
+double LineParser::matchProgress(std::string_view line)
+{
+    LogRecord record;
+    return parse(line, record).outcome == ParseOutcome::Record ? 1.0 : 0.0;
+}
+
 void splitRequestLine(std::string_view request, LogRecord &record)
 {
     const size_t firstSpace = request.find(' ');

@@ -23,6 +23,9 @@ public:
     virtual QString formatName() const = 0;
     virtual bool isStateful() const { return false; }
     virtual std::unique_ptr<LineParser> clone() const = 0;
+    // How far a line got towards this format, 0..1 (1: it parses). Detection uses it to name
+    // the closest format when nothing parses well; not called per line of a whole file.
+    virtual double matchProgress(std::string_view line);
 
 protected:
     LineParser() = default;

@@ -52,7 +52,22 @@ void LineSink::skip(SkipReason reason, std::string_view line, qint64 lineInChunk
     aggregate->addSkip(reason);
     if (chunkExamples < kMaxSkipExamples) {
         ++chunkExamples;
-        examples->push_back({file, chunk, lineInChunk, reason, std::string(line.substr(0, size_t(kSkipExampleBytes)))});
+        examples->push_back({file, chunk, lineInChunk, reason, -1, std::string(line.substr(0, size_t(kSkipExampleBytes)))});
+    }
+}
+
+void LineSink::deviate(unsigned deviations, std::string_view line, qint64 lineInChunk)
+{
+    for (int i = 0; i < kDeviationCount; ++i) {
+        if (!(deviations & (1u << unsigned(i))))
+            continue;
+        aggregate->addDeviation(static_cast<Deviation>(i));
+        int &kept = chunkDeviationExamples[size_t(i)];
+        if (kept < kMaxDeviationExamples) {
+            ++kept;
+            examples->push_back({file, chunk, lineInChunk, SkipReason::OtherFormat, i,
+                                 std::string(line.substr(0, size_t(kSkipExampleBytes)))});
+        }
     }
 }
 
@@ -72,6 +87,8 @@ void LineSink::line(std::string_view text, qint64 lineInChunk)
     switch (result.outcome) {
     case ParseOutcome::Record:
         aggregate->add(record);
+        if (result.deviations != 0) [[unlikely]]
+            deviate(result.deviations, text, lineInChunk);
         if (liveDelta) {
             const qint64 minute = minuteOf(record.timeMs);
             if (!liveCell || minute != liveMinute) {

@@ -4,6 +4,7 @@
 #include "core/logs/log_aggregator.h"
 #include "core/logs/log_ingest.h"
 
+#include <array>
 #include <limits>
 #include <string>
 #include <string_view>
@@ -16,6 +17,8 @@ namespace statusscope::logs {
 constexpr int kMaxSkipExamples = 20;
 // An example shows the start of its line; a 300 KB line would drown the report.
 constexpr int kSkipExampleBytes = 200;
+// Examples kept per deviation type: the first few say what happened; the count says how often.
+constexpr int kMaxDeviationExamples = 5;
 
 // NUL, control bytes other than tab, DEL, or bytes that are not UTF-8: not a text log line.
 bool looksBinary(std::string_view line);
@@ -28,6 +31,7 @@ struct PendingExample
     qint64 chunk = 0;
     qint64 lineInChunk = 0; // 0-based
     SkipReason reason = SkipReason::OtherFormat;
+    int deviation = -1; // >= 0: not a skip but a record with this Deviation
     std::string text;
 };
 
@@ -44,6 +48,7 @@ struct LineSink
     int file = 0;
     qint64 chunk = 0;
     int chunkExamples = 0;
+    std::array<int, kDeviationCount> chunkDeviationExamples{};
     LogRecord record;
     // The live cell last written: consecutive lines share their minute. Reset per chunk,
     // since the owner empties liveDelta between chunks.
@@ -54,10 +59,12 @@ struct LineSink
     {
         chunk = index;
         chunkExamples = 0;
+        chunkDeviationExamples = {};
         liveCell = nullptr;
         liveMinute = std::numeric_limits<qint64>::min();
     }
     void skip(SkipReason reason, std::string_view line, qint64 lineInChunk);
+    void deviate(unsigned deviations, std::string_view line, qint64 lineInChunk);
     // The line without its '\n' (a trailing '\r' is dropped here).
     void line(std::string_view text, qint64 lineInChunk);
 };

@@ -62,6 +62,8 @@ void LogAggregator::merge(const LogAggregator &other)
     m_filtered += other.m_filtered;
     for (size_t i = 0; i < m_skipped.size(); ++i)
         m_skipped[i] += other.m_skipped[i];
+    for (size_t i = 0; i < m_deviations.size(); ++i)
+        m_deviations[i] += other.m_deviations[i];
     for (size_t i = 0; i < m_statusTotals.size(); ++i)
         m_statusTotals[i] += other.m_statusTotals[i];
     if (other.m_firstMs < m_firstMs) {

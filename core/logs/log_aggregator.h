@@ -41,12 +41,14 @@ public:
     void add(const LogRecord &record);
     void addSkip(SkipReason reason) { ++m_skipped[static_cast<size_t>(reason)]; }
     void addMeta() { ++m_metaLines; }
+    void addDeviation(Deviation deviation) { ++m_deviations[static_cast<size_t>(deviation)]; }
     void merge(const LogAggregator &other);
 
     qint64 parsedLines() const { return m_parsed; }
     qint64 skippedLines() const;
     qint64 skipped(SkipReason reason) const { return m_skipped[static_cast<size_t>(reason)]; }
     qint64 metaLines() const { return m_metaLines; }
+    qint64 deviations(Deviation deviation) const { return m_deviations[static_cast<size_t>(deviation)]; }
     qint64 filteredLines() const { return m_filtered; }
     qint64 firstMs() const { return m_firstMs; }
     qint64 lastMs() const { return m_lastMs; }
@@ -68,6 +70,7 @@ private:
     qint64 m_metaLines = 0;
     qint64 m_filtered = 0;
     std::array<qint64, kSkipReasonCount> m_skipped{};
+    std::array<qint64, kDeviationCount> m_deviations{};
     std::array<qint64, 600> m_statusTotals{};
     qint64 m_firstMs = std::numeric_limits<qint64>::max();
     qint64 m_lastMs = std::numeric_limits<qint64>::min();

@@ -23,7 +23,7 @@ bool LogFollower::ensureParser(const QByteArray &head)
     if (m_parser)
         return true;
     FormatGuess guess = detectFormat(std::string_view(head.constData(), size_t(head.size())), m_options.format,
-                                     m_options.customFormat);
+                                     m_options.customFormat, m_options.jsonFields);
     if (!guess.parser) {
         m_error = guess.error.isEmpty() ? QStringLiteral("%1: format not recognised").arg(m_path) : guess.error;
         return false;
@@ -113,15 +113,23 @@ LogSummary LogFollower::summary() const
     LogSummary out;
     out.files = {m_path};
     out.format = formatName();
-    out.formats = {{m_path, out.format, 1.0}};
+    FileFormat format;
+    format.file = m_path;
+    format.format = out.format;
+    format.confidence = 1.0;
+    out.formats = {format};
     SummaryOptions options;
     options.bucketSeconds = m_options.bucketSeconds;
     summarize(m_aggregate, options, out);
+    std::array<int, kDeviationCount> deviationExamples{};
     for (const PendingExample &example : m_examples) {
-        if (out.skipExamples.size() >= kMaxSkipExamples)
-            break;
-        out.skipExamples.push_back({m_path, example.lineInChunk + 1, example.reason,
-                                    QString::fromUtf8(example.text.data(), qsizetype(example.text.size()))});
+        const QString text = QString::fromUtf8(example.text.data(), qsizetype(example.text.size()));
+        if (example.deviation >= 0) {
+            if (deviationExamples[size_t(example.deviation)]++ < kMaxDeviationExamples)
+                out.deviationExamples.push_back({m_path, example.lineInChunk + 1, Deviation(example.deviation), text});
+        } else if (out.skipExamples.size() < kMaxSkipExamples) {
+            out.skipExamples.push_back({m_path, example.lineInChunk + 1, example.reason, text});
+        }
     }
     return out;
 }

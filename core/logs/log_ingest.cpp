@@ -1,7 +1,5 @@
 #include "core/logs/log_ingest.h"
 
-#include "core/files/mapped_region_guard.h"
-
 #include "core/logs/format_detect.h"
 #include "core/logs/line_sink.h"
 
@@ -31,6 +29,8 @@ namespace {
 
 // What format detection looks at: a few hundred lines of a typical log.
 constexpr qint64 kSampleBytes = 64 * 1024;
+// The middle and end samples: about a hundred lines each.
+constexpr qint64 kTailSampleBytes = 32 * 1024;
 // zlib output per block handed to a worker: big enough to amortise the hand-off.
 constexpr int kStreamBlockBytes = 4 * 1024 * 1024;
 // zlib's own input buffer (its default, 8 KiB, costs many small reads).
@@ -144,7 +144,7 @@ public:
         if (job.isStdin)
             return {};
         // Checked before opening: opening a named pipe without a writer blocks forever, and a
-        // pipe or device cannot be mapped in windows (its size is 0). Stdin streams them.
+        // pipe or device cannot be read in windows (its size is 0). Stdin streams them.
         const QFileInfo info(job.path);
         if (info.isDir())
             return QStringLiteral("cannot read %1: is a directory").arg(job.path);
@@ -156,6 +156,16 @@ public:
             return QStringLiteral("cannot open %1: %2").arg(job.path, file.errorString());
         job.size = file.size();
         QByteArray sample = file.read(kSampleBytes);
+        // A plain file the first sample does not cover is also sampled in its middle and at its end, where a config
+        // change would show (a .gz can only be sampled from its start without inflating it).
+        QByteArray middle;
+        QByteArray end;
+        if (job.size > kSampleBytes) {
+            if (file.seek(job.size / 2))
+                middle = file.read(kTailSampleBytes);
+            if (file.seek(job.size - kTailSampleBytes))
+                end = file.read(kTailSampleBytes);
+        }
         job.compressed = sample.size() >= 2 && static_cast<unsigned char>(sample[0]) == 0x1f
                          && static_cast<unsigned char>(sample[1]) == 0x8b;
         if (job.compressed) {
@@ -172,12 +182,23 @@ public:
             sample.resize(n);
             gzclose(gz);
         }
-        return detect(job, std::string_view(sample.constData(), size_t(sample.size())));
+        std::vector<std::string_view> samples{std::string_view(sample.constData(), size_t(sample.size()))};
+        if (!job.compressed && !middle.isEmpty() && !end.isEmpty()) {
+            samples.emplace_back(middle.constData(), size_t(middle.size()));
+            samples.emplace_back(end.constData(), size_t(end.size()));
+        }
+        return detect(job, samples);
     }
 
     QString detect(FileJob &job, std::string_view sample)
     {
-        job.guess = detectFormat(sample, m_options.format, m_options.customFormat);
+        return detect(job, std::vector<std::string_view>{sample});
+    }
+
+    QString detect(FileJob &job, const std::vector<std::string_view> &samples)
+    {
+        const std::string_view sample = samples.front();
+        job.guess = detectFormat(samples, m_options.format, m_options.customFormat, m_options.jsonFields);
         if (!job.guess.error.isEmpty())
             return job.guess.error;
         job.firstMs = firstRecordTime(job.guess, sample);
@@ -189,7 +210,7 @@ public:
         m_fileIndex = fileIndex;
         if (job.isStdin || job.compressed)
             return readStream(job);
-        return readMapped(job);
+        return readWindows(job);
     }
 
     void finish(std::vector<FileJob> &jobs, LogSummary &summary)
@@ -215,19 +236,25 @@ public:
                 return a.chunk < b.chunk;
             return a.lineInChunk < b.lineInChunk;
         });
+        std::array<int, kDeviationCount> deviationExamples{};
         for (const PendingExample &example : all) {
-            if (summary.skipExamples.size() >= kMaxSkipExamples)
-                break;
+            const bool isDeviation = example.deviation >= 0;
+            if (isDeviation ? deviationExamples[size_t(example.deviation)] >= kMaxDeviationExamples
+                            : summary.skipExamples.size() >= kMaxSkipExamples)
+                continue;
             const std::vector<qint64> &counts = jobs[size_t(example.file)].chunkLines;
             qint64 before = 0;
             for (qint64 c = 0; c < example.chunk && c < qint64(counts.size()); ++c)
                 before += counts[size_t(c)];
-            SkipExample out;
-            out.file = jobs[size_t(example.file)].path;
-            out.line = before + example.lineInChunk + 1;
-            out.reason = example.reason;
-            out.text = QString::fromUtf8(example.text.data(), qsizetype(example.text.size()));
-            summary.skipExamples.push_back(out);
+            const QString path = jobs[size_t(example.file)].path;
+            const qint64 line = before + example.lineInChunk + 1;
+            const QString text = QString::fromUtf8(example.text.data(), qsizetype(example.text.size()));
+            if (isDeviation) {
+                ++deviationExamples[size_t(example.deviation)];
+                summary.deviationExamples.push_back({path, line, Deviation(example.deviation), text});
+            } else {
+                summary.skipExamples.push_back({path, line, example.reason, text});
+            }
         }
         summary.cancelled = m_cancelled.load();
         summary.warnings = m_warnings;
@@ -321,7 +348,7 @@ private:
         return lines;
     }
 
-    QString readMapped(FileJob &job)
+    QString readWindows(FileJob &job)
     {
         const qint64 size = job.size;
         if (size == 0)
@@ -334,46 +361,48 @@ private:
         QString error;
         const int threads = int(std::min<qint64>(threadsFor(job), windows));
         auto work = [&](int thread) {
+            // Unbuffered: each window is one read() straight into the worker's buffer.
             QFile file(job.path);
-            if (!file.open(QIODevice::ReadOnly)) {
+            if (!file.open(QIODevice::ReadOnly | QIODevice::Unbuffered)) {
                 std::lock_guard lock(errorMutex);
                 error = QStringLiteral("cannot open %1: %2").arg(job.path, file.errorString());
                 return;
             }
             const std::unique_ptr<Worker> worker = makeWorker(job, thread);
             LineSink &sink = worker->sink;
+            // Read, not mapped: the buffer is reused window after window, so the file costs
+            // each worker one window of memory, and no unmapping stalls the other workers
+            // (every munmap of a shared address space interrupts them to flush their TLBs).
+            std::vector<char> buffer;
             for (;;) {
                 const qint64 k = next.fetch_add(1);
                 if (k >= windows || m_cancelled.load())
                     break;
                 const qint64 start = k * window;
                 const qint64 end = std::min(size, start + window);
-                const qint64 mapStart = start > 0 ? start - 1 : 0;
-                const qint64 mapEnd = std::min(size, end + m_options.maxLineBytes + 2);
-                uchar *mapped = file.map(mapStart, mapEnd - mapStart);
-                if (!mapped) {
+                const qint64 readStart = start > 0 ? start - 1 : 0;
+                const qint64 readEnd = std::min(size, end + m_options.maxLineBytes + 2);
+                buffer.resize(size_t(readEnd - readStart));
+                qint64 got = 0;
+                if (file.seek(readStart)) {
+                    while (got < readEnd - readStart) {
+                        const qint64 n = file.read(buffer.data() + got, readEnd - readStart - got);
+                        if (n <= 0)
+                            break;
+                        got += n;
+                    }
+                }
+                if (got < readEnd - readStart) {
                     std::lock_guard lock(errorMutex);
-                    error = QStringLiteral("cannot map %1 at byte %2: %3").arg(job.path).arg(mapStart).arg(file.errorString());
+                    error = QFileInfo(job.path).size() < size
+                                ? QStringLiteral("%1 shrank while it was read (it had %2 bytes; bytes from %3 on vanished)")
+                                      .arg(job.path).arg(size).arg(QFileInfo(job.path).size())
+                                : QStringLiteral("cannot read %1 at byte %2: %3").arg(job.path).arg(readStart + got).arg(file.errorString());
                     m_cancelled.store(true);
                     break;
                 }
                 sink.beginChunk(k);
-                bool shrank = false;
-                {
-                    // A log cut or rotated under us must give an error, not SIGBUS.
-                    const MappedRegionGuard guard(mapped, size_t(mapEnd - mapStart));
-                    job.chunkLines[size_t(k)] = parseWindow(sink, reinterpret_cast<const char *>(mapped), mapStart,
-                                                            start, end, mapEnd, size);
-                    shrank = guard.faulted();
-                }
-                file.unmap(mapped);
-                if (shrank) {
-                    std::lock_guard lock(errorMutex);
-                    error = QStringLiteral("%1 shrank while it was read (it had %2 bytes; bytes from %3 on vanished)")
-                                .arg(job.path).arg(size).arg(QFileInfo(job.path).size());
-                    m_cancelled.store(true);
-                    break;
-                }
+                job.chunkLines[size_t(k)] = parseWindow(sink, buffer.data(), readStart, start, end, readEnd, size);
                 publishLive(worker->delta);
                 reportProgress(end - start);
             }
@@ -545,7 +574,7 @@ private:
                                      .arg(gzoffset(gz)));
         gzclose(gz);
         if (!job.guess.parser && error.isEmpty()) // empty input: nothing to detect from
-            job.guess = detectFormat({}, m_options.format, m_options.customFormat);
+            job.guess = detectFormat(std::string_view(), m_options.format, m_options.customFormat, m_options.jsonFields);
         return error;
     }
 
@@ -608,10 +637,23 @@ IngestResult LogIngest::run(const QStringList &paths)
     LogSummary &summary = result.summary;
     for (const FileJob &job : jobs) {
         summary.files.push_back(job.path);
-        summary.formats.push_back({job.path, job.guess.name, job.guess.confidence});
+        FileFormat format;
+        format.file = job.path;
+        format.format = job.guess.name;
+        format.confidence = job.guess.confidence;
+        format.wrapper = job.guess.wrapper;
+        format.alsoFormats = job.guess.alsoFormats;
+        format.candidates = job.guess.candidates;
+        format.sampleLines = job.guess.sampleLines;
+        format.suggestion = job.guess.suggestion;
+        summary.formats.push_back(format);
     }
     summary.format = jobs.empty() ? QString() : jobs.front().guess.name;
     runner.finish(jobs, summary);
+    for (const FileFormat &format : summary.formats) {
+        if (!format.suggestion.isEmpty())
+            summary.warnings.push_back(QStringLiteral("%1: %2").arg(format.file, format.suggestion));
+    }
     return result;
 }
 

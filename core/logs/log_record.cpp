@@ -30,6 +30,28 @@ void PrintTo(SkipReason reason, std::ostream *os)
     *os << toString(reason).toStdString();
 }
 
+QString toString(Deviation deviation)
+{
+    switch (deviation) {
+    case Deviation::ExtraFields:
+        return QStringLiteral("extra_fields");
+    case Deviation::NoWrapper:
+        return QStringLiteral("no_wrapper");
+    case Deviation::PartialJoined:
+        return QStringLiteral("partial_joined");
+    case Deviation::FormatChange:
+        return QStringLiteral("format_change");
+    case Deviation::FieldMissing:
+        return QStringLiteral("field_missing");
+    }
+    return QStringLiteral("unknown");
+}
+
+void PrintTo(Deviation deviation, std::ostream *os)
+{
+    *os << toString(deviation).toStdString();
+}
+
 QString toString(ParseOutcome outcome)
 {
     switch (outcome) {

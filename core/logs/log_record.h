@@ -40,6 +40,21 @@ constexpr int kSkipReasonCount = 7;
 QString toString(SkipReason reason);
 void PrintTo(SkipReason reason, std::ostream *os);
 
+// Something unusual about a line that was still read (lenient in reading, exact in
+// reporting): counted by type, with the first examples. Stable names: keys of the CLI's JSON.
+enum class Deviation {
+    ExtraFields,  // fields after the format's last one (nginx `main`'s "$http_x_forwarded_for", …)
+    NoWrapper,    // a line without the file's container/syslog prefix, read as it stands
+    PartialJoined, // a record the container runtime split into partial (CRI "P") lines, joined
+    FormatChange, // a line in a second format of the file (its config changed part-way)
+    FieldMissing, // a JSON record without a method or path (still charted by its status)
+};
+constexpr int kDeviationCount = 5;
+
+QString toString(Deviation deviation);
+void PrintTo(Deviation deviation, std::ostream *os);
+constexpr unsigned deviationBit(Deviation deviation) { return 1u << static_cast<unsigned>(deviation); }
+
 // The outcome of parsing one line.
 enum class ParseOutcome {
     Record, // the record is filled in
@@ -54,10 +69,11 @@ struct ParseResult
 {
     ParseOutcome outcome = ParseOutcome::Skip;
     SkipReason reason = SkipReason::OtherFormat;
+    unsigned deviations = 0; // deviationBit()s of a record
 
-    static ParseResult record() { return {ParseOutcome::Record, SkipReason::OtherFormat}; }
-    static ParseResult skip(SkipReason why) { return {ParseOutcome::Skip, why}; }
-    static ParseResult meta() { return {ParseOutcome::Meta, SkipReason::OtherFormat}; }
+    static ParseResult record(unsigned deviations = 0) { return {ParseOutcome::Record, SkipReason::OtherFormat, deviations}; }
+    static ParseResult skip(SkipReason why) { return {ParseOutcome::Skip, why, 0}; }
+    static ParseResult meta() { return {ParseOutcome::Meta, SkipReason::OtherFormat, 0}; }
 };
 
 // The class of a status: 1 for 1xx … 5 for 5xx, 0 for anything else.

@@ -79,6 +79,8 @@ void summarize(const LogAggregator &aggregate, const SummaryOptions &options, Lo
     summary.linesTotal = summary.linesParsed + summary.linesSkipped + summary.linesMeta + summary.linesFiltered;
     for (int i = 0; i < kSkipReasonCount; ++i)
         summary.skippedByReason[static_cast<size_t>(i)] = aggregate.skipped(static_cast<SkipReason>(i));
+    for (int i = 0; i < kDeviationCount; ++i)
+        summary.deviationsByType[static_cast<size_t>(i)] = aggregate.deviations(static_cast<Deviation>(i));
     summary.statusCounts.clear();
     summary.classCounts = {};
     for (const auto &[status, count] : aggregate.statusCounts()) {

@@ -64,6 +64,22 @@ struct SkipExample
     QString text;    // the line, cut to kSkipExampleChars
 };
 
+// A line that was read although something about it was unusual (see Deviation).
+struct DeviationExample
+{
+    QString file;
+    qint64 line = 0; // 1-based
+    Deviation type = Deviation::ExtraFields;
+    QString text;    // the line, cut like a skip example
+};
+
+// How sure detection was of one format over the sample (start, middle and end of a file).
+struct FormatCandidate
+{
+    QString format;
+    double confidence = 0.0;
+};
+
 struct TopEntry
 {
     QString text;
@@ -76,6 +92,11 @@ struct FileFormat
     QString file;
     QString format;
     double confidence = 0.0;
+    QString wrapper;                  // "docker-compose", "kubectl", "cri", "syslog-rfc3164", … or empty
+    QStringList alsoFormats;          // formats of later parts of the file (a config change)
+    QList<FormatCandidate> candidates; // every format that read some of the sample, best first
+    int sampleLines = 0;
+    QString suggestion;               // when under half the sample parsed: the closest format and what to pass
 };
 
 // What `logs` reports about a set of files: plain values for the CLI and the chart.
@@ -91,6 +112,8 @@ struct LogSummary
     qint64 linesFiltered = 0;  // outside --from/--to
     std::array<qint64, kSkipReasonCount> skippedByReason{};
     QList<SkipExample> skipExamples;
+    std::array<qint64, kDeviationCount> deviationsByType{};
+    QList<DeviationExample> deviationExamples; // the first few of each type, in file order
     bool hasTimeRange = false;
     qint64 firstMs = 0;
     qint64 lastMs = 0;

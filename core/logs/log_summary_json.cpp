@@ -63,10 +63,23 @@ QJsonObject toJson(const LogSummary &summary)
     root.insert(QStringLiteral("files"), QJsonArray::fromStringList(summary.files));
     root.insert(QStringLiteral("format"), summary.format);
     QJsonArray formats;
-    for (const FileFormat &format : summary.formats)
+    for (const FileFormat &format : summary.formats) {
+        QJsonArray candidates;
+        for (const FormatCandidate &candidate : format.candidates)
+            candidates.push_back(QJsonObject{{QStringLiteral("format"), candidate.format},
+                                             {QStringLiteral("confidence"), rounded(candidate.confidence)}});
         formats.push_back(QJsonObject{{QStringLiteral("file"), format.file},
                                       {QStringLiteral("format"), format.format},
-                                      {QStringLiteral("confidence"), rounded(format.confidence)}});
+                                      {QStringLiteral("confidence"), rounded(format.confidence)},
+                                      {QStringLiteral("wrapper"), format.wrapper.isEmpty() ? QJsonValue(QJsonValue::Null)
+                                                                                           : QJsonValue(format.wrapper)},
+                                      {QStringLiteral("also"), QJsonArray::fromStringList(format.alsoFormats)},
+                                      {QStringLiteral("sample_lines"), format.sampleLines},
+                                      {QStringLiteral("candidates"), candidates},
+                                      {QStringLiteral("suggestion"), format.suggestion.isEmpty()
+                                                                         ? QJsonValue(QJsonValue::Null)
+                                                                         : QJsonValue(format.suggestion)}});
+    }
     root.insert(QStringLiteral("formats"), formats);
     root.insert(QStringLiteral("lines_total"), double(summary.linesTotal));
     root.insert(QStringLiteral("lines_parsed"), double(summary.linesParsed));
@@ -87,6 +100,18 @@ QJsonObject toJson(const LogSummary &summary)
                                        {QStringLiteral("text"), example.text}});
     root.insert(QStringLiteral("skipped"),
                 QJsonObject{{QStringLiteral("by_reason"), byReason}, {QStringLiteral("examples"), examples}});
+
+    QJsonObject byType;
+    for (int i = 0; i < kDeviationCount; ++i)
+        byType.insert(toString(static_cast<Deviation>(i)), double(summary.deviationsByType[size_t(i)]));
+    QJsonArray deviationExamples;
+    for (const DeviationExample &example : summary.deviationExamples)
+        deviationExamples.push_back(QJsonObject{{QStringLiteral("file"), example.file},
+                                                {QStringLiteral("line"), double(example.line)},
+                                                {QStringLiteral("type"), toString(example.type)},
+                                                {QStringLiteral("text"), example.text}});
+    root.insert(QStringLiteral("deviations"), QJsonObject{{QStringLiteral("by_type"), byType},
+                                                          {QStringLiteral("examples"), deviationExamples}});
 
     if (summary.hasTimeRange)
         root.insert(QStringLiteral("time_range"),

@@ -365,13 +365,47 @@ std::vector<QString> builtinPatternFormats(const QString &name)
         return {kCommon};
     if (name == QLatin1String("combined"))
         return {kCombined};
-    if (name == QLatin1String("vcombined")) // Apache's vhost_combined, and with %D appended
-        return {QStringLiteral("%v:%p ") + kCombined, QStringLiteral("%v:%p ") + kCombined + QStringLiteral(" %D")};
+    if (name == QLatin1String("vcombined")) // Apache's vhost_combined with %D appended, and without:
+        // the longer shape first, since the shorter one reads its lines too (the %D as an extra field)
+        return {QStringLiteral("%v:%p ") + kCombined + QStringLiteral(" %D"), QStringLiteral("%v:%p ") + kCombined};
     if (name == QLatin1String("nginx-timed"))
         return {QStringLiteral(R"($remote_addr - $remote_user [$time_local] "$request" $status )"
                                R"($body_bytes_sent "$http_referer" "$http_user_agent" )"
                                R"($request_time $upstream_response_time)")};
+    if (name == QLatin1String("ingress-nginx"))
+        // ingress-nginx's default `log_format upstreaminfo` (kubernetes.github.io/ingress-nginx,
+        // "Log format"). Its tail — $upstream_addr $upstream_response_length
+        // $upstream_response_time $upstream_status $req_id — lists one value per upstream tried,
+        // joined by ", ", so it has no fixed number of spaces: the last field takes all of it.
+        return {QStringLiteral(R"($remote_addr - $remote_user [$time_local] "$request" $status )"
+                               R"($body_bytes_sent "$http_referer" "$http_user_agent" $request_length )"
+                               R"($request_time [$proxy_upstream_name] [$proxy_alternative_upstream_name] )"
+                               R"($upstream_addr)")};
+    if (name == QLatin1String("traefik"))
+        // Traefik's default access log, its "Common Log Format" (doc.traefik.io, "Access Logs"):
+        // combined, then the request count, "router", "server URL" and the duration with "ms".
+        return {kCombined + QStringLiteral(R"( %k "%{router}n" "%{server}n" %{ms}Tms)")};
+    if (name == QLatin1String("envoy"))
+        // Envoy's default format string (envoyproxy.io, "Access logging", "Default format
+        // string"): [%START_TIME%] "%REQ(:METHOD)% %REQ(X-ENVOY-ORIGINAL-PATH?:PATH)% %PROTOCOL%"
+        // %RESPONSE_CODE% %RESPONSE_FLAGS% %BYTES_RECEIVED% %BYTES_SENT% %DURATION%
+        // %RESP(X-ENVOY-UPSTREAM-SERVICE-TIME)% "%REQ(X-FORWARDED-FOR)%" "%REQ(USER-AGENT)%"
+        // "%REQ(X-REQUEST-ID)%" "%REQ(:AUTHORITY)%" "%UPSTREAM_HOST%", written as Apache directives.
+        return {QStringLiteral(R"([%{%Y-%m-%dT%H:%M:%S%z}t] "%r" %>s %{flags}n %I %O %{ms}T %{x-envoy-upstream-service-time}o )"
+                               R"("%{X-Forwarded-For}i" "%{User-Agent}i" "%{X-Request-Id}i" "%{Host}i" "%{upstream}n")")};
     return {};
+}
+
+QStringList builtinPatternNames()
+{
+    return {QStringLiteral("vcombined"), QStringLiteral("ingress-nginx"), QStringLiteral("traefik"),
+            QStringLiteral("nginx-timed"), QStringLiteral("combined"),    QStringLiteral("common"),
+            QStringLiteral("envoy")};
+}
+
+bool builtinAllowsExtraFields(const QString &name)
+{
+    return name == QLatin1String("combined") || name == QLatin1String("vcombined");
 }
 
 PatternParser::PatternParser(QString name, std::vector<PatternItem> items)
@@ -395,6 +429,11 @@ PatternParser::PatternParser(QString name, std::vector<PatternItem> items)
 std::unique_ptr<LineParser> PatternParser::clone() const
 {
     return std::make_unique<PatternParser>(*this);
+}
+
+void PatternParser::setAllowExtraFields(bool allow)
+{
+    m_allowExtra = allow && !m_items.empty() && m_items.back().isLiteral;
 }
 
 bool PatternParser::hasDuration() const
@@ -589,11 +628,44 @@ ParseResult PatternParser::parse(std::string_view line, LogRecord &record)
         }
         }
     }
-    if (pos != line.size())
-        return ParseResult::skip(SkipReason::OtherFormat);
+    unsigned deviations = 0;
+    if (pos != line.size()) {
+        if (!m_allowExtra || line[pos] != ' ')
+            return ParseResult::skip(SkipReason::OtherFormat);
+        deviations = deviationBit(Deviation::ExtraFields);
+    }
     if (!haveTime)
         return ParseResult::skip(SkipReason::BadTime);
-    return ParseResult::record();
+    return ParseResult::record(deviations);
+}
+
+double PatternParser::matchProgress(std::string_view line)
+{
+    LogRecord record;
+    if (parse(line, record).outcome == ParseOutcome::Record)
+        return 1.0;
+    // How many of the format's separators turn up in order: a line of a similar format
+    // with one field more or less still matches most of them.
+    int literals = 0;
+    int matched = 0;
+    size_t pos = 0;
+    bool inOrder = true;
+    for (size_t i = 0; i < m_items.size(); ++i) {
+        if (!m_items[i].isLiteral)
+            continue;
+        ++literals;
+        if (!inOrder)
+            continue;
+        const size_t at = i == 0 ? (startsWithAt(line, 0, m_items[i].literal) ? 0 : std::string_view::npos)
+                                 : line.find(m_items[i].literal, pos);
+        if (at == std::string_view::npos) {
+            inOrder = false;
+            continue;
+        }
+        ++matched;
+        pos = at + m_items[i].literal.size();
+    }
+    return literals > 0 ? 0.9 * double(matched) / double(literals) : 0.0;
 }
 
 } // namespace statusscope::logs

@@ -3,6 +3,7 @@
 #include "core/logs/line_parser.h"
 
 #include <QString>
+#include <QStringList>
 
 #include <string>
 #include <vector>
@@ -67,8 +68,13 @@ public:
     ParseResult parse(std::string_view line, LogRecord &record) override;
     QString formatName() const override { return m_name; }
     std::unique_ptr<LineParser> clone() const override;
+    double matchProgress(std::string_view line) override;
 
     bool hasDuration() const;
+    // Lenient about what a server appends: fields after the format's closing literal (nginx
+    // `main`'s "$http_x_forwarded_for", a $request_time, $upstream_* …) are read past and the
+    // record carries the extra_fields deviation. Only for formats that end in a literal.
+    void setAllowExtraFields(bool allow);
 
 private:
     QString m_name;
@@ -76,10 +82,16 @@ private:
     std::vector<bool> m_quoted; // per item: the field sits between quotes
     bool m_hasTime = false;
     bool m_hasStatus = false;
+    bool m_allowExtra = false;
 };
 
-// The built-in CLF family, by `--format` name: common, combined, vcombined, nginx-timed.
-// Returns the format strings (several shapes may share a name); empty for other names.
+// The built-in formats written as server format strings, by `--format` name: common,
+// combined, vcombined, nginx-timed, ingress-nginx, traefik, envoy. Returns the format strings
+// (several shapes may share a name); empty for other names.
 std::vector<QString> builtinPatternFormats(const QString &name);
+// The names builtinPatternFormats knows, most specific first (detection's order).
+QStringList builtinPatternNames();
+// Whether detection lets this built-in format carry extra trailing fields.
+bool builtinAllowsExtraFields(const QString &name);
 
 } // namespace statusscope::logs

@@ -47,7 +47,7 @@ FormatGuess detectHead(gzFile file, const IngestOptions &options, std::string &h
     head.resize(size_t(std::max(0, headBytes)));
     if (head.empty())
         return {};
-    return detectFormat(head, options.format, options.customFormat);
+    return detectFormat(std::string_view(head), options.format, options.customFormat, options.jsonFields);
 }
 
 } // namespace

@@ -159,6 +159,10 @@ LogView::LogView(const QStringList &paths, QWidget *parent)
     m_sampleTable = makeTable({tr("Status"), tr("Line"), tr("Text")}, m_tables);
     m_sampleTable->setObjectName(QStringLiteral("sampleTable"));
     m_tables->addTab(m_sampleTable, tr("Sample lines"));
+    // Lenient in reading, exact in reporting: what was read although it deviated, by type.
+    m_deviationTable = makeTable({tr("Deviation"), tr("Lines"), tr("Where"), tr("Text")}, m_tables);
+    m_deviationTable->setObjectName(QStringLiteral("deviationTable"));
+    m_tables->addTab(m_deviationTable, tr("Deviations"));
 
     auto *splitter = new QSplitter(Qt::Horizontal, this);
     splitter->addWidget(m_chart);
@@ -302,6 +306,19 @@ void LogView::finished()
                        .arg(m_summary.linesParsed)
                        .arg(m_summary.linesSkipped)
                        .arg(m_summary.format);
+    for (const FileFormat &format : m_summary.formats) {
+        if (!format.wrapper.isEmpty())
+            text += tr(" inside %1").arg(format.wrapper);
+        if (!format.alsoFormats.isEmpty())
+            text += tr(", then %1").arg(format.alsoFormats.join(QStringLiteral(", ")));
+        if (!format.wrapper.isEmpty() || !format.alsoFormats.isEmpty())
+            break; // the first file that has one says it; the table has every example
+    }
+    qint64 deviations = 0;
+    for (qint64 n : m_summary.deviationsByType)
+        deviations += n;
+    if (deviations > 0)
+        text += tr(", %1 read with deviations").arg(deviations);
     if (m_summary.cancelled)
         text += tr(" — cancelled, partial");
     if (!m_summary.warnings.isEmpty())
@@ -401,6 +418,41 @@ void LogView::fillTables()
     }
     m_tables->setTabText(2, tr("Skipped lines (%1)").arg(m_summary.linesSkipped));
     m_skipTable->setToolTip(reasons.join(QStringLiteral(", ")));
+    fillDeviations();
+}
+
+// One row per deviation type that occurred (its count), each followed by its first examples.
+void LogView::fillDeviations()
+{
+    m_deviationTable->setRowCount(0);
+    qint64 total = 0;
+    for (int i = 0; i < kDeviationCount; ++i) {
+        const qint64 count = m_summary.deviationsByType[size_t(i)];
+        if (count == 0)
+            continue;
+        total += count;
+        const Deviation type = Deviation(i);
+        int row = m_deviationTable->rowCount();
+        m_deviationTable->insertRow(row);
+        auto *name = new QTableWidgetItem(toString(type));
+        QFont bold = name->font();
+        bold.setBold(true);
+        name->setFont(bold);
+        m_deviationTable->setItem(row, 0, name);
+        m_deviationTable->setItem(row, 1, numberItem(count));
+        for (const DeviationExample &example : m_summary.deviationExamples) {
+            if (example.type != type)
+                continue;
+            row = m_deviationTable->rowCount();
+            m_deviationTable->insertRow(row);
+            m_deviationTable->setItem(row, 0, new QTableWidgetItem(QString()));
+            m_deviationTable->setItem(row, 2, new QTableWidgetItem(QStringLiteral("%1:%2")
+                                                                        .arg(QFileInfo(example.file).fileName())
+                                                                        .arg(example.line)));
+            m_deviationTable->setItem(row, 3, new QTableWidgetItem(example.text));
+        }
+    }
+    m_tables->setTabText(m_tables->indexOf(m_deviationTable), tr("Deviations (%1)").arg(total));
 }
 
 void LogView::showBucket(qint64 startMs, qint64 endMs)

@@ -97,6 +97,7 @@ private:
     void pollProgress();
     void finished();
     void fillTables();
+    void fillDeviations();
     void askExport();
     void fillSamples();
     void followed();
@@ -123,6 +124,7 @@ private:
     QTableWidget *m_statusTable = nullptr;
     QTableWidget *m_pathTable = nullptr;
     QTableWidget *m_skipTable = nullptr;
+    QTableWidget *m_deviationTable = nullptr; // records read despite something unusual
     QTableWidget *m_bucketTable = nullptr;
     QTableWidget *m_sampleTable = nullptr;
     QTimer *m_pollTimer = nullptr;

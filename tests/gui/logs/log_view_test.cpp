@@ -5,6 +5,7 @@
 #include "ui/main_window.h"
 
 #include <QFile>
+#include <QLabel>
 #include <QSettings>
 #include <QElapsedTimer>
 #include <QEventLoop>
@@ -184,4 +185,40 @@ TEST(LogView, ChartFillsInBeforeABigFileIsRead)
     if (firstMs >= 0) {
         EXPECT_LE(firstMs, completeMs);
     }
+}
+
+// A docker compose capture of nginx's `main` format: every line is read (none skipped), the
+// wrapper is named, and the Deviations tab counts the extra field with examples (file:line).
+TEST(LogView, DeviationsTabCountsWhatWasReadDespiteDeviating)
+{
+    QTemporaryDir dir;
+    QByteArray text;
+    for (int i = 0; i < 30; ++i)
+        text += "web-1  | 10.0.0.1 - - [13/May/2024:10:" + QByteArray::number(i).rightJustified(2, '0')
+                + ":00 +0000] \"GET /p HTTP/1.1\" 200 5 \"-\" \"ua\" \"198.51.100.7\"\n";
+    const QString path = dir.filePath(QStringLiteral("compose.log"));
+    QFile file(path);
+    ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+    file.write(text);
+    file.close();
+    LogView view({path});
+    view.resize(1280, 700);
+    view.show();
+    ASSERT_TRUE(waitForLoad(view));
+    EXPECT_EQ(view.summary().linesParsed, 30);
+    EXPECT_EQ(view.summary().linesSkipped, 0);
+    auto *table = view.findChild<QTableWidget *>(QStringLiteral("deviationTable"));
+    ASSERT_TRUE(table);
+    ASSERT_EQ(table->rowCount(), 1 + 5); // the type's row, then its first five examples
+    EXPECT_EQ(table->item(0, 0)->text(), QStringLiteral("extra_fields"));
+    EXPECT_EQ(table->item(0, 1)->text(), QStringLiteral("30"));
+    EXPECT_EQ(table->item(1, 2)->text(), QStringLiteral("compose.log:1"));
+    auto *tabs = qobject_cast<QTabWidget *>(table->parentWidget()->parentWidget());
+    ASSERT_TRUE(tabs);
+    EXPECT_EQ(tabs->tabText(tabs->indexOf(table)), QStringLiteral("Deviations (30)"));
+    auto *status = view.findChild<QLabel *>();
+    bool named = false;
+    for (QLabel *label : view.findChildren<QLabel *>())
+        named = named || label->text().contains(QStringLiteral("inside docker-compose"));
+    EXPECT_TRUE(named) << (status ? status->text().toStdString() : std::string());
 }

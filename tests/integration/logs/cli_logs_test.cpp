@@ -1,5 +1,6 @@
 #include "tests/support/test_support.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -143,4 +144,99 @@ TEST(CliLogs, UsageAndFileErrorsUseTheContractsExitCodes)
     const auto missing = runCli({QStringLiteral("logs"), QStringLiteral("/nonexistent/x.log")});
     EXPECT_EQ(missing.exitCode, 8);
     EXPECT_TRUE(missing.err.contains("/nonexistent/x.log")) << ::testing::PrintToString(missing);
+}
+
+// Lenient in reading, exact in reporting: nginx's packaged `main` format is read whole, and
+// the extra field is counted by type with examples (file:line). The contract's fields stay.
+TEST(CliLogs, DeviationsAreCountedWithExamplesAndTheContractStays)
+{
+    const QString path = fixturePath(QStringLiteral("logs/nginx_main.log"));
+    const QJsonObject root = runJson({path});
+    expectKeys(root, {QStringLiteral("files"), QStringLiteral("format"), QStringLiteral("lines_total"),
+                      QStringLiteral("lines_parsed"), QStringLiteral("lines_skipped"), QStringLiteral("skipped"),
+                      QStringLiteral("time_range"), QStringLiteral("status_counts"), QStringLiteral("class_counts"),
+                      QStringLiteral("series"), QStringLiteral("top_error_paths"), QStringLiteral("spikes"),
+                      QStringLiteral("latency_ms"), QStringLiteral("deviations")},
+               "root");
+    EXPECT_EQ(root.value(QStringLiteral("format")).toString(), QStringLiteral("combined"));
+    EXPECT_EQ(root.value(QStringLiteral("lines_total")).toInt(), 62);
+    EXPECT_EQ(root.value(QStringLiteral("lines_parsed")).toInt(), 60);
+    EXPECT_EQ(root.value(QStringLiteral("lines_skipped")).toInt(), 2);
+    const QJsonObject deviations = root.value(QStringLiteral("deviations")).toObject();
+    EXPECT_EQ(deviations.value(QStringLiteral("by_type")).toObject().value(QStringLiteral("extra_fields")).toInt(), 60);
+    EXPECT_EQ(deviations.value(QStringLiteral("by_type")).toObject().value(QStringLiteral("no_wrapper")).toInt(), 0);
+    const QJsonArray examples = deviations.value(QStringLiteral("examples")).toArray();
+    ASSERT_EQ(examples.size(), 5);
+    const QJsonObject first = examples.at(0).toObject();
+    expectKeys(first, {QStringLiteral("file"), QStringLiteral("line"), QStringLiteral("type"), QStringLiteral("text")},
+               "deviation example");
+    EXPECT_EQ(first.value(QStringLiteral("file")).toString(), path);
+    EXPECT_EQ(first.value(QStringLiteral("line")).toInt(), 1);
+    EXPECT_EQ(first.value(QStringLiteral("type")).toString(), QStringLiteral("extra_fields"));
+    const QJsonObject format = root.value(QStringLiteral("formats")).toArray().at(0).toObject();
+    expectKeys(format, {QStringLiteral("confidence"), QStringLiteral("wrapper"), QStringLiteral("also"),
+                        QStringLiteral("candidates"), QStringLiteral("sample_lines"), QStringLiteral("suggestion")},
+               "formats[0]");
+    EXPECT_EQ(format.value(QStringLiteral("sample_lines")).toInt(), 62);
+    EXPECT_TRUE(format.value(QStringLiteral("suggestion")).isNull());
+
+    // The readable output says it too.
+    const auto text = runCli({QStringLiteral("logs"), path});
+    EXPECT_TRUE(text.out.contains("Read despite deviations: extra_fields 60")) << text.out.toStdString();
+    EXPECT_TRUE(text.out.contains("nginx_main.log:1: extra_fields: ")) << text.out.toStdString();
+}
+
+TEST(CliLogs, JsonFieldNamesWhereAJsonLogKeepsItsFields)
+{
+    const QString path = fixturePath(QStringLiteral("logs/custom_keys.jsonl"));
+    // Without --json-field nothing parses, and the warning says what to pass.
+    const auto unread = runCli({QStringLiteral("logs"), QStringLiteral("--json"), path});
+    EXPECT_EQ(unread.exitCode, 0);
+    EXPECT_TRUE(unread.err.contains("--json-field status=PATH")) << unread.err.toStdString();
+    EXPECT_EQ(QJsonDocument::fromJson(unread.out).object().value(QStringLiteral("lines_parsed")).toInt(), 0);
+
+    const QJsonObject root = runJson({QStringLiteral("--json-field"), QStringLiteral("status=resp.rc"),
+                                      QStringLiteral("--json-field"), QStringLiteral("time=when"), path});
+    EXPECT_EQ(root.value(QStringLiteral("lines_parsed")).toInt(), 30);
+    EXPECT_EQ(root.value(QStringLiteral("lines_skipped")).toInt(), 1); // the line with an empty "resp"
+    EXPECT_EQ(root.value(QStringLiteral("format")).toString(), QStringLiteral("json"));
+    qint64 counted = 0;
+    const QJsonObject statuses = root.value(QStringLiteral("status_counts")).toObject();
+    for (auto it = statuses.begin(); it != statuses.end(); ++it)
+        counted += it->toInt();
+    EXPECT_EQ(counted, 30);
+    // The method is found by its key ("verb"), the path ("route") is not: every record is
+    // still read, and counted as missing a field. Naming the path clears that.
+    EXPECT_EQ(root.value(QStringLiteral("deviations")).toObject().value(QStringLiteral("by_type")).toObject()
+                  .value(QStringLiteral("field_missing")).toInt(),
+              30);
+    const QJsonObject withPath = runJson({QStringLiteral("--json-field"), QStringLiteral("status=resp.rc"),
+                                          QStringLiteral("--json-field"), QStringLiteral("time=when"),
+                                          QStringLiteral("--json-field"), QStringLiteral("path=req.route"), path});
+    EXPECT_EQ(withPath.value(QStringLiteral("deviations")).toObject().value(QStringLiteral("by_type")).toObject()
+                  .value(QStringLiteral("field_missing")).toInt(),
+              0);
+    EXPECT_EQ(withPath.value(QStringLiteral("top_error_paths")).toArray().isEmpty(),
+              withPath.value(QStringLiteral("class_counts")).toObject().value(QStringLiteral("4xx")).toInt()
+                      + withPath.value(QStringLiteral("class_counts")).toObject().value(QStringLiteral("5xx")).toInt()
+                  == 0);
+
+    for (const QString &bad : {QStringLiteral("status"), QStringLiteral("colour=a.b"), QStringLiteral("status=a..b"),
+                               QStringLiteral("status=")}) {
+        const auto result = runCli({QStringLiteral("logs"), QStringLiteral("--json-field"), bad, path});
+        EXPECT_EQ(result.exitCode, 2) << bad.toStdString();
+        EXPECT_TRUE(result.err.contains("--json-field")) << result.err.toStdString();
+    }
+}
+
+TEST(CliLogs, WrappedLogFromStdinIsUnwrapped)
+{
+    QFile file(fixturePath(QStringLiteral("logs/docker_compose.log")));
+    ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+    const auto result = runCli({QStringLiteral("logs"), QStringLiteral("--json"), QStringLiteral("-")}, 30000, file.readAll());
+    ASSERT_EQ(result.exitCode, 0) << result.err.toStdString();
+    const QJsonObject root = QJsonDocument::fromJson(result.out).object();
+    EXPECT_EQ(root.value(QStringLiteral("lines_parsed")).toInt(), 40);
+    EXPECT_EQ(root.value(QStringLiteral("formats")).toArray().at(0).toObject().value(QStringLiteral("wrapper")).toString(),
+              QStringLiteral("docker-compose"));
 }

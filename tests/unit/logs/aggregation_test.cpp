@@ -154,3 +154,22 @@ TEST(LogAggregation, TimeParsingAndFormatting)
     ASSERT_TRUE(parseEpochSeconds("1646861401.5241024", ms));
     EXPECT_EQ(ms, 1646861401524);
 }
+
+// A slot counts in 32 bits and flushes into its entry's 64-bit count: totals past 2^32 stay exact.
+TEST(LogAggregation, CountedKeysCountPastFourBillion)
+{
+    CountedKeys keys(100);
+    keys.add(200, "a", 3'000'000'000LL);
+    keys.add(200, "a", 3'000'000'000LL);
+    keys.add(200, "a");
+    for (int i = 0; i < 90; ++i) // grow the index past a rebuild
+        keys.add(404, "p" + std::to_string(i));
+    keys.add(200, "a", 4'294'967'295LL);
+    CountedKeys merged(100);
+    merged.add(200, "a", 5);
+    merged.merge(keys);
+    const auto top = merged.top(1);
+    ASSERT_EQ(top.size(), 1u);
+    EXPECT_EQ(top[0].text, "a");
+    EXPECT_EQ(top[0].count, 6'000'000'001LL + 4'294'967'295LL + 5);
+}
