@@ -21,12 +21,12 @@ struct IngestOptions
     // LimitRequestLine (8190) caps a real request line near 8 KiB, and the whole log line
     // adds a referrer and an agent; a longer line is a merged record or an attack payload.
     static constexpr int kDefaultMaxLineBytes = 4096;
-    // Each worker maps the file one window at a time, so resident memory stays at
-    // threads × window whatever the file's size (never the whole file at once). 256 KiB
-    // holds ~1,000 lines: a map/unmap pair per window costs well under 1 % of parsing them
-    // (the page faults are the same for any window size), and two workers keep ~0.5 MiB of
-    // the file resident (2 MiB windows kept 4 MiB: a fifth of the peak RSS on a 1M-line log).
-    static constexpr qint64 kDefaultWindowBytes = 256 * 1024;
+    // Each worker reads the file one window at a time into a buffer it reuses, so resident
+    // memory stays at threads × window whatever the file's size. 128 KiB holds ~500 lines:
+    // a read() per window costs well under 1 % of parsing them, and two workers hold 0.25 MiB
+    // of the file (the 2 MiB mapped windows before held 4 MiB: a fifth of the peak RSS on a
+    // 1M-line log).
+    static constexpr qint64 kDefaultWindowBytes = 128 * 1024;
 
     QString format = QStringLiteral("auto");
     QString customFormat; // a pasted Apache LogFormat or nginx log_format; wins over format
