@@ -87,6 +87,29 @@ QByteArray toJson(const HarLog &log, const HarSummary &summary)
         json.EndObject();
     }
     json.EndArray();
+    // Beyond DESIGN.md's contract (fields are only ever added): what the reader tolerated, by
+    // kind, and what is wrong with the file as a whole.
+    writeKey(json, "deviations");
+    json.StartArray();
+    for (const HarDeviation &deviation : log.deviations) {
+        json.StartObject();
+        writeKey(json, "kind");
+        writeString(json, deviation.kind);
+        writeKey(json, "count");
+        json.Int64(deviation.count);
+        writeKey(json, "examples");
+        json.StartArray();
+        for (const QString &example : deviation.examples)
+            writeString(json, example);
+        json.EndArray();
+        json.EndObject();
+    }
+    json.EndArray();
+    writeKey(json, "warnings");
+    json.StartArray();
+    for (const QString &warning : log.warnings)
+        writeString(json, warning);
+    json.EndArray();
     json.EndObject();
     QByteArray out(buffer.GetString(), static_cast<qsizetype>(buffer.GetSize()));
     out += '\n';
@@ -114,6 +137,13 @@ QString toText(const HarLog &log, const HarSummary &summary)
     }
     for (const HarSkippedEntry &skipped : log.skipped)
         text += QStringLiteral("skipped entry %1: %2\n").arg(skipped.index).arg(skipped.reason);
+    for (const HarDeviation &deviation : log.deviations)
+        text += QStringLiteral("tolerated %1 × %2: %3 (%4)\n")
+                    .arg(deviation.kind)
+                    .arg(deviation.count)
+                    .arg(describeHarDeviation(deviation.kind), deviation.examples.join(QStringLiteral(", ")));
+    for (const QString &warning : log.warnings)
+        text += QStringLiteral("warning: %1\n").arg(warning);
     return text;
 }
 
@@ -150,6 +180,9 @@ int runHar(const QStringList &args)
     case HarReadStatus::Cancelled:
         return usageError(QStringLiteral("%1: cancelled").arg(path), kExitFailure);
     }
+    // A problem with the file as a whole is said on stderr too, where a script's user sees it.
+    for (const QString &warning : result.log.warnings)
+        writeErr(QStringLiteral("%1: warning: %2\n").arg(path, warning));
     const HarSummary summary = summarize(result.log.entries);
     if (json)
         writeOut(toJson(result.log, summary));

@@ -79,7 +79,7 @@ qint64 HarEntriesSplit::entryEnded(qint64 offset, HarSaxHandler &handler)
     }
     if (m_thread.joinable())
         m_thread.join();
-    if (!m_tailOk || !handler.spliceEntries(std::move(m_tailLog), m_tailElements))
+    if (!m_tailOk || !handler.spliceEntries(std::move(m_tailLog), m_tailElements, m_arrayEnd))
         return -1;
     m_spliced = true;
     return m_arrayEnd;
@@ -157,7 +157,7 @@ bool HarEntriesSplit::parseTailFrom(qint64 start, qint64 boundary)
         return !m_abort.load(std::memory_order_relaxed)
             && !(m_options.cancel && m_options.cancel->load(std::memory_order_relaxed));
     };
-    HarSaxHandler handler(m_options, tell, entryDone, HarSaxHandler::Start::InsideEntries);
+    HarSaxHandler handler(m_options, m_data, tell, entryDone, HarSaxHandler::Start::InsideEntries);
     rapidjson::Reader reader;
     for (bool first = true;; first = false) {
         const rapidjson::ParseResult parsed = reader.Parse<kTailParseFlags>(stream, handler);
@@ -174,6 +174,7 @@ bool HarEntriesSplit::parseTailFrom(qint64 start, qint64 boundary)
         const qint64 after = skipSpace(m_data, tell());
         if (m_data[after] == ']') {
             m_arrayEnd = after;
+            handler.validateUpTo(after);
             m_tailElements = handler.entriesElementCount();
             m_tailLog = handler.takeLog();
             m_tailOk = true;

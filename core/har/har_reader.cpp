@@ -113,8 +113,10 @@ HarReadResult readBuffer(const char *data, qint64 size, const HarReadOptions &op
         }
         return !(options.cancel && options.cancel->load(std::memory_order_relaxed));
     };
-    har_detail::HarSaxHandler handler(options, tell, entryDone);
+    har_detail::HarSaxHandler handler(options, data, tell, entryDone);
     handlerRef = &handler;
+    if (bom)
+        handler.noteBom();
     rapidjson::Reader reader;
     // Recursive descent (about 1.6x faster than RapidJSON's iterative mode here); the handler
     // stops at kMaxNestingDepth, so a hostile nesting cannot exhaust the stack. Numbers are
@@ -140,6 +142,7 @@ HarReadResult readBuffer(const char *data, qint64 size, const HarReadOptions &op
         if (result.error.message.endsWith(QLatin1Char('.')))
             result.error.message.chop(1);
     } else {
+        handler.validateUpTo(size);
         result.log = handler.takeLog();
         if (options.progress)
             options.progress(size, size);

@@ -1,12 +1,15 @@
 #include "core/har/har_sax_handler.h"
 
 #include "core/har/har_number.h"
+#include "core/har/har_utf8.h"
 
 #include <QLocale>
 
 #include <rapidjson/error/en.h>
 
+#include <algorithm>
 #include <cstring>
+#include <initializer_list>
 #include <limits>
 #include <string_view>
 
@@ -20,9 +23,99 @@ using Node = HarSaxHandler::Node;
 constexpr unsigned kSeenLog = 1;     // Root: "log"
 constexpr unsigned kSeenEntries = 1; // Log: "entries"
 constexpr unsigned kSeenRequest = 1, kSeenResponse = 2, kSeenTime = 4; // Entry
+constexpr unsigned kSeenTimeKey = 8, kSeenTimings = 16;               // Entry: present, even null
 constexpr unsigned kSeenMethod = 1, kSeenUrl = 2;                     // Request
 constexpr unsigned kSeenStatus = 1;                                   // Response
 constexpr unsigned kSeenName = 1;                                     // NameValue
+constexpr unsigned kSeenRequestVersion = 4, kSeenResponseVersion = 2; // Request, Response
+
+using Deviation = HarSaxHandler::Deviation;
+
+// HarDeviation::kind of each Deviation (README, "HAR deviations").
+const char *kindName(Deviation kind)
+{
+    switch (kind) {
+    case Deviation::Bom: return "bom";
+    case Deviation::CookiesObject: return "cookies_object";
+    case Deviation::TimingsNull: return "timings_null";
+    case Deviation::TimingsMissing: return "timings_missing";
+    case Deviation::TimeNull: return "time_null";
+    case Deviation::TimeMissing: return "time_missing";
+    case Deviation::PagesNull: return "pages_null";
+    case Deviation::NumberAsString: return "number_as_string";
+    case Deviation::BoolAsString: return "bool_as_string";
+    case Deviation::ValueNotString: return "value_not_string";
+    case Deviation::WrongType: return "wrong_type";
+    case Deviation::HttpVersionMissing: return "http_version_missing";
+    case Deviation::StatusZero: return "status_zero";
+    case Deviation::UnknownField: return "unknown_field";
+    case Deviation::InvalidUtf8: return "invalid_utf8";
+    case Deviation::Count: break;
+    }
+    return "?";
+}
+
+// The scalar fields HAR 1.2 defines per object (the objects and arrays are in childOf). Only
+// consulted for a member given as an object or array, to tell a wrong type from an unknown field.
+bool isScalarField(Node node, std::string_view key)
+{
+    auto in = [key](std::initializer_list<std::string_view> names) {
+        return std::find(names.begin(), names.end(), key) != names.end();
+    };
+    switch (node) {
+    case Node::Log: return in({"version", "comment"});
+    case Node::Creator:
+    case Node::Browser: return in({"name", "version", "comment"});
+    case Node::Page: return in({"startedDateTime", "id", "title", "comment"});
+    case Node::PageTimings: return in({"onContentLoad", "onLoad", "comment"});
+    case Node::Entry: return in({"pageref", "startedDateTime", "time", "serverIPAddress", "connection", "comment"});
+    case Node::Request: return in({"method", "url", "httpVersion", "headersSize", "bodySize", "comment"});
+    case Node::Response:
+        return in({"status", "statusText", "httpVersion", "redirectURL", "headersSize", "bodySize", "comment"});
+    case Node::Cookie: return in({"name", "value", "path", "domain", "expires", "httpOnly", "secure", "comment"});
+    case Node::NameValue: return in({"name", "value", "comment"});
+    case Node::PostData: return in({"mimeType", "text", "comment"});
+    case Node::Param: return in({"name", "value", "fileName", "contentType", "comment"});
+    case Node::Content: return in({"size", "compression", "mimeType", "text", "encoding", "comment"});
+    case Node::Cache: return in({"comment"});
+    case Node::CacheState: return in({"expires", "lastAccess", "eTag", "hitCount", "comment"});
+    case Node::Timings: return in({"blocked", "dns", "connect", "send", "wait", "receive", "ssl", "comment"});
+    default: return false;
+    }
+}
+
+// Text that came from invalid UTF-8 bytes: QString fields already hold U+FFFD (fromUtf8), the
+// byte fields are repaired here.
+void repairCustom(HarCustomFields &fields)
+{
+    for (HarCustomField &field : fields)
+        field.json = repairedUtf8(field.json);
+}
+
+void repairEntry(HarEntry &entry)
+{
+    if (entry.request.postData)
+        entry.request.postData->text = repairedUtf8(entry.request.postData->text);
+    entry.response.content.text = repairedUtf8(entry.response.content.text);
+    repairCustom(entry.custom);
+    repairCustom(entry.request.custom);
+    repairCustom(entry.response.custom);
+    repairCustom(entry.response.content.custom);
+    repairCustom(entry.timings.custom);
+}
+
+// "log.entries[3]..." numbered by another handler from 0: renumbered by `base`.
+void rebaseEntryPath(QString &text, int base)
+{
+    static const QLatin1String kPrefix("log.entries[");
+    if (!text.startsWith(kPrefix))
+        return;
+    const qsizetype close = text.indexOf(QLatin1Char(']'), kPrefix.size());
+    bool ok = false;
+    const int index = text.mid(kPrefix.size(), close - kPrefix.size()).toInt(&ok);
+    if (close > 0 && ok)
+        text.replace(kPrefix.size(), close - kPrefix.size(), QString::number(index + base));
+}
 
 struct Child
 {
@@ -105,11 +198,12 @@ bool isRequiredScalar(Node node, std::string_view key)
 
 } // namespace
 
-HarSaxHandler::HarSaxHandler(const HarReadOptions &options, std::function<qint64()> tell,
+HarSaxHandler::HarSaxHandler(const HarReadOptions &options, const char *data, std::function<qint64()> tell,
                              std::function<bool()> entryDone, Start start)
-    : m_options(options), m_tell(std::move(tell)), m_entryDone(std::move(entryDone))
+    : m_options(options), m_tell(std::move(tell)), m_entryDone(std::move(entryDone)), m_data(data)
 {
     m_frames.reserve(16);
+    m_validatedTo = m_tell();
     if (start == Start::Document) {
         m_frames.push_back(Frame{Node::Root, nullptr, {}, -1, 0, 0});
         return;
@@ -131,7 +225,7 @@ int HarSaxHandler::entriesElementCount() const
     return 0;
 }
 
-bool HarSaxHandler::spliceEntries(HarLog &&tail, int tailElements)
+bool HarSaxHandler::spliceEntries(HarLog &&tail, int tailElements, qint64 resumeAt)
 {
     // Frames: document, root object, log, entries; and not inside a skipped or copied value.
     if (m_frames.size() != 4 || m_frames.back().node != Node::Entries || m_skipDepth > 0 || m_captureDepth > 0
@@ -153,7 +247,112 @@ bool HarSaxHandler::spliceEntries(HarLog &&tail, int tailElements)
             skipped.reason.replace(0, oldPrefix.size(), QStringLiteral("log.entries[%1]").arg(skipped.index));
         m_log.skipped.append(std::move(skipped));
     }
+    // Its deviations follow ours, as one parse would have met them.
+    for (HarDeviation &deviation : tail.deviations) {
+        for (int k = 0; k < static_cast<int>(Deviation::Count); ++k) {
+            if (deviation.kind == QLatin1String(kindName(static_cast<Deviation>(k)))) {
+                for (QString &example : deviation.examples)
+                    rebaseEntryPath(example, base);
+                addDeviation(static_cast<Deviation>(k), deviation.count, deviation.examples);
+                break;
+            }
+        }
+    }
+    m_validatedTo = resumeAt;
     return true;
+}
+
+// --- deviations ------------------------------------------------------------------------------
+
+bool HarSaxHandler::wantsExample(Deviation kind) const
+{
+    qint64 known = m_tally[static_cast<int>(kind)].examples.size();
+    for (const auto &[pending, path] : m_entryDeviations)
+        known += pending == kind;
+    return known < kHarDeviationExamples;
+}
+
+void HarSaxHandler::deviate(Deviation kind, const std::string &key)
+{
+    deviateAt(kind, wantsExample(kind) ? currentPath(key) : QString());
+}
+
+void HarSaxHandler::deviateAt(Deviation kind, const QString &path)
+{
+    // Frames: document, root object, log, entries, entry.
+    const bool inEntry = m_frames.size() > 4 && m_frames[4].node == Node::Entry;
+    if (inEntry) {
+        m_entryDeviations.emplace_back(kind, path);
+        return;
+    }
+    addDeviation(kind, 1, path.isEmpty() ? QStringList() : QStringList{path});
+}
+
+void HarSaxHandler::addDeviation(Deviation kind, qint64 count, const QStringList &examples)
+{
+    Tally &tally = m_tally[static_cast<int>(kind)];
+    if (tally.count == 0)
+        m_tallyOrder.push_back(kind);
+    tally.count += count;
+    for (const QString &example : examples) {
+        if (tally.examples.size() >= kHarDeviationExamples)
+            break;
+        tally.examples << example;
+    }
+}
+
+void HarSaxHandler::noteBom()
+{
+    addDeviation(Deviation::Bom, 1, {QStringLiteral("byte 0")});
+}
+
+// Every invalid sequence in [m_validatedTo, end): counted with its byte offset (and the entry
+// it is in, for entryIndex >= 0), so the offsets are exact whatever RapidJSON copied.
+void HarSaxHandler::checkUtf8(qint64 end, int entryIndex)
+{
+    if (!m_data || end <= m_validatedTo)
+        return;
+    const qint64 from = m_validatedTo;
+    m_validatedTo = end;
+    int length = 0;
+    qint64 at = findInvalidUtf8(m_data, from, end, &length);
+    if (at < 0)
+        return;
+    while (at >= 0) {
+        const QString where = QStringLiteral("byte %1").arg(at);
+        QStringList examples;
+        if (m_tally[static_cast<int>(Deviation::InvalidUtf8)].examples.size() < kHarDeviationExamples)
+            examples << (entryIndex >= 0 ? QStringLiteral("log.entries[%1]: %2").arg(entryIndex).arg(where) : where);
+        addDeviation(Deviation::InvalidUtf8, 1, examples);
+        at = findInvalidUtf8(m_data, at + length, end, &length);
+    }
+    if (entryIndex >= 0 && !m_log.entries.isEmpty() && m_log.entries.back().index == entryIndex)
+        repairEntry(m_log.entries.back());
+}
+
+void HarSaxHandler::validateUpTo(qint64 end)
+{
+    checkUtf8(end, -1);
+}
+
+HarLog HarSaxHandler::takeLog()
+{
+    m_log.deviations.clear();
+    for (Deviation kind : m_tallyOrder) {
+        const Tally &tally = m_tally[static_cast<int>(kind)];
+        m_log.deviations.append(HarDeviation{QString::fromLatin1(kindName(kind)), tally.count, tally.examples});
+    }
+    m_log.warnings.clear();
+    if (const Tally &bad = m_tally[static_cast<int>(Deviation::InvalidUtf8)]; bad.count > 0) {
+        repairCustom(m_log.custom);
+        for (HarPage &page : m_log.pages)
+            repairCustom(page.custom);
+        m_log.warnings << QStringLiteral("invalid UTF-8 at %1: %2 invalid sequence%3 replaced with U+FFFD")
+                              .arg(bad.examples.value(0))
+                              .arg(bad.count)
+                              .arg(bad.count == 1 ? QString() : QStringLiteral("s"));
+    }
+    return std::move(m_log);
 }
 
 // --- scalars ---------------------------------------------------------------------------------
@@ -251,6 +450,10 @@ bool HarSaxHandler::scalar(const Scalar &value)
         }
         return fail(pathOf(m_frames.size(), {}, index), what);
     }
+    if (frame.node == Node::CookieMap) { // a cookie's name is a key here, `_ga` included
+        storeScalar(frame, m_key, value);
+        return !hasError();
+    }
     if (!m_key.empty() && m_key[0] == '_') {
         if (HarCustomFields *target = m_options.keepDetails ? customTarget(frame) : nullptr) {
             m_captureBuffer.Clear();
@@ -281,6 +484,12 @@ bool HarSaxHandler::scalar(const Scalar &value)
                         QStringLiteral("expected %1, got %2")
                             .arg(QLatin1String(child->isArray ? "an array" : "an object"),
                                  QLatin1String(typeName(value.type))));
+        if (child->node == Node::Timings) {
+            frame.seen |= kSeenTimings;
+            deviate(Deviation::TimingsNull, m_key);
+        } else if (child->node == Node::Pages) {
+            deviate(Deviation::PagesNull, m_key);
+        }
         return true;
     }
     storeScalar(frame, m_key, value);
@@ -392,7 +601,9 @@ bool HarSaxHandler::beginContainer(bool isArray)
         case Node::Entry:
             m_entry = HarEntry{};
             m_entry.index = index;
+            m_entryStart = m_tell() + m_offsetAdjust; // its '{'
             m_entryFailed = false;
+            m_entryDeviations.clear();
             m_entryReason.clear();
             target = &m_entry;
             break;
@@ -425,6 +636,19 @@ bool HarSaxHandler::beginContainer(bool isArray)
     }
     // A member of an object.
     const std::string key = m_key;
+    if (parent.node == Node::CookieMap) {
+        if (isArray) { // nothing a cookie could be
+            m_skipDepth = 1;
+            deviate(Deviation::WrongType, key);
+            return true;
+        }
+        // {"name": {"value": ..., "path": ...}}: a cookie object named by its key.
+        auto *list = static_cast<QList<HarCookie> *>(parent.target);
+        list->append(HarCookie{});
+        list->back().name = internName(key.data(), key.size());
+        m_frames.push_back(Frame{Node::Cookie, &list->back(), key, -1, 0, 0, false});
+        return true;
+    }
     if (!key.empty() && key[0] == '_') {
         if (HarCustomFields *target = m_options.keepDetails ? customTarget(parent) : nullptr) {
             m_captureBuffer.Clear();
@@ -450,7 +674,15 @@ bool HarSaxHandler::beginContainer(bool isArray)
                             .arg(QLatin1String(parent.node == Node::Response ? "a number" : "a string"),
                                  QLatin1String(kind)));
         }
-        m_skipDepth = 1; // unknown member: not ours to judge
+        m_skipDepth = 1; // not ours to judge, but counted
+        deviate(isScalarField(parent.node, key) ? Deviation::WrongType : Deviation::UnknownField, key);
+        return true;
+    }
+    if (child->node == Node::Cookies && !isArray) {
+        // Internet Explorer 11 writes `"cookies": {}` or {"name": "value"}: the same cookies.
+        deviate(Deviation::CookiesObject, key);
+        auto *list = parent.node == Node::Request ? &m_entry.request.cookies : &m_entry.response.cookies;
+        m_frames.push_back(Frame{Node::CookieMap, list, key, -1, 0, 0, false});
         return true;
     }
     if (child->isArray != isArray) {
@@ -482,7 +714,10 @@ bool HarSaxHandler::beginContainer(bool isArray)
         parent.seen |= kSeenResponse;
         target = &m_entry.response;
         break;
-    case Node::Timings: target = &m_entry.timings; break;
+    case Node::Timings:
+        parent.seen |= kSeenTimings;
+        target = &m_entry.timings;
+        break;
     case Node::Cache: target = &m_entry.cache; break;
     case Node::CacheState: {
         auto *cache = static_cast<HarCache *>(parent.target);
@@ -522,7 +757,11 @@ bool HarSaxHandler::endContainer()
     if (frame.node == Node::Entries)
         m_entriesCounted = frame.nextIndex;
     if (frame.node == Node::Entry) {
+        const int index = m_entry.index;
         finishEntry();
+        // Before the pages go (entryDone releases them): what came before the entry, then it.
+        checkUtf8(m_entryStart, -1);
+        checkUtf8(m_tell(), index);
         if (m_entryDone && !m_entryDone()) {
             m_error = {HarReadStatus::Cancelled, QStringLiteral("cancelled"), {}, m_tell(), -1, -1};
             return false;
@@ -551,16 +790,24 @@ bool HarSaxHandler::checkRequired(const Frame &frame)
             return missing("request");
         if (!(frame.seen & kSeenResponse))
             return missing("response");
+        if (!(frame.seen & (kSeenTime | kSeenTimeKey)))
+            deviate(Deviation::TimeMissing, "time");
+        if (!(frame.seen & kSeenTimings))
+            deviate(Deviation::TimingsMissing, "timings");
         break;
     case Node::Request:
         if (!(frame.seen & kSeenMethod))
             return missing("method");
         if (!(frame.seen & kSeenUrl))
             return missing("url");
+        if (!(frame.seen & kSeenRequestVersion))
+            deviate(Deviation::HttpVersionMissing, "httpVersion");
         break;
     case Node::Response:
         if (!(frame.seen & kSeenStatus))
             return missing("status");
+        if (!(frame.seen & kSeenResponseVersion))
+            deviate(Deviation::HttpVersionMissing, "httpVersion");
         break;
     case Node::NameValue:
         if (!(frame.seen & kSeenName))
@@ -576,8 +823,12 @@ void HarSaxHandler::finishEntry()
 {
     if (m_entryFailed) {
         m_log.skipped.append({m_entry.index, m_entryReason});
+        m_entryDeviations.clear(); // the reason says what matters about this entry
         return;
     }
+    for (auto &[kind, path] : m_entryDeviations)
+        addDeviation(kind, 1, path.isEmpty() ? QStringList() : QStringList{std::move(path)});
+    m_entryDeviations.clear();
     m_entry.startedMs = parseHarTime(m_entry.startedDateTime);
     if (!m_options.keepDetails) {
         // Read and checked like everything else (so the same entries are skipped), not kept.
@@ -646,9 +897,13 @@ void HarSaxHandler::storeScalar(Frame &frame, const std::string &key, const Scal
 {
     const std::string_view k = key;
     switch (frame.node) {
+    case Node::Root: // the object around "log"
+        unknownField(key);
+        break;
     case Node::Log:
         if (k == "version") wantString(key, value, m_log.version);
         else if (k == "comment") wantString(key, value, m_log.comment);
+        else unknownField(key);
         break;
     case Node::Creator:
     case Node::Browser: {
@@ -656,6 +911,7 @@ void HarSaxHandler::storeScalar(Frame &frame, const std::string &key, const Scal
         if (k == "name") wantString(key, value, creator->name);
         else if (k == "version") wantString(key, value, creator->version);
         else if (k == "comment") wantString(key, value, creator->comment);
+        else unknownField(key);
         break;
     }
     case Node::Page: {
@@ -666,23 +922,29 @@ void HarSaxHandler::storeScalar(Frame &frame, const std::string &key, const Scal
             if (wantString(key, value, page->startedDateTime))
                 page->startedMs = parseHarTime(page->startedDateTime);
         } else if (k == "comment") wantString(key, value, page->comment);
+        else unknownField(key);
         break;
     }
     case Node::PageTimings: {
         auto *page = static_cast<HarPage *>(frame.target);
         if (k == "onContentLoad") wantNumber(key, value, page->onContentLoad);
         else if (k == "onLoad") wantNumber(key, value, page->onLoad);
+        else if (k != "comment") unknownField(key);
         break;
     }
     case Node::Entry:
         if (k == "pageref") wantString(key, value, m_entry.pageref);
         else if (k == "startedDateTime") wantString(key, value, m_entry.startedDateTime);
         else if (k == "time") {
-            if (wantNumber(key, value, m_entry.time))
+            frame.seen |= kSeenTimeKey;
+            if (value.type == Scalar::Null)
+                deviate(Deviation::TimeNull, key);
+            else if (wantNumber(key, value, m_entry.time))
                 frame.seen |= kSeenTime;
         } else if (k == "serverIPAddress") wantString(key, value, m_entry.serverIpAddress);
         else if (k == "connection") wantString(key, value, m_entry.connection);
         else if (k == "comment") wantString(key, value, m_entry.comment);
+        else unknownField(key);
         break;
     case Node::Request: {
         HarRequest &request = m_entry.request;
@@ -698,10 +960,13 @@ void HarSaxHandler::storeScalar(Frame &frame, const std::string &key, const Scal
             else
                 wantString(key, value, request.url);
             frame.seen |= kSeenUrl;
-        } else if (k == "httpVersion") wantString(key, value, request.httpVersion);
-        else if (k == "headersSize") wantInt64(key, value, request.headersSize);
+        } else if (k == "httpVersion") {
+            if (wantString(key, value, request.httpVersion))
+                frame.seen |= kSeenRequestVersion;
+        } else if (k == "headersSize") wantInt64(key, value, request.headersSize);
         else if (k == "bodySize") wantInt64(key, value, request.bodySize);
         else if (k == "comment") wantString(key, value, request.comment);
+        else unknownField(key);
         break;
     }
     case Node::Response: {
@@ -716,14 +981,21 @@ void HarSaxHandler::storeScalar(Frame &frame, const std::string &key, const Scal
                     fail(currentPath(key), QStringLiteral("not a status code: %1").arg(status));
                 else
                     response.status = static_cast<int>(status);
+                // Chrome and Firefox write 0 for a request that got no response (blocked,
+                // aborted, failed): kept, it is what the views show as "no response".
+                if (status == 0)
+                    deviate(Deviation::StatusZero, key);
             }
             frame.seen |= kSeenStatus;
         } else if (k == "statusText") wantString(key, value, response.statusText);
-        else if (k == "httpVersion") wantString(key, value, response.httpVersion);
-        else if (k == "redirectURL") wantString(key, value, response.redirectUrl);
+        else if (k == "httpVersion") {
+            if (wantString(key, value, response.httpVersion))
+                frame.seen |= kSeenResponseVersion;
+        } else if (k == "redirectURL") wantString(key, value, response.redirectUrl);
         else if (k == "headersSize") wantInt64(key, value, response.headersSize);
         else if (k == "bodySize") wantInt64(key, value, response.bodySize);
         else if (k == "comment") wantString(key, value, response.comment);
+        else unknownField(key);
         break;
     }
     case Node::Cookie: {
@@ -737,15 +1009,30 @@ void HarSaxHandler::storeScalar(Frame &frame, const std::string &key, const Scal
         else if (k == "httpOnly") wantBool(key, value, cookie->httpOnly);
         else if (k == "secure") wantBool(key, value, cookie->secure);
         else if (k == "comment") wantString(key, value, cookie->comment);
+        else unknownField(key);
+        break;
+    }
+    case Node::CookieMap: { // IE11: {"name": "value"}
+        auto *list = static_cast<QList<HarCookie> *>(frame.target);
+        list->append(HarCookie{});
+        list->back().name = internName(key.data(), key.size());
+        wantString(key, value, list->back().value);
         break;
     }
     case Node::NameValue: {
         auto *pair = static_cast<HarNameValue *>(frame.target);
-        if (!pair) { // not kept (keepDetails off): only the check
+        if (!pair) { // not kept (keepDetails off): only the checks, and the same counts
             if (k == "name") {
                 if (value.type == Scalar::Null)
                     typeError(key, "a string", value);
+                else if (value.type != Scalar::String)
+                    deviate(Deviation::ValueNotString, key);
                 frame.seen |= kSeenName;
+            } else if (k == "value" || k == "comment") {
+                if (value.type == Scalar::Number || value.type == Scalar::Bool)
+                    deviate(Deviation::ValueNotString, key);
+            } else {
+                unknownField(key);
             }
             break;
         }
@@ -759,6 +1046,7 @@ void HarSaxHandler::storeScalar(Frame &frame, const std::string &key, const Scal
             frame.seen |= kSeenName;
         } else if (k == "value") wantString(key, value, pair->value);
         else if (k == "comment") wantString(key, value, pair->comment);
+        else unknownField(key);
         break;
     }
     case Node::PostData: {
@@ -766,6 +1054,7 @@ void HarSaxHandler::storeScalar(Frame &frame, const std::string &key, const Scal
         if (k == "mimeType") wantString(key, value, post->mimeType);
         else if (k == "text") wantBytes(key, value, m_options.keepBodies ? &post->text : nullptr);
         else if (k == "comment") wantString(key, value, post->comment);
+        else unknownField(key);
         break;
     }
     case Node::Param: {
@@ -775,6 +1064,7 @@ void HarSaxHandler::storeScalar(Frame &frame, const std::string &key, const Scal
         else if (k == "fileName") wantString(key, value, param->fileName);
         else if (k == "contentType") wantString(key, value, param->contentType);
         else if (k == "comment") wantString(key, value, param->comment);
+        else unknownField(key);
         break;
     }
     case Node::Content: {
@@ -791,10 +1081,12 @@ void HarSaxHandler::storeScalar(Frame &frame, const std::string &key, const Scal
             wantBytes(key, value, m_options.keepBodies ? &content.text : nullptr);
         } else if (k == "encoding") wantString(key, value, content.encoding);
         else if (k == "comment") wantString(key, value, content.comment);
+        else unknownField(key);
         break;
     }
     case Node::Cache:
         if (k == "comment") wantString(key, value, m_entry.cache.comment);
+        else unknownField(key);
         break;
     case Node::CacheState: {
         auto *state = static_cast<HarCacheState *>(frame.target);
@@ -806,7 +1098,7 @@ void HarSaxHandler::storeScalar(Frame &frame, const std::string &key, const Scal
             qint64 hits = 0;
             if (wantWhole(key, value, 0, std::numeric_limits<int>::max(), hits))
                 state->hitCount = static_cast<int>(hits);
-        }
+        } else unknownField(key);
         break;
     }
     case Node::Timings: {
@@ -826,6 +1118,8 @@ void HarSaxHandler::storeScalar(Frame &frame, const std::string &key, const Scal
         }
         if (k == "comment")
             wantString(key, value, timings.comment);
+        else
+            unknownField(key);
         break;
     }
     default:
@@ -841,11 +1135,16 @@ bool HarSaxHandler::wantString(const std::string &key, const Scalar &value, QStr
     case Scalar::String:
         out = QString::fromUtf8(value.str, static_cast<qsizetype>(value.length));
         return true;
-    case Scalar::Number: out = QString::number(value.number, 'g', QLocale::FloatingPointShortest); return true;
-    case Scalar::Bool: out = value.boolean ? QStringLiteral("true") : QStringLiteral("false"); return true;
+    case Scalar::Number:
+        deviate(Deviation::ValueNotString, key);
+        out = QString::number(value.number, 'g', QLocale::FloatingPointShortest);
+        return true;
+    case Scalar::Bool:
+        deviate(Deviation::ValueNotString, key);
+        out = value.boolean ? QStringLiteral("true") : QStringLiteral("false");
+        return true;
     case Scalar::Null: return false;
     }
-    Q_UNUSED(key);
     return false;
 }
 
@@ -874,6 +1173,7 @@ bool HarSaxHandler::wantNumber(const std::string &key, const Scalar &value, doub
         bool ok = false;
         const double parsed = QByteArray(value.str, static_cast<qsizetype>(value.length)).trimmed().toDouble(&ok);
         if (ok) {
+            deviate(Deviation::NumberAsString, key);
             out = parsed;
             return true;
         }
@@ -923,6 +1223,7 @@ bool HarSaxHandler::wantBool(const std::string &key, const Scalar &value, std::o
     if (value.type == Scalar::String) {
         const std::string_view text(value.str, value.length);
         if (text == "true" || text == "false") {
+            deviate(Deviation::BoolAsString, key);
             out = text == "true";
             return true;
         }

@@ -8,6 +8,9 @@
 // compact JSON; unknown fields are skipped with a depth counter (so they cost no frames and a
 // hostile nesting depth costs nothing). A wrong or missing field inside an entry marks only
 // that entry (skipped with its index and JSON path); outside the entries it stops the read.
+// What departs from HAR 1.2 but leaves the record usable (IE11's object cookies, numbers as
+// strings, null timings, unknown fields, invalid UTF-8...) is tolerated and counted by kind
+// with its first JSON paths (HarLog::deviations); an entry's count only if the entry is kept.
 //
 // Known limits: numbers are doubles (status, sizes and ms fit exactly). A HAR with several
 // "entries" arrays keeps all of them in order, numbered on from one array to the next (JSON
@@ -40,9 +43,10 @@ public:
     // HarEntriesSplit) an element of log.entries, one value per Parse() call.
     enum class Start { Document, InsideEntries };
 
-    // tell: the byte offset the parser is at. entryDone: called after each entry; returning
-    // false stops the read as cancelled.
-    HarSaxHandler(const HarReadOptions &options, std::function<qint64()> tell,
+    // data: the input (offsets count from it; checked for UTF-8 as it is parsed). tell: the
+    // byte offset the parser is at. entryDone: called after each entry; returning false stops
+    // the read as cancelled.
+    HarSaxHandler(const HarReadOptions &options, const char *data, std::function<qint64()> tell,
                   std::function<bool()> entryDone, Start start = Start::Document);
 
     // RapidJSON Handler concept.
@@ -67,21 +71,38 @@ public:
 
     bool hasError() const { return m_error.status != HarReadStatus::Ok; }
     const HarReadError &error() const { return m_error; }
-    HarLog takeLog() { return std::move(m_log); }
+    // The log with its deviations and warnings filled in.
+    HarLog takeLog();
+    // The input starts with a UTF-8 byte-order mark (skipped by the caller).
+    void noteBom();
+    // Checks the UTF-8 of the input up to `end` (the parse is past it); the reader calls it once
+    // the document (or, on the second thread, its part of log.entries) is done.
+    void validateUpTo(qint64 end);
     qsizetype entryCount() const { return m_log.entries.size(); }
     qsizetype skippedCount() const { return m_log.skipped.size(); }
     // Elements of the innermost open log.entries array so far (loaded, skipped or not objects).
     int entriesElementCount() const;
 
     // Appends the rest of the open log.entries array, read by another handler started with
-    // InsideEntries (its indexes count from 0): they are renumbered to follow ours. false, and
-    // nothing changed, unless this handler is between two elements of log.entries.
-    bool spliceEntries(HarLog &&tail, int tailElements);
+    // InsideEntries (its indexes count from 0): they are renumbered to follow ours, its
+    // deviations added to ours, and parsing resumes at `resumeAt` (the array's ']'; the other
+    // handler checked the UTF-8 before it). false, and nothing changed, unless this handler is
+    // between two elements of log.entries.
+    bool spliceEntries(HarLog &&tail, int tailElements, qint64 resumeAt);
+
+    // What the reader tolerates and counts (HarDeviation::kind names them).
+    enum class Deviation {
+        Bom, CookiesObject, TimingsNull, TimingsMissing, TimeNull, TimeMissing, PagesNull,
+        NumberAsString, BoolAsString, ValueNotString, WrongType, HttpVersionMissing, StatusZero,
+        UnknownField, InvalidUtf8,
+        Count,
+    };
 
     enum class Node {
         Root, Log, Creator, Browser, Pages, Page, PageTimings, Entries, Entry, Request, Response,
         Cookies, Cookie, NameValues, NameValue, PostData, Params, Param, Content, Cache,
         CacheState, Timings,
+        CookieMap, // IE11's `"cookies": {"name": "value", ...}`
     };
 
 private:
@@ -133,6 +154,15 @@ private:
     bool wantWhole(const std::string &key, const Scalar &value, qint64 min, qint64 max, qint64 &out);
     bool wantBool(const std::string &key, const Scalar &value, std::optional<bool> &out);
 
+    // Counts a deviation at currentPath(key) (at `path` when given): for an entry's, only once
+    // the entry is kept.
+    void deviate(Deviation kind, const std::string &key);
+    void deviateAt(Deviation kind, const QString &path);
+    void unknownField(const std::string &key) { deviate(Deviation::UnknownField, key); }
+    void addDeviation(Deviation kind, qint64 count, const QStringList &examples);
+    bool wantsExample(Deviation kind) const;
+    void checkUtf8(qint64 end, int entryIndex);
+
     HarCustomFields *customTarget(const Frame &frame);
     // Header, cookie and parameter names repeat on every entry: one shared QString per
     // distinct name saves an allocation per header and most of their memory.
@@ -164,6 +194,20 @@ private:
     };
     std::vector<InternedName> m_names; // open addressing, kNameSlots slots
     std::string m_key;
+
+    // Deviations: counts and first examples per kind, kinds in order of first occurrence;
+    // those of the entry being read wait in m_entryDeviations until it is kept.
+    struct Tally
+    {
+        qint64 count = 0;
+        QStringList examples;
+    };
+    Tally m_tally[static_cast<int>(Deviation::Count)];
+    std::vector<Deviation> m_tallyOrder;
+    std::vector<std::pair<Deviation, QString>> m_entryDeviations; // path empty: no example needed
+    const char *m_data = nullptr;
+    qint64 m_validatedTo = 0; // UTF-8 checked before this byte
+    qint64 m_entryStart = 0;  // offset of the current entry's '{'
 
     int m_entriesCounted = 0; // elements of the "entries" arrays already closed
     int m_skipDepth = 0; // > 0: inside a value we ignore

@@ -1,6 +1,7 @@
 #include "core/har/har_types.h"
 
 #include <QDate>
+#include <QHash>
 
 #include <array>
 #include <ostream>
@@ -72,6 +73,26 @@ double HarTimings::total() const
             sum += ms;
     }
     return sum;
+}
+
+QString describeHarDeviation(const QString &kind)
+{
+    static const QHash<QString, QString> kTexts = {
+        {QStringLiteral("bom"), QStringLiteral("a byte-order mark before the JSON")},
+        {QStringLiteral("cookies_object"), QStringLiteral("cookies written as an object, not an array (Internet Explorer 11)")},
+        {QStringLiteral("timings_null"), QStringLiteral("timings is null")},
+        {QStringLiteral("timings_missing"), QStringLiteral("no timings")},
+        {QStringLiteral("time_null"), QStringLiteral("time is null")},
+        {QStringLiteral("time_missing"), QStringLiteral("no time")},
+        {QStringLiteral("pages_null"), QStringLiteral("pages is null")},
+        {QStringLiteral("number_as_string"), QStringLiteral("a number written as a string")},
+        {QStringLiteral("value_not_string"), QStringLiteral("a number or boolean where text belongs")},
+        {QStringLiteral("http_version_missing"), QStringLiteral("no httpVersion")},
+        {QStringLiteral("status_zero"), QStringLiteral("response status 0 (no response: blocked, aborted or failed)")},
+        {QStringLiteral("unknown_field"), QStringLiteral("a field HAR 1.2 does not define (and not a custom _field)")},
+        {QStringLiteral("invalid_utf8"), QStringLiteral("invalid UTF-8, replaced with U+FFFD")},
+    };
+    return kTexts.value(kind, kind);
 }
 
 const HarPage *HarLog::page(const QString &id) const

@@ -9,6 +9,7 @@
 #include <QByteArray>
 #include <QList>
 #include <QString>
+#include <QStringList>
 #include <QtGlobal>
 
 #include <iosfwd>
@@ -220,6 +221,22 @@ struct HarSkippedEntry
     bool operator==(const HarSkippedEntry &) const = default;
 };
 
+// A way the file departs from HAR 1.2 that the reader tolerated (what it concerns is kept): a
+// stable kind name (README lists them), how often it occurs, and the first few places in file
+// order (JSON paths; "byte N" for encoding). Only entries that were kept count; a skipped
+// entry is reported by its reason instead.
+struct HarDeviation
+{
+    QString kind;
+    qint64 count = 0;
+    QStringList examples;
+    bool operator==(const HarDeviation &) const = default;
+};
+inline constexpr int kHarDeviationExamples = 5;
+// What a deviation kind means, for people ("request or response cookies written as an object
+// (Internet Explorer 11)"); the kind itself for one this build does not know.
+QString describeHarDeviation(const QString &kind);
+
 struct HarLog
 {
     QString version;
@@ -228,6 +245,8 @@ struct HarLog
     QList<HarPage> pages;
     QList<HarEntry> entries;
     QList<HarSkippedEntry> skipped;
+    QList<HarDeviation> deviations; // in order of first occurrence
+    QStringList warnings;           // problems with the file as a whole (invalid UTF-8)
     QString comment;
     HarCustomFields custom;
 

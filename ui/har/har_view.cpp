@@ -81,6 +81,13 @@ HarView::HarView(const QString &path, QWidget *parent)
     m_skippedNote->setWordWrap(true);
     m_skippedNote->setVisible(false);
     content->addWidget(m_skippedNote);
+    // What the reader tolerated (the entries are shown) and what is wrong with the file.
+    m_deviationsNote = new QLabel(m_contentPage);
+    m_deviationsNote->setObjectName(QStringLiteral("harDeviations"));
+    m_deviationsNote->setWordWrap(true);
+    m_deviationsNote->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_deviationsNote->setVisible(false);
+    content->addWidget(m_deviationsNote);
 
     auto *splitter = new QSplitter(Qt::Vertical, m_contentPage);
     m_model = new HarEntriesModel(this);
@@ -226,6 +233,18 @@ void HarView::showLog(std::shared_ptr<const HarLog> log)
                                    .arg(lines.join(QLatin1Char('\n'))));
         m_skippedNote->setVisible(true);
     }
+    QStringList notes;
+    for (const QString &warning : m_log->warnings)
+        notes << tr("Warning: %1").arg(warning);
+    for (const HarDeviation &deviation : m_log->deviations)
+        notes << tr("%1 × %2 (%3): %4")
+                     .arg(describeHarDeviation(deviation.kind))
+                     .arg(deviation.count)
+                     .arg(deviation.kind, deviation.examples.join(QStringLiteral(", ")));
+    if (!m_log->deviations.isEmpty())
+        notes.insert(m_log->warnings.size(), tr("Read leniently, these departures from HAR 1.2 kept their entries:"));
+    m_deviationsNote->setText(notes.join(QLatin1Char('\n')));
+    m_deviationsNote->setVisible(!notes.isEmpty());
     sizeColumns();
     m_stack->setCurrentWidget(m_contentPage);
 }

@@ -82,6 +82,7 @@ private:
     HarFilterProxy *m_proxy = nullptr;
     QTableView *m_table = nullptr;
     HarEntryDetails *m_details = nullptr;
+    QLabel *m_deviationsNote = nullptr;
     QLabel *m_skippedNote = nullptr;
 };
 

@@ -177,6 +177,35 @@ TEST(HarView, BrokenEntriesAreShownAsSkipped)
     EXPECT_TRUE(note->text().contains(QLatin1String("log.entries[1].response.status: missing")));
 }
 
+// IE11's object cookies: every entry in the table, the deviation named with its count and
+// first paths; invalid UTF-8: the warning with the byte offset.
+TEST(HarView, DeviationsAndWarningsAreShownAboveTheTable)
+{
+    HarView view(fixture("ie11-object-cookies.har"));
+    ASSERT_TRUE(waitLoaded(view));
+    EXPECT_EQ(view.table()->model()->rowCount(), 25);
+    auto *note = view.findChild<QLabel *>(QStringLiteral("harDeviations"));
+    ASSERT_NE(note, nullptr);
+    EXPECT_FALSE(note->isHidden());
+    EXPECT_TRUE(note->text().contains(QLatin1String("Internet Explorer 11"))) << note->text().toStdString();
+    EXPECT_TRUE(note->text().contains(QStringLiteral("× 26 (cookies_object)"))) << note->text().toStdString();
+    EXPECT_TRUE(note->text().contains(QLatin1String("log.entries[0].request.cookies")));
+
+    HarView bad(fixture("invalid-utf8.har"));
+    ASSERT_TRUE(waitLoaded(bad));
+    EXPECT_EQ(bad.table()->model()->rowCount(), 2);
+    auto *warning = bad.findChild<QLabel *>(QStringLiteral("harDeviations"));
+    ASSERT_NE(warning, nullptr);
+    EXPECT_TRUE(warning->text().startsWith(QLatin1String("Warning: invalid UTF-8 at log.entries[0]: byte 387")))
+        << warning->text().toStdString();
+
+    HarView clean(fixture("chrome51-issue23.har"));
+    ASSERT_TRUE(waitLoaded(clean));
+    auto *none = clean.findChild<QLabel *>(QStringLiteral("harDeviations"));
+    ASSERT_NE(none, nullptr);
+    EXPECT_TRUE(none->isHidden()) << none->text().toStdString();
+}
+
 TEST(HarView, ExportDialogPreviewsRedactionsAndWritesASanitizedFile)
 {
     HarView view(fixture("secrets.har"));

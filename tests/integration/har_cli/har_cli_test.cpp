@@ -20,7 +20,8 @@ QStringList sortedKeys(const QJsonObject &object)
 
 } // namespace
 
-// The field names are a contract with users' scripts (DESIGN.md).
+// The field names are a contract with users' scripts (DESIGN.md); fields are only added
+// (deviations, warnings: README).
 TEST(HarCli, JsonHasExactlyTheDesignFields)
 {
     const test::ProcessResult run = test::runCli(
@@ -29,9 +30,10 @@ TEST(HarCli, JsonHasExactlyTheDesignFields)
     QJsonParseError error;
     const QJsonObject root = QJsonDocument::fromJson(run.out, &error).object();
     ASSERT_EQ(error.error, QJsonParseError::NoError) << run.out.left(200).toStdString();
-    EXPECT_EQ(sortedKeys(root), (QStringList{QStringLiteral("entries"), QStringLiteral("entry_count"),
-                                             QStringLiteral("page_count"), QStringLiteral("skipped"),
-                                             QStringLiteral("status_counts")}));
+    EXPECT_EQ(sortedKeys(root), (QStringList{QStringLiteral("deviations"), QStringLiteral("entries"),
+                                             QStringLiteral("entry_count"), QStringLiteral("page_count"),
+                                             QStringLiteral("skipped"), QStringLiteral("status_counts"),
+                                             QStringLiteral("warnings")}));
     EXPECT_EQ(root.value(QStringLiteral("entry_count")).toInt(), 4);
     EXPECT_EQ(root.value(QStringLiteral("page_count")).toInt(), 1);
     EXPECT_EQ(root.value(QStringLiteral("status_counts")).toObject(),
@@ -99,4 +101,45 @@ TEST(HarCli, UsageErrorsExitTwo)
 {
     EXPECT_EQ(test::runCli({QStringLiteral("har")}).exitCode, 2);
     EXPECT_EQ(test::runCli({QStringLiteral("har"), QStringLiteral("--bogus"), QStringLiteral("x")}).exitCode, 2);
+}
+
+// IE11's object cookies: all 25 entries listed, the deviation counted with its first paths.
+TEST(HarCli, Ie11ExportKeepsEveryEntryAndCountsTheDeviation)
+{
+    const test::ProcessResult run = test::runCli(
+        {QStringLiteral("har"), test::fixturePath(QStringLiteral("har/ie11-object-cookies.har")), QStringLiteral("--json")});
+    ASSERT_EQ(run.exitCode, 0) << run.err.toStdString();
+    const QJsonObject root = QJsonDocument::fromJson(run.out).object();
+    EXPECT_EQ(root.value(QStringLiteral("entry_count")).toInt(), 25);
+    EXPECT_EQ(root.value(QStringLiteral("entries")).toArray().size(), 25);
+    EXPECT_TRUE(root.value(QStringLiteral("skipped")).toArray().isEmpty());
+    const QJsonArray deviations = root.value(QStringLiteral("deviations")).toArray();
+    ASSERT_EQ(deviations.size(), 1);
+    const QJsonObject cookies = deviations.at(0).toObject();
+    EXPECT_EQ(cookies.value(QStringLiteral("kind")).toString(), QStringLiteral("cookies_object"));
+    EXPECT_EQ(cookies.value(QStringLiteral("count")).toInt(), 26);
+    EXPECT_EQ(cookies.value(QStringLiteral("examples")).toArray().at(0).toString(), QStringLiteral("log.entries[0].request.cookies"));
+    EXPECT_TRUE(root.value(QStringLiteral("warnings")).toArray().isEmpty());
+    EXPECT_TRUE(run.err.isEmpty()) << run.err.toStdString();
+    // The readable form says it too.
+    const test::ProcessResult text = test::runCli({QStringLiteral("har"), test::fixturePath(QStringLiteral("har/ie11-object-cookies.har"))});
+    EXPECT_TRUE(text.out.contains("tolerated cookies_object × 26")) << text.out.right(400).toStdString();
+}
+
+// Invalid UTF-8 is no longer accepted silently: counted by offset, a warning in the JSON and on
+// stderr, the entries still listed, exit 0.
+TEST(HarCli, InvalidUtf8IsWarnedAboutWithItsOffset)
+{
+    const test::ProcessResult run = test::runCli(
+        {QStringLiteral("har"), test::fixturePath(QStringLiteral("har/invalid-utf8.har")), QStringLiteral("--json")});
+    ASSERT_EQ(run.exitCode, 0) << run.err.toStdString();
+    const QJsonObject root = QJsonDocument::fromJson(run.out).object();
+    EXPECT_EQ(root.value(QStringLiteral("entry_count")).toInt(), 2);
+    const QJsonArray warnings = root.value(QStringLiteral("warnings")).toArray();
+    ASSERT_EQ(warnings.size(), 1);
+    EXPECT_TRUE(warnings.at(0).toString().contains(QStringLiteral("byte 387"))) << warnings.at(0).toString().toStdString();
+    const QJsonObject bad = root.value(QStringLiteral("deviations")).toArray().at(0).toObject();
+    EXPECT_EQ(bad.value(QStringLiteral("kind")).toString(), QStringLiteral("invalid_utf8"));
+    EXPECT_EQ(bad.value(QStringLiteral("count")).toInt(), 2);
+    EXPECT_TRUE(run.err.contains("warning: invalid UTF-8 at log.entries[0]: byte 387")) << run.err.toStdString();
 }

@@ -289,3 +289,51 @@ TEST(HarEntriesSplit, ProgressCountsBothThreadsAndCancelStopsBoth)
     EXPECT_EQ(cancelled.error.status, HarReadStatus::Cancelled);
     EXPECT_TRUE(cancelled.log.entries.isEmpty());
 }
+
+// Deviations and invalid UTF-8 on both sides of the join: the same counts, the same first
+// examples (renumbered like skipped entries) and the same kinds in the same order, on one
+// thread or two.
+TEST(HarEntriesSplit, DeviationsOnBothSidesCountTheSameOnTwoThreads)
+{
+    const QList<int> odd = {10, 2200, 2300, 2400, 2500, 2600, 2700, 2800};
+    auto lenient = [&odd](int i) -> QByteArray {
+        if (!odd.contains(i))
+            return {};
+        QByteArray text = entry(i, true);
+        // IE11's object cookies, an invalid byte, a number as a string, an unknown field.
+        text.replace(QByteArray(R"("cookies": [{"name": "sid", "value": "abc"},
+      {"name": "theme", "value": "dark"}],)"),
+                     QByteArray(R"("cookies": {"sid": "abc", "_ga": "GA1"},)"));
+        text.replace("\"statusText\": \"Whatever\"", "\"statusText\": \"What\xFF" "ever\"");
+        text.replace("\"bodySize\": 42", "\"bodySize\": \"42\", \"frameId\": 7");
+        return text;
+    };
+    const QByteArray har = makeHar(3000, lenient);
+    const HarReadResult split = readHarData(har, twoThreads());
+    ASSERT_TRUE(split.ok()) << split.error.describe().toStdString();
+    ASSERT_GT(split.joinedAt, 0);
+    ASSERT_LT(split.joinedAt, har.indexOf("\"url\": \"https://app.example.test/api/items/2200?"));
+    expectSameResult(split, readHarData(har, oneThread()));
+    EXPECT_EQ(split.log.deviations, readHarData(har, oneThread()).log.deviations);
+    ASSERT_EQ(split.log.deviations.size(), 4);
+    const HarDeviation &cookies = split.log.deviations[0];
+    EXPECT_EQ(cookies.kind, QStringLiteral("cookies_object"));
+    EXPECT_EQ(cookies.count, 8);
+    EXPECT_EQ(cookies.examples, (QStringList{QStringLiteral("log.entries[10].request.cookies"),
+                                             QStringLiteral("log.entries[2200].request.cookies"),
+                                             QStringLiteral("log.entries[2300].request.cookies"),
+                                             QStringLiteral("log.entries[2400].request.cookies"),
+                                             QStringLiteral("log.entries[2500].request.cookies")}));
+    const HarDeviation *bad = nullptr;
+    for (const HarDeviation &d : split.log.deviations) {
+        if (d.kind == QLatin1String("invalid_utf8"))
+            bad = &d;
+    }
+    ASSERT_NE(bad, nullptr);
+    EXPECT_EQ(bad->count, 8);
+    const qint64 at2200 = har.indexOf("What\xFF", har.indexOf("items/2200?")) + 4;
+    EXPECT_EQ(bad->examples.at(1), QStringLiteral("log.entries[2200]: byte %1").arg(at2200));
+    EXPECT_EQ(split.log.warnings, readHarData(har, oneThread()).log.warnings);
+    EXPECT_EQ(split.log.entries.size(), 3000);
+    EXPECT_EQ(split.log.entries[2200].response.statusText, QStringLiteral("What\uFFFDever"));
+}

@@ -41,6 +41,23 @@ std::map<int, int> toCounts(const QJsonObject &object)
     return counts;
 }
 
+HarDeviation deviation(const HarLog &log, const char *kind)
+{
+    for (const HarDeviation &d : log.deviations) {
+        if (d.kind == QLatin1String(kind))
+            return d;
+    }
+    return {};
+}
+
+QStringList kinds(const HarLog &log)
+{
+    QStringList out;
+    for (const HarDeviation &d : log.deviations)
+        out << d.kind;
+    return out;
+}
+
 } // namespace
 
 // Every fixture, compared with the counts Python's json module gives (make_oracle.py).
@@ -77,6 +94,16 @@ TEST(HarReader, EveryFixtureMatchesThePythonOracle)
         for (const auto value : want.value(QStringLiteral("skipped")).toArray())
             wantSkipped << value.toInt();
         EXPECT_EQ(skipped, wantSkipped);
+        // The deviations Python can count on its own: invalid UTF-8 by offset, object cookies.
+        QStringList invalidAt;
+        for (const auto value : want.value(QStringLiteral("invalid_utf8")).toArray())
+            invalidAt << QStringLiteral("byte %1").arg(value.toInteger());
+        EXPECT_EQ(deviation(result.log, "invalid_utf8").count, invalidAt.size());
+        QStringList gotAt;
+        for (const QString &example : deviation(result.log, "invalid_utf8").examples)
+            gotAt << example.mid(example.indexOf(QStringLiteral("byte ")));
+        EXPECT_EQ(gotAt, invalidAt.mid(0, kHarDeviationExamples));
+        EXPECT_EQ(deviation(result.log, "cookies_object").count, want.value(QStringLiteral("cookies_objects")).toInt());
     }
 }
 
@@ -336,19 +363,23 @@ TEST(HarReader, WithOrWithoutBodiesAndDetailsTheSameEntriesAreSkipped)
     ASSERT_TRUE(full.ok());
     ASSERT_TRUE(light.ok());
     EXPECT_EQ(full.log.skipped, light.log.skipped);
-    ASSERT_EQ(full.log.skipped.size(), 5);
+    ASSERT_EQ(full.log.skipped.size(), 4);
     EXPECT_TRUE(full.log.skipped[0].reason.startsWith(QStringLiteral("log.entries[0].request.cookies[0].httpOnly: expected a boolean")))
         << full.log.skipped[0].reason.toStdString();
-    EXPECT_TRUE(full.log.skipped[4].reason.startsWith(QStringLiteral("log.entries[4].response.cookies: expected an array")))
-        << full.log.skipped[4].reason.toStdString();
+    EXPECT_EQ(full.log.skipped[3].index, 3);
+    // IE11's `"cookies": {}` no longer costs the entry: it is kept and the deviation counted,
+    // with details or without.
+    EXPECT_EQ(full.log.deviations, light.log.deviations);
+    EXPECT_EQ(deviation(full.log, "cookies_object").examples, QStringList{QStringLiteral("log.entries[4].response.cookies")});
 
-    ASSERT_EQ(full.log.entries.size(), 1);
-    ASSERT_EQ(light.log.entries.size(), 1);
-    const HarEntry &kept = full.log.entries[0];
+    ASSERT_EQ(full.log.entries.size(), 2);
+    ASSERT_EQ(light.log.entries.size(), 2);
+    EXPECT_EQ(full.log.entries[0].index, 4);
+    const HarEntry &kept = full.log.entries[1];
     EXPECT_EQ(kept.request.cookies.size(), 1);
     EXPECT_EQ(kept.request.postData->text, "hi");
     EXPECT_EQ(kept.response.content.text, "ok");
-    const HarEntry &lightEntry = light.log.entries[0];
+    const HarEntry &lightEntry = light.log.entries[1];
     EXPECT_TRUE(lightEntry.request.cookies.isEmpty());
     EXPECT_FALSE(lightEntry.request.postData.has_value());
     EXPECT_FALSE(lightEntry.cache.afterRequest.has_value());
@@ -409,4 +440,146 @@ TEST(HarReader, NumbersConvertExactlyAtTheEdgesOfADouble)
     const HarReadResult huge = readHarData(QByteArray(tooBig).replace("1.8e308", "1e400"));
     EXPECT_EQ(huge.error.status, HarReadStatus::NotJson);
     EXPECT_EQ(huge.error.message, result.error.message);
+}
+
+// Internet Explorer 11 writes request.cookies and response.cookies as objects. Every entry is
+// kept (the reader dropped 13 of 25 of such an export before), the cookies are read, and the
+// deviation is counted with the first places it occurs.
+TEST(HarLenient, Ie11ObjectCookiesKeepEveryEntryAndAreCounted)
+{
+    for (const bool details : {true, false}) {
+        SCOPED_TRACE(details ? "with details" : "without details");
+        HarReadOptions options;
+        options.keepDetails = details;
+        const HarReadResult r = readHarFile(test::fixturePath(QStringLiteral("har/ie11-object-cookies.har")), options);
+        ASSERT_TRUE(r.ok()) << r.error.describe().toStdString();
+        EXPECT_EQ(r.log.entries.size(), 25);
+        EXPECT_TRUE(r.log.skipped.isEmpty());
+        const HarDeviation cookies = deviation(r.log, "cookies_object");
+        EXPECT_EQ(cookies.count, 26); // 13 entries, both sides
+        EXPECT_EQ(cookies.examples,
+                  (QStringList{QStringLiteral("log.entries[0].request.cookies"), QStringLiteral("log.entries[0].response.cookies"),
+                               QStringLiteral("log.entries[2].request.cookies"), QStringLiteral("log.entries[2].response.cookies"),
+                               QStringLiteral("log.entries[4].request.cookies")}));
+        EXPECT_EQ(kinds(r.log), QStringList{QStringLiteral("cookies_object")}) << "nothing else departs from HAR 1.2";
+        EXPECT_TRUE(r.log.warnings.isEmpty());
+        if (details) {
+            // {"ASP.NET_SessionId": "x000", "_ga": "..."}: names are keys, `_ga` included.
+            const QList<HarCookie> &sent = r.log.entries[0].request.cookies;
+            ASSERT_EQ(sent.size(), 2);
+            EXPECT_EQ(sent[0].name, QStringLiteral("ASP.NET_SessionId"));
+            EXPECT_EQ(sent[0].value, QStringLiteral("x000"));
+            EXPECT_EQ(sent[1].name, QStringLiteral("_ga"));
+            EXPECT_EQ(r.log.entries[0].response.cookies.size(), 1);
+            EXPECT_EQ(r.log.entries[0].response.cookies[0].name, QStringLiteral("lang"));
+            EXPECT_TRUE(r.log.entries[2].request.cookies.isEmpty()); // {}
+            EXPECT_EQ(r.log.entries[1].request.cookies.size(), 1);   // an array, as HAR 1.2 has it
+        }
+    }
+    // A cookie given as an object under its name is read as one.
+    const HarReadResult named = readHarData(R"({"log": {"entries": [{"request": {"method": "GET", "url": "/",
+        "cookies": {"sid": {"value": "1", "path": "/", "httpOnly": true}}}, "response": {"status": 200}}]}})");
+    ASSERT_TRUE(named.ok());
+    ASSERT_EQ(named.log.entries.size(), 1);
+    ASSERT_EQ(named.log.entries[0].request.cookies.size(), 1);
+    EXPECT_EQ(named.log.entries[0].request.cookies[0].name, QStringLiteral("sid"));
+    EXPECT_EQ(named.log.entries[0].request.cookies[0].path, QStringLiteral("/"));
+    EXPECT_EQ(named.log.entries[0].request.cookies[0].httpOnly, std::optional<bool>(true));
+}
+
+// JSON is UTF-8 (RFC 8259 §8.1): an invalid byte is found with its offset (the one Python's
+// decoder names), replaced with U+FFFD in what is shown, and warned about; the entry stays.
+TEST(HarLenient, InvalidUtf8IsReportedByOffsetAndReplaced)
+{
+    const QString path = test::fixturePath(QStringLiteral("har/invalid-utf8.har"));
+    const QByteArray raw = readAll(path);
+    ASSERT_EQ(static_cast<unsigned char>(raw.at(387)), 0xFC);
+    const HarReadResult r = readHarFile(path);
+    ASSERT_TRUE(r.ok()) << r.error.describe().toStdString();
+    ASSERT_EQ(r.log.entries.size(), 2);
+    const HarDeviation bad = deviation(r.log, "invalid_utf8");
+    EXPECT_EQ(bad.count, 2);
+    EXPECT_EQ(bad.examples, (QStringList{QStringLiteral("log.entries[0]: byte 387"), QStringLiteral("log.entries[0]: byte 704")}));
+    ASSERT_EQ(r.log.warnings.size(), 1);
+    EXPECT_TRUE(r.log.warnings[0].contains(QStringLiteral("byte 387"))) << r.log.warnings[0].toStdString();
+    EXPECT_TRUE(r.log.warnings[0].contains(QStringLiteral("U+FFFD")));
+    const HarEntry &e = r.log.entries[0];
+    ASSERT_EQ(e.request.headers.size(), 1);
+    EXPECT_EQ(e.request.headers[0].value, QStringLiteral("M\uFFFDnchen"));
+    EXPECT_EQ(e.response.content.text, QByteArray("na\xEF\xBF\xBDve")) << "bodies are repaired too";
+    EXPECT_EQ(e.request.url, QStringLiteral("https://shop.example/caf\u00e9")) << "valid UTF-8 untouched";
+
+    // Invalid sequences of every kind, in a string outside the entries: each one counted.
+    const QByteArray kinds = "{\"log\": {\"comment\": \"\x80|\xC0\xAF|\xE0\x80\x80|\xED\xA0\x80|\xF4\x90\x80\x80|\xF8|ok \xE2\x82\xAC\", \"entries\": []}}";
+    const HarReadResult mixed = readHarData(kinds);
+    ASSERT_TRUE(mixed.ok());
+    // 0x80; C0 AF (2); E0 80 80 (E0, 80, 80 -> 3); ED A0 80 (3); F4 90 80 80 (4); F8 (1): Python counts 14.
+    EXPECT_EQ(deviation(mixed.log, "invalid_utf8").count, 14);
+    EXPECT_EQ(deviation(mixed.log, "invalid_utf8").examples.first(), QStringLiteral("byte 21"));
+    EXPECT_TRUE(mixed.log.comment.endsWith(QStringLiteral("ok \u20AC")));
+}
+
+// The rest of what real exporters write: kept, and each kind counted with its paths. An entry
+// skipped for its own reason does not add to the counts.
+TEST(HarLenient, TolerableDeviationsAreCountedByKind)
+{
+    const HarReadResult r = readHarFile(test::fixturePath(QStringLiteral("har/lenient-deviations.har")));
+    ASSERT_TRUE(r.ok()) << r.error.describe().toStdString();
+    EXPECT_EQ(r.log.entries.size(), 6);
+    ASSERT_EQ(r.log.skipped.size(), 1);
+    EXPECT_EQ(r.log.skipped[0].index, 6);
+    auto expectDeviation = [&r](const char *kind, qint64 count, const QStringList &examples) {
+        const HarDeviation d = deviation(r.log, kind);
+        EXPECT_EQ(d.count, count) << kind;
+        EXPECT_EQ(d.examples, examples) << kind;
+    };
+    expectDeviation("bom", 1, {QStringLiteral("byte 0")});
+    expectDeviation("unknown_field", 5,
+                    {QStringLiteral("log.generator"), QStringLiteral("log.entries[3].request.frameId"),
+                     QStringLiteral("log.entries[3].response.transferSize"), QStringLiteral("log.entries[3].timings.queued"),
+                     QStringLiteral("log.entries[3].priority")});
+    expectDeviation("pages_null", 1, {QStringLiteral("log.pages")});
+    expectDeviation("timings_null", 1, {QStringLiteral("log.entries[0].timings")});
+    expectDeviation("status_zero", 1, {QStringLiteral("log.entries[0].response.status")});
+    expectDeviation("number_as_string", 3,
+                    {QStringLiteral("log.entries[0].time"), QStringLiteral("log.entries[3].response.status"),
+                     QStringLiteral("log.entries[3].response.headersSize")});
+    expectDeviation("time_missing", 1, {QStringLiteral("log.entries[1].time")});
+    expectDeviation("timings_missing", 1, {QStringLiteral("log.entries[1].timings")});
+    expectDeviation("time_null", 1, {QStringLiteral("log.entries[2].time")});
+    expectDeviation("http_version_missing", 2,
+                    {QStringLiteral("log.entries[2].request.httpVersion"), QStringLiteral("log.entries[2].response.httpVersion")});
+    expectDeviation("value_not_string", 1, {QStringLiteral("log.entries[4].response.headers[0].value")});
+    EXPECT_EQ(r.log.deviations.first().kind, QStringLiteral("bom")) << "kinds in order of first occurrence";
+    EXPECT_TRUE(r.log.warnings.isEmpty());
+    // What the views need survives: the status 0 entry, the times that were given.
+    EXPECT_EQ(r.log.entries[0].response.status, 0);
+    EXPECT_DOUBLE_EQ(r.log.entries[0].time, 10.5);
+    EXPECT_EQ(r.log.entries[1].time, -1);
+    EXPECT_EQ(r.log.entries[3].response.status, 404);
+    // Without details or bodies the same kinds and counts (a different reading, the same file).
+    HarReadOptions lean;
+    lean.keepDetails = false;
+    lean.keepBodies = false;
+    EXPECT_EQ(readHarFile(test::fixturePath(QStringLiteral("har/lenient-deviations.har")), lean).log.deviations, r.log.deviations);
+    // A file that follows HAR 1.2 has none (pages may be left out: HAR 1.2 makes them optional).
+    const HarReadResult clean = readHarFile(test::fixturePath(QStringLiteral("har/no-pages.har")));
+    ASSERT_TRUE(clean.ok());
+    EXPECT_TRUE(clean.log.pages.isEmpty());
+    EXPECT_FALSE(kinds(clean.log).contains(QStringLiteral("pages_null")));
+}
+
+TEST(HarLenient, ExamplesStopAtFiveButEveryOccurrenceCounts)
+{
+    QByteArray entries;
+    for (int i = 0; i < 40; ++i)
+        entries += QByteArray(i ? "," : "") + R"({"request": {"method": "GET", "url": "/x", "httpVersion": "HTTP/1.1"},
+            "response": {"status": "200", "httpVersion": "HTTP/1.1"}, "time": 1, "timings": {"send": 0, "wait": 1, "receive": 0}})";
+    const HarReadResult r = readHarData("{\"log\": {\"entries\": [" + entries + "]}}");
+    ASSERT_TRUE(r.ok());
+    const HarDeviation d = deviation(r.log, "number_as_string");
+    EXPECT_EQ(d.count, 40);
+    ASSERT_EQ(d.examples.size(), kHarDeviationExamples);
+    EXPECT_EQ(d.examples.last(), QStringLiteral("log.entries[4].response.status"));
+    EXPECT_EQ(describeHarDeviation(QStringLiteral("number_as_string")), QStringLiteral("a number written as a string"));
 }
