@@ -4,10 +4,16 @@
 Usage: bench/har/run_bench.py [--cli build/app/statusscope-cli] [--runs 5] [--file F]
 Without --file it generates bench/data/entries-20k.har (gen_har.py --seed 1 --entries 20000,
 ~151 MB) first. Runs are interleaved (ours, python, ours, python...) so both see the same
-machine load; each run is measured with /usr/bin/time (wall clock and peak RSS). Prints a
-Markdown table of medians.
+machine load; each run is measured with /usr/bin/time (wall clock, CPU user+sys and peak RSS).
+Prints a Markdown table of medians and both ratios (wall and CPU).
+
+Equal work: both sides validate. Python decodes the file as strict UTF-8 (an invalid byte
+makes json.load fail), and the reader checks every byte's UTF-8 as it parses (always on; it
+reports and replaces what is invalid). Before timing, one untimed run of each checks that they
+agree on the entry count and that the file is valid UTF-8 for both.
 """
 import argparse
+import json
 import os
 import statistics
 import subprocess
@@ -42,16 +48,30 @@ def main():
             subprocess.run([sys.executable, GEN, "--seed", "1", "--entries", "20000", "-o", path],
                            check=True)
     size_mb = os.path.getsize(path) / 1e6
+    python_load = f"import json; json.load(open({path!r}, encoding='utf-8', errors='strict'))"
     tools = {
         "statusscope-cli har --json": [args.cli, "har", path, "--json"],
-        "python3 json.load": [sys.executable, "-c", f"import json; json.load(open({path!r}))"],
+        "python3 json.load": [sys.executable, "-c", python_load],
     }
+    # Untimed: the same verdict on the same file, or the comparison means nothing.
+    ours = json.loads(subprocess.run(tools["statusscope-cli har --json"], stdout=subprocess.PIPE,
+                                     check=True).stdout)
+    with open(path, encoding="utf-8", errors="strict") as f:
+        theirs = json.load(f)
+    invalid = [d for d in ours.get("deviations", []) if d["kind"] == "invalid_utf8"]
+    if invalid:
+        sys.exit(f"the reader found invalid UTF-8 ({invalid[0]['examples']}), but python decoded it")
+    if ours["entry_count"] + len(ours["skipped"]) != len(theirs["log"]["entries"]):
+        sys.exit(f"entry counts differ: ours {ours['entry_count']} + {len(ours['skipped'])} skipped, "
+                 f"python {len(theirs['log']['entries'])}")
+    del theirs
     samples = {name: [] for name in tools}
     for _ in range(args.runs):
         for name, cmd in tools.items():
             samples[name].append(measure(cmd))
 
-    print(f"File: `{os.path.basename(path)}`, {size_mb:.1f} MB; median of {args.runs} interleaved runs.\n")
+    print(f"File: `{os.path.basename(path)}`, {size_mb:.1f} MB, {ours['entry_count']} entries; "
+          f"median of {args.runs} interleaved runs; UTF-8 validated by both.\n")
     print("| tool | wall (s) | MB/s (wall) | CPU user+sys (s) | peak RSS (MB) | all walls (s) |")
     print("|---|---:|---:|---:|---:|---|")
     medians = {}
