@@ -21,6 +21,12 @@ PACKAGES=(
     libqcustomplot-dev libgtest-dev libgmock-dev zlib1g-dev rapidjson-dev
     nginx-light apache2 curl openssl ca-certificates xvfb xauth
     dpkg-dev file rpm desktop-file-utils appstream strace python3
+    # The guides tests run every guide snippet through its real tool (resources/guides/FORMAT.md).
+    # nginx-light is the Debian transitional package for nginx; the dynamic modules are the ones
+    # guide blocks load with modules=.
+    libnginx-mod-http-geoip2 libnginx-mod-http-headers-more-filter libnginx-mod-stream
+    haproxy squid lighttpd nodejs php-cli ruby perl golang-go shellcheck pyflakes3 python3-yaml
+    libxml2-utils
 )
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*"; }
