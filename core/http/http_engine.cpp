@@ -45,6 +45,27 @@ enum class Phase {
     Done,
 };
 
+constexpr qint64 kMaxIdleBytes = 4096;
+
+// The first line of unexpected bytes, for a finding: printable ASCII, the rest escaped.
+QString printablePreview(const QByteArray &bytes)
+{
+    QString out;
+    for (const char c : bytes.left(64)) {
+        if (c == '\r')
+            out += QStringLiteral("\\r");
+        else if (c == '\n')
+            out += QStringLiteral("\\n");
+        else if (c >= 0x20 && c < 0x7f)
+            out += QLatin1Char(c);
+        else
+            out += QStringLiteral("\\x%1").arg(uchar(c), 2, 16, QLatin1Char('0'));
+    }
+    if (bytes.size() > 64)
+        out += QStringLiteral("…");
+    return out;
+}
+
 QString addressText(const QHostAddress &a, quint16 port)
 {
     if (a.protocol() == QAbstractSocket::IPv6Protocol)
@@ -103,6 +124,9 @@ struct HttpEngine::Private
     bool retried = false;
     bool staleReconnected = false;
     int redirects = 0;
+    // spec.keepConnection: what the server did on the open connection after the exchange.
+    QByteArray idleBytes;   // bytes received while no request was outstanding (first 4 KiB)
+    qint64 idleClosedNs = 0; // when the server closed it, 0 while open
     BodySink sink{QString(), kBodyMemoryCapBytes};
 
     QTimer expectTimer;
@@ -145,6 +169,17 @@ struct HttpEngine::Private
         exchange.startNs = now();
         exchange.insecure = !s.verifyTls;
         method = s.method;
+        // One engine may run several exchanges (spec.keepConnection): nothing carries over
+        // but the open connection.
+        retried = false;
+        withoutExpect = false;
+        staleReconnected = false;
+        redirects = 0;
+        bodyFile.reset();
+        if (!idleBytes.isEmpty() || idleClosedNs != 0)
+            keepAlive = false; // not reusable: stray bytes would be read as our next response
+        idleBytes.clear();
+        idleClosedNs = 0;
         if (!s.bodyFile.isEmpty()) {
             bodyFile = std::make_unique<QFile>(s.bodyFile);
             if (!bodyFile->open(QIODevice::ReadOnly)) {
@@ -213,7 +248,8 @@ struct HttpEngine::Private
         }
         sink.close();
         bodyFile.reset();
-        closeSocket(false);
+        if (!(spec.keepConnection && keepAlive && socket && socket->state() == QAbstractSocket::ConnectedState))
+            closeSocket(false);
         emit q->exchangeFinished();
     }
 
@@ -507,6 +543,12 @@ struct HttpEngine::Private
         if (!socket)
             return;
         const QByteArray data = socket->readAll();
+        if (phase == Phase::Done) {
+            // A kept connection with no request outstanding: a conforming server sends nothing
+            // here. Kept (bounded) so a probe can show it; the connection is not reused.
+            idleBytes += data.left(qMax<qint64>(0, kMaxIdleBytes - idleBytes.size()));
+            return;
+        }
         if (data.isEmpty() || !parser)
             return;
         if (phase == Phase::Idle || phase == Phase::Resolving || phase == Phase::Connecting
@@ -528,7 +570,9 @@ struct HttpEngine::Private
             return;
         if (r.status == ParseStatus::Complete || r.status == ParseStatus::Upgraded) {
             if (r.consumed < data.size() && r.status == ParseStatus::Complete) {
-                record(EventType::Finding, QStringLiteral("%1 unexpected bytes after the response; connection not reused").arg(data.size() - r.consumed));
+                record(EventType::Finding, QStringLiteral("%1 unexpected bytes after the response; connection not reused: %2")
+                                               .arg(data.size() - r.consumed)
+                                               .arg(printablePreview(data.mid(r.consumed))));
                 mustClose = true;
             }
             if (phase == Phase::ProxyConnect) {
@@ -645,7 +689,9 @@ struct HttpEngine::Private
             // RFC 9112 §9.3 / RFC 9110 §10.1.1: a server that answered early and keeps the
             // connection may still read (and discard) the announced body; nginx does, so a
             // request sent next on it would be eaten as that body. Only a new connection is safe.
-            mustClose = true;
+            // Except when asked to keep it (spec.keepConnection): a probe watches what the
+            // server does with it and sends its next request knowingly.
+            mustClose = !spec.keepConnection;
         } else if (phase == Phase::SendingBody || phase == Phase::SendingHeaders) {
             const qint64 sent = qMax<qint64>(0, written - headBytes);
             attempt().request.bodySentBytes = sent;
@@ -761,6 +807,12 @@ struct HttpEngine::Private
 
     void onSocketError(QAbstractSocket::SocketError error)
     {
+        if (phase == Phase::Done && socket && idleClosedNs == 0) {
+            // The kept connection (spec.keepConnection) ended while idle.
+            idleBytes += socket->readAll().left(qMax<qint64>(0, kMaxIdleBytes - idleBytes.size()));
+            idleClosedNs = now();
+            return;
+        }
         if (phase == Phase::Done || !socket)
             return;
         const QString text = socket->errorString();
@@ -815,7 +867,7 @@ struct HttpEngine::Private
         // idempotent), that attempt is recorded as failed and repeated once on a new connection.
         const bool idempotent = method == "GET" || method == "HEAD" || method == "PUT" || method == "DELETE"
                                 || method == "OPTIONS" || method == "TRACE";
-        if (attempt().connection.reused && !parser->startedResponse() && !staleReconnected
+        if (spec.reconnectStale && attempt().connection.reused && !parser->startedResponse() && !staleReconnected
             && (written <= headBytes || idempotent)) {
             staleReconnected = true;
             const AttemptReason reason = attempt().reason;
@@ -879,6 +931,27 @@ void HttpEngine::cancel()
 bool HttpEngine::isFinished() const
 {
     return d->phase == Phase::Done;
+}
+
+bool HttpEngine::connectionOpen() const
+{
+    return d->socket && d->idleClosedNs == 0 && d->socket->state() == QAbstractSocket::ConnectedState;
+}
+
+QByteArray HttpEngine::bytesAfterExchange() const
+{
+    return d->idleBytes;
+}
+
+std::optional<qint64> HttpEngine::closedAfterExchangeNs() const
+{
+    return d->idleClosedNs ? std::optional<qint64>(d->idleClosedNs) : std::nullopt;
+}
+
+void HttpEngine::closeConnection()
+{
+    if (d->phase == Phase::Done || d->phase == Phase::Idle)
+        d->closeSocket(false);
 }
 
 const Exchange &HttpEngine::exchange() const

@@ -15,6 +15,7 @@
 #include <QObject>
 
 #include <memory>
+#include <optional>
 
 namespace statusscope::http {
 
@@ -45,6 +46,16 @@ public:
 
     bool isFinished() const;
     const Exchange &exchange() const;
+
+    // After an exchange run with RequestSpec::keepConnection (how a probe watches a server
+    // between requests): whether the connection is still open, the bytes the server sent on it
+    // since the response ended (first 4 KiB; a conforming server sends none), and when the
+    // server closed it (engine clock). A connection that received bytes or closed is never
+    // reused. closeConnection() ends it.
+    bool connectionOpen() const;
+    QByteArray bytesAfterExchange() const;
+    std::optional<qint64> closedAfterExchangeNs() const;
+    void closeConnection();
 
 signals:
     void eventRecorded(int attemptIndex, const statusscope::http::Event &event);

@@ -73,6 +73,14 @@ struct RequestSpec
     ExpectMode expectMode = ExpectMode::Auto;
     int expect100TimeoutMs = 1000; // wait this long for 100; then send the body anyway
     bool retryOn417 = true;        // resend once without Expect after 417 (RFC 9110 §15.5.18)
+    // A reused connection closed by the server before any response byte: repeat the request
+    // once on a new connection (RFC 9112 §9.3.1). Off for probes that must see the close.
+    bool reconnectStale = true;
+    // Leave a connection that could be reused open after the exchange, for the next start()
+    // on the same engine (a probe's follow-up request on the same connection), even after a
+    // final status that came before the body. Off: the engine closes every connection when
+    // the exchange ends.
+    bool keepConnection = false;
 
     bool followRedirects = false;
     int maxRedirects = 50; // curl's default
