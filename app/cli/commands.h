@@ -11,6 +11,7 @@ int runLogs(const QStringList &args);
 int runHar(const QStringList &args);
 int runGuide(const QStringList &args);
 int runDiagnose(const QStringList &args);
+int runProbe(const QStringList &args);
 
 // For a subcommand this build does not have yet: says so on stderr and exits 2.
 int notAvailable(const char *command);

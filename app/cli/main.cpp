@@ -27,6 +27,7 @@ constexpr std::array kSubcommands{
     Subcommand{"logs", "logs [options] FILE... status codes and error rates from access logs", runLogs},
     Subcommand{"har", "har FILE [--json]      entries, statuses and timings of a HAR file", runHar},
     Subcommand{"guide", "guide CODE | --list    the troubleshooting guide for a status", runGuide},
+    Subcommand{"probe", "probe [options] URL    how the server and its proxy handle Expect: 100-continue", runProbe},
     Subcommand{"diagnose", "diagnose FILE          diagnose a saved exchange or a HAR file", runDiagnose},
 };
 

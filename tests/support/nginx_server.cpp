@@ -55,4 +55,44 @@ http {
     return launch(binary(), {QStringLiteral("-c"), confPath, QStringLiteral("-p"), d}, d + QStringLiteral("/error.log"));
 }
 
+bool NginxServer::startProxyTo(quint16 originPort)
+{
+    for (int i = 0; i < 3; ++i) {
+        stop();
+        if (startProxyOnce(originPort))
+            return true;
+    }
+    return false;
+}
+
+bool NginxServer::startProxyOnce(quint16 originPort)
+{
+    if (!prepare("nginx proxy\n"))
+        return false;
+    const QString d = m_dir.path();
+    QDir(d).mkpath(QStringLiteral("tmp"));
+    const QByteArray conf = QStringLiteral(R"(daemon off;
+master_process off;
+worker_processes 1;
+pid %1/nginx.pid;
+error_log %1/error.log info;
+events { worker_connections 128; }
+http {
+    access_log %1/access.log;
+    client_body_temp_path %1/tmp/body;
+    proxy_temp_path %1/tmp/proxy;
+    fastcgi_temp_path %1/tmp/fastcgi;
+    uwsgi_temp_path %1/tmp/uwsgi;
+    scgi_temp_path %1/tmp/scgi;
+    server {
+        listen 127.0.0.1:%2;
+        location / { proxy_pass http://127.0.0.1:%3; }
+    }
+}
+)").arg(d).arg(m_port).arg(originPort).toUtf8();
+    const QString confPath = d + QStringLiteral("/nginx.conf");
+    writeTextFile(confPath, conf);
+    return launch(binary(), {QStringLiteral("-c"), confPath, QStringLiteral("-p"), d}, d + QStringLiteral("/error.log"));
+}
+
 } // namespace statusscope::test

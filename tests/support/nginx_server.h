@@ -16,9 +16,14 @@ public:
     static QString binary() { return QStringLiteral("/usr/sbin/nginx"); }
     // Tries up to three free ports: another process may take one between probe and bind.
     bool start();
+    // nginx as the hop in front of another server: every request (origin-form or the
+    // absolute-form a client sends to a proxy) goes to 127.0.0.1:originPort with nginx's
+    // defaults (request buffering on; the client's Expect is answered by nginx, not passed on).
+    bool startProxyTo(quint16 originPort);
 
 private:
     bool startOnce();
+    bool startProxyOnce(quint16 originPort);
 };
 
 } // namespace statusscope::test
