@@ -278,11 +278,11 @@ TimelineView *RequestWorkspace::reopenFromHistory(qint64 id)
         return nullptr;
     }
     const http::ExchangeReadResult read = http::readExchangeJson(entry->exchangeJson);
-    if (!read.exchange) {
-        m_window->statusBar()->showMessage(tr("History entry %1 cannot be read: %2").arg(id).arg(read.error), kStatusMessageMs);
+    if (!read.ok()) {
+        m_window->statusBar()->showMessage(tr("History entry %1 cannot be read: %2").arg(id).arg(read.describe()), kStatusMessageMs);
         return nullptr;
     }
-    http::Exchange exchange = *read.exchange;
+    http::Exchange exchange = read.exchange;
     if (!exchange.attempts.isEmpty() && exchange.attempts.last().response)
         exchange.attempts.last().response->body = entry->responseBody;
     auto *view = new TimelineView(m_window->documents());
@@ -318,10 +318,10 @@ ComposerWidget *RequestWorkspace::resendFromHistory(qint64 id)
 
 QWidget *RequestWorkspace::openExchangeFile(const QString &path, QWidget *parent)
 {
-    const http::ExchangeReadResult read = http::readExchangeJsonFile(path);
-    if (!read.exchange) {
+    const http::ExchangeReadResult read = http::readExchangeFile(path);
+    if (!read.ok()) {
         auto *label = new QLabel(tr("<b>%1</b> could not be read as a saved exchange:<br>%2")
-                                     .arg(QFileInfo(path).fileName().toHtmlEscaped(), read.error.toHtmlEscaped()),
+                                     .arg(QFileInfo(path).fileName().toHtmlEscaped(), read.describe().toHtmlEscaped()),
                                  parent);
         label->setObjectName(QStringLiteral("exchangeReadError"));
         label->setAlignment(Qt::AlignCenter);
@@ -329,7 +329,7 @@ QWidget *RequestWorkspace::openExchangeFile(const QString &path, QWidget *parent
         return label;
     }
     auto *view = new TimelineView(parent);
-    view->setExchange(*read.exchange);
+    view->setExchange(read.exchange);
     QString note = tr("Saved exchange %1 (bodies are not part of the file).").arg(QFileInfo(path).fileName());
     if (!read.warnings.isEmpty())
         note += QLatin1Char(' ') + tr("Skipped: %1").arg(read.warnings.join(QStringLiteral("; ")));

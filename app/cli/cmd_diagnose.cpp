@@ -5,11 +5,11 @@
 #include "app/cli/cli_io.h"
 #include "app/cli/commands.h"
 #include "app/cli/exit_codes.h"
-#include "core/diagnose/exchange_document.h"
 #include "core/diagnose/exchange_rules.h"
 #include "core/diagnose/har_rules.h"
 #include "core/files/file_kind.h"
 #include "core/har/har_reader.h"
+#include "core/http_io/exchange_json_reader.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -113,15 +113,19 @@ int readAndDiagnose(const QString &path, FileKind kind, QString *kindName, Findi
         return usageError(QStringLiteral("%1: cancelled").arg(path), kExitFailure);
     }
     *kindName = QStringLiteral("exchange");
-    const diagnose::ExchangeReadResult result = diagnose::readExchangeFile(path);
+    const http::ExchangeReadResult result = http::readExchangeFile(path);
     switch (result.status) {
-    case diagnose::ExchangeReadStatus::Ok:
+    case http::ExchangeReadStatus::Ok:
+        // Parts a newer writer added (an event type this build does not know) are skipped, as
+        // the GUI does; stderr says so, stdout keeps its contract.
+        for (const QString &warning : result.warnings)
+            writeErr(QStringLiteral("statusscope-cli: warning: %1: %2\n").arg(path, warning));
         *findings = diagnose::diagnoseExchange(result.exchange);
         return kExitOk;
-    case diagnose::ExchangeReadStatus::FileError:
+    case http::ExchangeReadStatus::FileError:
         return usageError(QStringLiteral("%1: %2").arg(path, result.describe()), kExitFile);
-    case diagnose::ExchangeReadStatus::NotJson:
-    case diagnose::ExchangeReadStatus::NotExchange:
+    case http::ExchangeReadStatus::NotJson:
+    case http::ExchangeReadStatus::NotExchange:
         break;
     }
     return usageError(QStringLiteral("%1: not a saved exchange: %2").arg(path, result.describe()), kExitProtocol);

@@ -1,33 +1,55 @@
 #pragma once
 // SPDX-License-Identifier: GPL-3.0-or-later
 //
-// Reads an exchange saved as the CLI's JSON (DESIGN.md, `statusscope-cli send --json`, and the
-// GUI's Save Exchange) back into an Exchange, so a saved exchange reopens as a timeline.
-// Times come back as nanoseconds from the start (startNs = 0): offsets are what was saved.
+// The one reader of a saved exchange: the JSON of `statusscope-cli send --json`, the GUI's Save
+// Exchange and the history store (DESIGN.md; written by core/http/exchange_json). The GUI's
+// timeline and every CLI command read through it, so a file opens the same everywhere.
 //
-// Known limits: bodies are not part of the JSON (only their sizes); unknown event types are
-// skipped and counted in warnings; timings_ms is not read (it is derived from the events).
+// Times come back as nanoseconds on a clock that starts at 0 with the exchange (startNs = 0),
+// so Exchange::msFromStart gives the file's t_ms again. Tolerant where the contract lets writers
+// grow: fields this reader does not know are ignored, and an event of a type it does not know
+// is skipped with a warning naming its JSON path. A known field of the wrong type or out of
+// range is an error naming its JSON path; text that is not JSON names its byte offset.
+// Bodies are not part of the JSON (only their sizes); timings_ms is derived, so not read.
 
 #include "core/http/http_types.h"
 
 #include <QByteArray>
+#include <QString>
 #include <QStringList>
 
-#include <optional>
+#include <iosfwd>
 
 namespace statusscope::http {
 
+enum class ExchangeReadStatus {
+    Ok,
+    FileError,   // cannot open or read, or too large
+    NotJson,     // byteOffset says where
+    NotExchange, // JSON, but jsonPath names the first missing or wrong field
+};
+QString toString(ExchangeReadStatus status);
+void PrintTo(ExchangeReadStatus status, std::ostream *os);
+
 struct ExchangeReadResult
 {
-    std::optional<Exchange> exchange;
-    QString error;        // empty on success: what is wrong and where (byte offset or JSON path)
-    QStringList warnings; // parts skipped, with their JSON path
+    ExchangeReadStatus status = ExchangeReadStatus::Ok;
+    QString message;     // what is wrong (empty when ok())
+    QString jsonPath;    // where, as "attempts[0].request.method" (NotExchange)
+    qint64 byteOffset = -1; // where, in bytes from the start (NotJson)
+    Exchange exchange;   // meaningful when ok()
+    QStringList warnings; // parts skipped, each starting with its JSON path
+
+    bool ok() const { return status == ExchangeReadStatus::Ok; }
+    // "attempts[0].request.method: expected a string", "illegal value (byte 17)"
+    QString describe() const;
 };
 
-ExchangeReadResult readExchangeJson(const QByteArray &json);
-
-// The same, from a file (at most kMaxExchangeFileBytes: a saved exchange holds no bodies).
+// A saved exchange holds headers and timings, never bodies: far below this. The cap keeps a
+// wrongly chosen multi-gigabyte file from being loaded whole into a JSON DOM.
 inline constexpr qint64 kMaxExchangeFileBytes = 64 * 1024 * 1024;
-ExchangeReadResult readExchangeJsonFile(const QString &path);
+
+ExchangeReadResult readExchangeJson(const QByteArray &json);
+ExchangeReadResult readExchangeFile(const QString &path);
 
 } // namespace statusscope::http

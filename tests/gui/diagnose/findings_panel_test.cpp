@@ -2,8 +2,8 @@
 // opens the step-by-step panel as a document tab.
 #include "../composer/gui_wait.h"
 
-#include "core/diagnose/exchange_document.h"
 #include "core/guides/guide_catalog.h"
+#include "core/http_io/exchange_json_reader.h"
 #include "tests/support/test_support.h"
 #include "ui/diagnose/findings_panel.h"
 #include "ui/diagnose/troubleshooting_panel.h"
@@ -30,8 +30,8 @@ namespace {
 
 http::Exchange recorded(const char *name)
 {
-    const diagnose::ExchangeReadResult read =
-        diagnose::readExchangeFile(test::fixturePath(QStringLiteral("diagnose/") + QString::fromLatin1(name)));
+    const http::ExchangeReadResult read =
+        http::readExchangeFile(test::fixturePath(QStringLiteral("diagnose/") + QString::fromLatin1(name)));
     EXPECT_TRUE(read.ok()) << qPrintable(read.describe());
     return read.exchange;
 }

@@ -2,8 +2,8 @@
 // the scripted server in tests/support for a resend, the resolver for "localhost".
 #include "../composer/gui_wait.h"
 
-#include "core/diagnose/exchange_document.h"
 #include "core/diagnose/exchange_rules.h"
+#include "core/http_io/exchange_json_reader.h"
 #include "tests/support/scripted_server.h"
 #include "tests/support/test_support.h"
 #include "ui/diagnose/check_runner.h"
@@ -28,8 +28,8 @@ namespace {
 
 http::Exchange recorded417()
 {
-    const diagnose::ExchangeReadResult read =
-        diagnose::readExchangeFile(test::fixturePath(QStringLiteral("diagnose/expect-417-retried.json")));
+    const http::ExchangeReadResult read =
+        http::readExchangeFile(test::fixturePath(QStringLiteral("diagnose/expect-417-retried.json")));
     EXPECT_TRUE(read.ok()) << qPrintable(read.describe());
     return read.exchange;
 }

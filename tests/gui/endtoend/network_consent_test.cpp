@@ -85,10 +85,10 @@ QString savedExchangeFor(const AppHarness &app, quint16 port)
 
 CheckContext fileContext(const QString &path, NetworkConsent *consent)
 {
-    const http::ExchangeReadResult read = http::readExchangeJsonFile(path);
-    EXPECT_TRUE(read.exchange.has_value()) << read.error.toStdString();
+    const http::ExchangeReadResult read = http::readExchangeFile(path);
+    EXPECT_TRUE(read.ok()) << read.describe().toStdString();
     CheckContext context;
-    context.exchange = read.exchange.value_or(http::Exchange{});
+    context.exchange = read.exchange;
     context.spec = specFromExchange(context.exchange);
     context.hostFromFile = true;
     context.origin = QStringLiteral("the saved exchange upload-417.json");

@@ -18,9 +18,9 @@ namespace {
 http::Exchange saved(const char *name)
 {
     const http::ExchangeReadResult read =
-        http::readExchangeJsonFile(test::fixturePath(QStringLiteral("diagnose/") + QString::fromLatin1(name)));
-    EXPECT_TRUE(read.exchange.has_value()) << name << ": " << read.error.toStdString();
-    return read.exchange.value_or(http::Exchange{});
+        http::readExchangeFile(test::fixturePath(QStringLiteral("diagnose/") + QString::fromLatin1(name)));
+    EXPECT_TRUE(read.ok()) << name << ": " << read.describe().toStdString();
+    return read.exchange;
 }
 
 } // namespace

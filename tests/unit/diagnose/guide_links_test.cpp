@@ -2,11 +2,11 @@
 // Every guide a finding links to is a file in resources/guides (a status code) or
 // resources/guides/transport (a failure without a status).
 
-#include "core/diagnose/exchange_document.h"
 #include "core/diagnose/exchange_rules.h"
 #include "core/diagnose/har_rules.h"
 #include "core/diagnose/transport_guides.h"
 #include "core/har/har_reader.h"
+#include "core/http_io/exchange_json_reader.h"
 #include "tests/support/test_support.h"
 #include "tests/unit/diagnose/guide_files.h"
 #include "tests/unit/diagnose/recorded_exchanges.h"
@@ -45,7 +45,7 @@ TEST(GuideLinks, EveryFindingOfEveryRecordedCaseLinksToAGuide)
     for (const http::Exchange &x : exchanges)
         all += diagnoseExchange(x);
     for (const QString &name : QDir(test::fixturePath(QStringLiteral("diagnose"))).entryList({QStringLiteral("*.json")})) {
-        const ExchangeReadResult r = readExchangeFile(test::fixturePath(QStringLiteral("diagnose/") + name));
+        const http::ExchangeReadResult r = http::readExchangeFile(test::fixturePath(QStringLiteral("diagnose/") + name));
         if (r.ok())
             all += diagnoseExchange(r.exchange);
     }

@@ -35,8 +35,8 @@ TEST(InsecureExchange, IsRecordedInTheSavedJsonAndReadBack)
     EXPECT_FALSE(exchangeToJson(tlsExchange(false)).value(QStringLiteral("insecure")).toBool(true));
 
     const ExchangeReadResult back = readExchangeJson(QJsonDocument(insecure).toJson());
-    ASSERT_TRUE(back.exchange.has_value()) << back.error.toStdString();
-    EXPECT_TRUE(back.exchange->insecure);
+    ASSERT_TRUE(back.ok()) << back.describe().toStdString();
+    EXPECT_TRUE(back.exchange.insecure);
 }
 
 TEST(InsecureExchange, AFileWrittenBeforeTheFieldReadsAsVerified)
@@ -44,8 +44,8 @@ TEST(InsecureExchange, AFileWrittenBeforeTheFieldReadsAsVerified)
     QJsonObject old = exchangeToJson(tlsExchange(true));
     old.remove(QStringLiteral("insecure"));
     const ExchangeReadResult back = readExchangeJson(QJsonDocument(old).toJson());
-    ASSERT_TRUE(back.exchange.has_value()) << back.error.toStdString();
-    EXPECT_FALSE(back.exchange->insecure);
+    ASSERT_TRUE(back.ok()) << back.describe().toStdString();
+    EXPECT_FALSE(back.exchange.insecure);
 }
 
 } // namespace
