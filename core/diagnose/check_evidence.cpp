@@ -67,8 +67,8 @@ std::optional<EvidenceAnswer> withoutProxy(const http::Exchange &x, bool proxyCo
         return std::nullopt;
     EvidenceAnswer answer;
     answer.kind = EvidenceAnswer::Kind::Skipped;
-    answer.observed = QObject::tr("Skipped: no proxy was set for this request — it already went straight to the "
-                                  "server, so there is no proxy to bypass");
+    answer.observed = QObject::tr("Does not apply: no proxy was set for this request — it already went straight "
+                                  "to the server, so there is no proxy to bypass");
     answer.details = QObject::tr("A transparent proxy, a load balancer or a CDN in front of the site cannot be "
                                  "bypassed from here; ask its operator or compare with the origin's own logs.");
     return answer;

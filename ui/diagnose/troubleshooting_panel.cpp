@@ -260,7 +260,7 @@ void TroubleshootingPanel::checkDone(const CheckResult &result)
     m_suggested = step ? suggestOutcome(*step, result) : QString();
     QString text = result.observed.toHtmlEscaped();
     if (result.skipped || result.refused) {
-        text = QStringLiteral("<b>%1</b> %2").arg(result.skipped ? tr("Does not apply:") : tr("Not run:"), text);
+        // The observed line already says "Does not apply: …" or "… not run": no Passed/Failed.
     } else if (result.passed.has_value() && !result.cancelled) {
         const bool dark = isDarkPalette();
         const QColor color = *result.passed ? (dark ? QColor(0x81, 0xc7, 0x84) : QColor(0x2e, 0x7d, 0x32))
@@ -278,8 +278,10 @@ void TroubleshootingPanel::checkDone(const CheckResult &result)
     const int lines = qBound(kMinDetailsLines, int(result.details.count(QLatin1Char('\n'))) + 3, kMaxDetailsLines);
     m_details->setFixedHeight(lines * m_details->fontMetrics().lineSpacing()
                               + 2 * m_details->frameWidth() + 8);
-    if (!result.cancelled)
+    if (!result.cancelled) {
         m_note->setText(result.observed);
+        m_note->setCursorPosition(0); // show where the line starts, not its tail
+    }
     // Mark the suggested answer so the user sees what the check points to.
     for (QPushButton *button : m_outcomeBox->findChildren<QPushButton *>()) {
         const bool suggested = button->property("outcome").toString() == m_suggested && !m_suggested.isEmpty();
