@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Identity of the application, shared by the GUI, the CLI and the About box.

@@ -56,7 +56,7 @@ public:
     // Shows `status` in an open log tab (asks which when several are open), around `at` when
     // given; says plainly what it found, or returns empty when no log is open.
     QString focusStatusInLogs(int status, const QDateTime &at = {});
-    // Sanitized by default (issue 9): credentials, cookies and token-like parameters become
+    // Sanitized by default: credentials, cookies and token-like parameters become
     // REDACTED (core/har's sanitizer for .har, history_secrets for exchange JSON);
     // keepSecrets writes them as they were.
     bool saveExchange(const http::Exchange &exchange, const QString &path, QString *error = nullptr,

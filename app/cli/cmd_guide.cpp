@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // statusscope-cli guide CODE | --list | --search WORDS: the built-in troubleshooting guides.
 // Prints Markdown (or "code<TAB>title" lines) so the output pipes into a pager or a script.
 #include "app/cli/cli_io.h"

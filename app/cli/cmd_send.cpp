@@ -62,7 +62,7 @@ int runSend(const QStringList &args)
             return kExitFile;
         }
     }
-    // Issue 9: a redirect that left TLS is never silent, even with --json on stdout.
+    // A redirect that left TLS is never silent, even with --json on stdout.
     for (const http::Attempt &a : exchange.attempts) {
         for (const http::Event &e : a.events) {
             if (e.type == http::EventType::Finding && e.detail.startsWith(QLatin1String(http::kHttpsDowngradeFinding)))

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Writes an access log of about SIZE bytes in which 30% of the lines are garbage (cut lines,
 binary noise, stack-trace lines), and prints the exact valid/garbage line counts as JSON.
 Usage: garbage_log.py PATH SIZE_BYTES"""

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Bad files at scale (issue 9): a 1 GB access log with 30% garbage lines through
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Bad files at scale: a 1 GB access log with 30% garbage lines through
 # statusscope-cli logs. Checks the parsed/skipped counts are exact and prints wall time and
 # peak RSS. The test suite integration_badfiles does the same on 20 MB.
 # Usage: bench/badfiles/run_garbage_log.sh [BUILD_DIR] [SIZE_BYTES]

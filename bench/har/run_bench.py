@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """HAR reading benchmark: statusscope-cli har FILE --json against Python's json.load.
 
 Usage: bench/har/run_bench.py [--cli build/app/statusscope-cli] [--runs 5] [--file F]

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Side-by-side benchmark: statusscope-cli logs vs GoAccess, wc -l and gzip -dc.
 
 Runs each command interleaved (ours, peer, floor, ours, peer, floor, ...) so that load from

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Hostile-server soak at full size (issue 9): 10,000 randomized exchanges against HttpEngine in
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Hostile-server soak at full size: 10,000 randomized exchanges against HttpEngine in
 # one process (the CI suite integration_soak runs 2,000). Prints the figures for RESULTS.md.
 # Usage: bench/soak/run_soak.sh [BUILD_DIR] [EXCHANGES] [SEED]
 set -u

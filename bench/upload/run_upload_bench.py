@@ -4,7 +4,7 @@
 statusscope-cli send vs curl, interleaved.
 
 Reports the median of N runs of each: throughput (MiB/s, from wall time) and peak RSS
-(/usr/bin/time -v). Targets (issue 3): ours >= 90% of curl's throughput, peak RSS < 64 MB.
+(/usr/bin/time -v). Targets: ours >= 90% of curl's throughput, peak RSS < 64 MB.
 
 nginx reads the whole request body (to a temp file on /dev/shm when available, so the disk is
 not what is measured) before it answers: location /upload proxies to a local /sink with

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Regenerates core/guides/status_table.cpp from resources/status-codes.tsv.
 
 Run from the repository root: python3 core/guides/gen_status_table.py

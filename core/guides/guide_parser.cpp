@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The guide file format (resources/guides/FORMAT.md) as a line-based state machine:
 //   FrontMatter — between the opening and closing "---": one "key: value" per line
 //   Preamble    — after the front matter, up to the first "## ": must hold "# CODE Title"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Search and "did you mean" over a GuideCatalog. The catalog is ~120 small documents, so a
 // linear scan over precomputed word counts is fast enough to run on every keystroke.
 #include "core/guides/guide_catalog.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/guides/status_table.h"
 
 #include <algorithm>
@@ -7,7 +8,7 @@ namespace statusscope {
 
 namespace {
 
-// The transport failures that have guides (issue 5). Order is display order: resolve, connect,
+// The transport failures that have guides. Order is display order: resolve, connect,
 // TLS, then waiting, then the proxy in between.
 constexpr std::array kTransportFailures{
     TransportFailureEntry{"dns-failure", "DNS failure"},

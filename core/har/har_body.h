@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // A request or response body made ready to show: base64 decoded, JSON pretty-printed, images

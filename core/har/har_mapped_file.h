@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // A HAR file's bytes in memory without copying them: mapped read-only, with a guaranteed NUL

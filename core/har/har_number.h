@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // The value of a JSON number's text, as the HAR reader's handler gets it (RapidJSON's

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Reads a HAR 1.2 (or 1.1) file into a HarLog, streaming: the file is mapped, parsed by a SAX

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/har/har_sanitizer.h"
 
 #include <QRegularExpression>

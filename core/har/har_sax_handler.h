@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // The RapidJSON SAX handler that turns HAR events into typed records directly (no DOM).

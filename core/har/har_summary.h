@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Counts over a HarLog that the CLI prints and the HAR view's summary strip shows.

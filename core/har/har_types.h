@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Typed records of a HAR 1.2 (and 1.1) log. http://www.softwareishard.com/blog/har-12-spec/

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Writes HAR 1.2 (http://www.softwareishard.com/blog/har-12-spec/): a whole HarLog or a

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Include this before any RapidJSON header, in every file that uses RapidJSON, so that all of

@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 //
 // Redacts secrets in an exchange saved as the CLI's JSON (DESIGN.md, `send --json`), for
-// History › Remove Secrets from History (issue 9): the values of Authorization,
+// History › Remove Secrets from History: the values of Authorization,
 // Proxy-Authorization, Cookie and Set-Cookie in every header list (request, interim, response,
 // trailers), and the values of token-like query parameters (core/har's isSensitiveName) in
 // every URL and request target. Field names and everything else stay as they were.

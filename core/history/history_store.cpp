@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/history/history_store.h"
 
 #include "core/history/attempt_keys.h"

@@ -123,7 +123,7 @@ QJsonObject exchangeToJson(const Exchange &x)
     return QJsonObject{{QStringLiteral("url"), x.url.toString()},
                        {QStringLiteral("started_at"), x.startedAt.toUTC().toString(Qt::ISODateWithMs)},
                        {QStringLiteral("final_status"), status ? QJsonValue(*status) : QJsonValue(QJsonValue::Null)},
-                       // Added for issue 9 (fields are only ever added): TLS verification was off.
+                       // Added later (fields are only ever added): TLS verification was off.
                        {QStringLiteral("insecure"), x.insecure},
                        {QStringLiteral("attempts"), attempts}};
 }

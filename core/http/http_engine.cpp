@@ -780,7 +780,7 @@ struct HttpEngine::Private
                 }
                 ++redirects;
                 const QUrl next = url.resolved(QUrl::fromEncoded(*location));
-                // Issue 9: leaving TLS for plain HTTP is never silent. The hop is a finding;
+                // Leaving TLS for plain HTTP is never silent. The hop is a finding;
                 // with stopOnHttpsDowngrade the exchange ends here (the GUI then asks).
                 if (url.scheme() == QLatin1String("https") && next.scheme() == QLatin1String("http")) {
                     record(EventType::Finding, QStringLiteral("%1 %2: redirect downgrades https to http: %3 → %4")

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/logs/format_detect.h"
 
 #include "core/logs/json_line_parser.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/logs/log_follower.h"
 
 #include "core/logs/format_detect.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include "core/logs/latency_histogram.h"
@@ -30,9 +31,9 @@ struct SeriesBucket
     double errorRate() const { return total > 0 ? double(byClass[4] + byClass[5]) / double(total) : 0.0; }
 };
 
-// What stood out in a spike: one status's count, or a whole class's share of the traffic
-// (issue 6: "a status's count or the error rate"). A burst of mixed 500/502/503/504 may
-// leave each status under the threshold while the 5xx rate plainly jumps.
+// What stood out in a spike: one status's count, or a whole class's share of the traffic.
+// A burst of mixed 500/502/503/504 may leave each status under the threshold while the
+// 5xx rate plainly jumps.
 enum class SpikeKind {
     Status,  // one status's count
     Rate4xx, // the 4xx error rate

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/logs/log_summary_json.h"
 
 #include "core/logs/log_time.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include "core/logs/log_ingest.h"
@@ -11,7 +12,7 @@
 
 namespace statusscope::logs {
 
-// Issue 6: a clicked bucket lists "sample lines": enough raw lines to see what happened,
+// A clicked bucket lists "sample lines": enough raw lines to see what happened,
 // few enough to read at a glance and to keep memory flat.
 constexpr int kMaxSampleLines = 20;
 // Each sample shows the start of its line, like a skip example.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/logs/w3c_parser.h"
 
 #include "core/logs/field_splitter.h"

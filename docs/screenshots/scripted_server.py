@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """A loopback server for the screenshots: answers Expect: 100-continue with 417, then the retry
 without Expect with a 103 Early Hints (two Link headers) and a 200 JSON body.
 Usage: scripted_server.py PORT"""

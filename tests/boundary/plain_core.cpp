@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Must build: the control for the two widget probes beside it.
 #include "core/files/file_kind.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Must NOT link: even through the qualified path, core brings no widget symbols.
 #include <QtWidgets/QWidget>
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Invariant checks for the fuzz targets. A broken invariant aborts, which libFuzzer reports as a
 // crash (and saves the input) and which fails the corpus replay test.

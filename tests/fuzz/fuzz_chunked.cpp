@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Fuzz target: the chunked transfer coding inside the response parser (RFC 9112 §7.1). The fuzz
 // bytes follow a fixed "Transfer-Encoding: chunked" header block, so every run exercises the
 // chunk-size lines, extensions, chunk data, the CRLF after it and the trailer section.

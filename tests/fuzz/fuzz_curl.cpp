@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Fuzz target: the curl-command importer (core/curl) and the shell word splitter under it.
 //
 // Input: byte 0 = which dialect to split with (bit 0: cmd.exe), then the pasted command (UTF-8).

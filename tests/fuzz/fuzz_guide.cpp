@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Fuzz target: the guide loader/parser (core/guides/guide_parser.h).
 //
 // Input: byte 0 bit 0 = pass an expected id ("417"), then the guide text (UTF-8).

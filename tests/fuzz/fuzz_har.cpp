@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Fuzz target: the streaming HAR reader (core/har/har_reader.h, RapidJSON SAX).
 //
 // Invariants: the reader never reports more entries than the file's log.entries array holds

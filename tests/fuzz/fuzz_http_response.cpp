@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Fuzz target: the incremental HTTP/1.x response parser (core/http/response_parser.h), fed the
 // same bytes whole, in fuzz-chosen pieces, one byte at a time (short inputs) and through
 // feedShared(), for a GET and for a HEAD request.

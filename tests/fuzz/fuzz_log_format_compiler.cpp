@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Fuzz target: the Apache LogFormat / nginx log_format compiler (core/logs/pattern_parser.h)
 // and the line parser it builds.
 //

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Fuzz target: every access-log line parser and the format detection (core/logs).
 //
 // Input: byte 0 picks the requested format from knownFormatNames() ("auto" included), the rest

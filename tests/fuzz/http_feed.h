@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Shared by the HTTP fuzz targets: feeds a response parser in fuzz-chosen pieces and checks the
 // invariants that hold for any input and any split.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Shared by the log fuzz targets: parses each line of a text with a LineParser and checks what
 // every parsed record must satisfy.

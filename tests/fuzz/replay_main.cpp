@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Replays a saved fuzz corpus without libFuzzer: every regular file under the directories given
 // on the command line goes through LLVMFuzzerTestOneInput once. A target signals a broken
 // invariant by aborting, so a failing input fails the ctest. No input at all is a failure too:

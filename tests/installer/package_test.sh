@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Builds the .deb with CPack from this build tree, checks its control data and contents,
 # unpacks it into a scratch root and runs what it holds. Usage: package_test.sh BUILD_DIR VERSION
 set -euo pipefail

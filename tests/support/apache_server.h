@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // A private Apache httpd (/usr/sbin/apache2, prefork MPM, modules from
 // /usr/lib/apache2/modules) for integration tests. Same paths as NginxServer: /upload reads

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Bad files shared by the CLI and GUI bad-file suites: a HAR cut at a fraction of its length,
 // a log with garbage lines in known numbers, and a path nobody (not even root) can read.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // main() for core test suites: a QCoreApplication so sockets and timers have an event loop.
 #include <QCoreApplication>
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "tests/support/curl_reference.h"
 
 #include "tests/support/test_support.h"

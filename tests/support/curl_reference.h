@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // curl (/usr/bin/curl) as the reference client: runs it with --trace-ascii and reads from the
 // trace which statuses arrived (interim and final) and how many body bytes it sent.

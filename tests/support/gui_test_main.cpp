@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // main() for GUI test suites: a QApplication on the offscreen platform unless told otherwise
 // (set QT_QPA_PLATFORM=xcb under Xvfb to watch them run).
 #include <QApplication>

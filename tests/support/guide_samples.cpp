@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "tests/support/guide_samples.h"
 
 #include "core/guides/guide_parser.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // A private nginx (Debian nginx-light, /usr/sbin/nginx) for integration tests and benchmarks.
 // Paths: /upload reads the body (proxied to /sink, so nginx really consumes it and answers

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Readable gtest failure messages for Qt's string types (found by ADL-free lookup because gtest

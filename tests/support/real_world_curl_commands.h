@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Curl commands as people really paste them: browsers' "Copy as cURL" (bash and cmd), API docs

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Server scripts for ScriptedServer shared by suites that only need a fixed answer.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // An in-process HTTP server that does exactly what a test script says, byte by byte, for the
 // cases no real server produces: 417 before the body, no 100 at all, 1xx floods, header bombs,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // A real server binary (nginx, Apache httpd) run by a test on a free loopback port with a
 // private configuration in a temporary folder; stopped by its PID, never a system service.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Certificates made at test time with /usr/bin/openssl (nothing secret is checked in).
 

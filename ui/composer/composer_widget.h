@@ -62,7 +62,7 @@ public:
     void send();
     void cancel();
 
-    // Asked on the GUI thread when following redirects stopped at an https → http hop (issue 9:
+    // Asked on the GUI thread when following redirects stopped at an https → http hop (we
     // never downgrade silently). True: send again and follow it. The default asks with a
     // QMessageBox; tests replace it.
     using DowngradePrompt = std::function<bool(const QUrl &from, const QUrl &to)>;

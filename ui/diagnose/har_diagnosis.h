@@ -1,6 +1,6 @@
 #pragma once
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The HAR tab's entry actions (issue 7): "Replay in composer", "Diagnose" (the HAR rules'
+// The HAR tab's entry actions: "Replay in composer", "Diagnose" (the HAR rules'
 // findings for the selected entry, in a "Diagnosis" tab of the details) and "Troubleshoot…".
 // What to do with a replay or a troubleshooting run is the app's (signals; app/main.cpp wires
 // them to the RequestWorkspace).

@@ -1,6 +1,6 @@
 #pragma once
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Guided troubleshooting, one step at a time (issue 5): what to check and why, a button for the
+// Guided troubleshooting, one step at a time: what to check and why, a button for the
 // checks the app can run itself (CheckRunner: asynchronous, cancellable) with their outcome and
 // a suggested answer, the step's possible outcomes as buttons the user confirms, back/undo,
 // and at the end the diagnosis summary with "Copy as Markdown".

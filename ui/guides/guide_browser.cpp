@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/guides/guide_browser.h"
 
 #include "core/guides/guide_catalog.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/har/har_entry_details.h"
 
 #include "core/har/har_body.h"

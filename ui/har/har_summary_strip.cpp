@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/har/har_summary_strip.h"
 
 #include "ui/flow_layout.h"

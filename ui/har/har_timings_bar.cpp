@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/har/har_timings_bar.h"
 
 #include "ui/har/har_waterfall.h"

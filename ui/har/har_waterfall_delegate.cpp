@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/har/har_waterfall_delegate.h"
 
 #include "ui/har/har_entries_model.h"

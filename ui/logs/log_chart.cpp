@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // qcustomplot.h (2.1) uses Qt's `foreach` inside its templates, and the project builds with
 // QT_NO_FOREACH; this translation unit re-enables it before the first Qt header so the
 // templates compile. Our own code here still uses range-for only.
@@ -141,7 +142,7 @@ LogChart::LogChart(QWidget *parent)
                 m_plot->replot();
             });
     // Legend entries and spike markers open their guide on a double-click or from the
-    // context menu (issue 6: "legend entries toggle series and open their guides").
+    // context menu ("legend entries toggle series and open their guides").
     connect(m_plot, &QCustomPlot::mouseDoubleClick, this, [this](QMouseEvent *event) {
         if (event->button() != Qt::LeftButton)
             return;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/logs/log_view.h"
 
 #include "ui/status/status_link.h"
@@ -37,7 +38,7 @@ namespace {
 // The chart and progress refresh at this pace while a file is read: smooth enough to watch,
 // rare enough that copying the minute series costs nothing.
 constexpr int kPollIntervalMs = 250;
-// Follow mode checks the file this often: well under the 1 s an update may take (issue 6),
+// Follow mode checks the file this often: well under the 1 s an update may take,
 // and each check reads at most kFollowReadBytes so the GUI thread never waits long
 // (1 MiB parses in a few ms; a log growing faster than 4 MiB/s catches up over polls).
 constexpr int kFollowPollMs = 250;

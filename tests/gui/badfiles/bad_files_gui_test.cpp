@@ -1,4 +1,5 @@
-// Bad files in the GUI (issue 9): the HAR tab and the log tab show a clear error (or a partial
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Bad files in the GUI: the HAR tab and the log tab show a clear error (or a partial
 // result with counts) for a HAR cut at every 1/100th, a 0-byte file, a directory, an
 // unreadable file, a named pipe, and a log with 30% garbage lines; none of them crashes or
 // hangs the GUI thread.

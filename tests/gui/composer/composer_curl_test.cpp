@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // curl in and out through the composer: import → composer state → export (bash and cmd) →
 // import again gives the same composer state, on the real-world commands of the curl tests.
 #include "tests/support/real_world_curl_commands.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Compose, send to a loopback scripted server, and read the timeline as a user would.
 #include "gui_wait.h"
 #include "composer_server.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The three server behaviours the composer tests need, as scripts for the shared in-process
 // ScriptedServer (tests/support): it runs on its own thread, so the engine runs on the test's

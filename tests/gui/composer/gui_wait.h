@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Waiting in GUI tests: run the event loop until a condition holds or the time is up. The test
 // thread is the GUI thread, so the engine and the scripted server progress while we wait.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // History across restarts of the main window, a corrupt history file, reopen/re-send, and
 // saving an exchange then opening it back as a timeline tab.
 #include "gui_wait.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The timeline's parts on hand-built exchanges: waterfall spans and hover, what ended the wait
 // for 100, the body viewer modes, the raw wire view with "show all".
 #include "ui/timeline/body_viewer.h"

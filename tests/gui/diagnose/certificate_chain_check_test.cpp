@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // "Show the certificate chain" (TLS troubleshooting flow) against a real TLS server on loopback,
 // with certificates made at test time by /usr/bin/openssl: the chain is listed with subject,
 // issuer and validity, the verification errors are named, and the step's outcome follows from

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The Diagnosis tab of a timeline and its guide links, and the "Troubleshoot…" button that
 // opens the step-by-step panel as a document tab.
 #include "../composer/gui_wait.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The HAR tab's entry actions: Replay in composer and Diagnose.
 #include "../composer/gui_wait.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Walking a troubleshooting flow in the panel, and the automatic checks against real servers:
 // the scripted server in tests/support for a resend, the resolver for "localhost".
 #include "../composer/gui_wait.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The HAR tab in a laptop-sized main window: its controls wrap onto more rows instead of
 // holding the tab at the width of all of them, so the Guide dock keeps a readable width and
 // the Status column is in view without scrolling.

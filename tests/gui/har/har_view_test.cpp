@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/har/har_summary.h"
 #include "tests/support/test_support.h"
 #include "ui/har/har_entries_model.h"

@@ -1,5 +1,5 @@
 // LogView: legend entries and spike markers open guides, a clicked bucket lists sample
-// lines, the Follow toggle updates the view live (issue 6).
+// lines, the Follow toggle updates the view live.
 // SPDX-License-Identifier: GPL-3.0-or-later
 
 // qcustomplot.h (2.1) needs Qt's foreach, which the project turns off (see log_chart.cpp).
@@ -168,7 +168,7 @@ TEST(LogViewInteraction, FollowUpdatesCountsWhenLinesAreAppended)
     }
     clock.start();
     ASSERT_TRUE(waitFor(view, &LogView::followUpdated, 5000));
-    EXPECT_LE(clock.elapsed(), 1000); // issue 6: within a second
+    EXPECT_LE(clock.elapsed(), 1000); // within a second
     EXPECT_EQ(view.summary().linesParsed, 2003);
     EXPECT_EQ(view.summary().statusCounts.value(502), 2);
     qint64 charted = 0;

@@ -1,4 +1,5 @@
-// Issue 9, security: the composer never follows an https → http redirect silently. The engine
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Security: the composer never follows an https → http redirect silently. The engine
 // stops at the hop with a finding; the composer asks; only "Follow anyway" sends it again and
 // reaches the plain-HTTP server.
 #include "tests/gui/composer/gui_wait.h"

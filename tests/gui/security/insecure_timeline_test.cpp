@@ -1,4 +1,5 @@
-// Issue 9, security: the timeline says when an exchange was made with TLS verification off,
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Security: the timeline says when an exchange was made with TLS verification off,
 // also for one opened from a saved file.
 #include "core/http/http_types.h"
 #include "ui/timeline/timeline_view.h"

@@ -1,4 +1,5 @@
-// Issue 9, security: exports from the GUI are sanitized by default (Save Exchange As… as JSON
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Security: exports from the GUI are sanitized by default (Save Exchange As… as JSON
 // or HAR), with an explicit way to keep secrets; the history panel removes secrets from every
 // saved exchange.
 #include "core/history/history_store.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // FlowLayout (ui/flow_layout.h): controls run left to right and wrap when the width runs out;
 // hidden ones take no room; the height it asks for is the height it uses.
 #include "ui/flow_layout.h"

@@ -1,4 +1,5 @@
-// Bad files at scale against statusscope-cli and the core readers (issue 9): a HAR cut at
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Bad files at scale against statusscope-cli and the core readers: a HAR cut at
 // every 1/100th of its length, a 0-byte file, a directory, an unreadable file, a named pipe,
 // a file that shrinks while it is read, and a 20 MB log with 30% garbage lines.
 #include "core/files/mapped_region_guard.h"

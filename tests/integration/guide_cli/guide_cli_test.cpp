@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // statusscope-cli guide, run as a process against the guides compiled into this build.
 #include "core/guides/guide_catalog.h"
 #include "tests/support/test_support.h"

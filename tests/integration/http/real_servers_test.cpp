@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Against real nginx and Apache httpd on loopback, with curl as the reference client: on the
 // same server and request, our interim statuses, final status and whether the body was sent
 // must agree with what `curl --trace-ascii` shows.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The 100-continue and 417 paths against the scripted server: retries on the same or a new
 // connection, a server that never answers 100, a final status mid-upload, 1xx of every kind.
 #include "core/http/http_engine.h"

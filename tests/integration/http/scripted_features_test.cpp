@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Engine features against the scripted server: injected clock, redirects, proxy, cancel,
 // HAR and timeline output, 101, content decoding, -L/-x/-o in the CLI.
 #include "core/http/http_engine.h"

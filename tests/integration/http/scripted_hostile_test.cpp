@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Hostile and broken servers: every case ends with a clear error, the right CLI exit code,
 // no crash, no hang, bounded memory.
 #include "core/http/http_engine.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Runs `statusscope-cli send --json` and reads back what the contract says: per attempt the
 // interim statuses, the final status and whether the body was sent.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // TLS against the scripted server with certificates made at test time by /usr/bin/openssl.
 #include "core/http/http_engine.h"
 #include "core/http/request_builder.h"

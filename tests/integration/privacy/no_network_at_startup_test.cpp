@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // StatusScope sends nothing the user did not ask for: no update check, no telemetry.
 // The GUI and the CLI are run under strace and every connect() is inspected.
 #include "tests/support/test_support.h"

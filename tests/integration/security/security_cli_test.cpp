@@ -1,4 +1,5 @@
-// Issue 9, security, against real loopback servers: an insecure (-k) exchange is recorded as
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Security, against real loopback servers: an insecure (-k) exchange is recorded as
 // such in the saved JSON; a redirect from https to http is a finding, a CLI warning, and with
 // stopOnHttpsDowngrade the engine stops before following it.
 #include "core/http/http_engine.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // One randomized hostile-server exchange for the soak: the bytes the scripted server writes
 // (cut at random points, with short pauses), how it ends the connection, and what the engine

@@ -1,4 +1,5 @@
-// The hostile-server soak (issue 9): the scripted server plays N randomized exchanges (1xx
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The hostile-server soak: the scripted server plays N randomized exchanges (1xx
 // sequences and floods, random splits and pauses, closes, resets, stalls, valid and broken
 // framing) against HttpEngine in one process. Every exchange must end inside its timeout with
 // a complete response or a typed error, valid ones with the exact status and body, and the
@@ -28,7 +29,7 @@ namespace {
 constexpr int kTimeoutMs = 1000;
 // Scheduling slack on a loaded 2-core machine before an exchange counts as hung.
 constexpr int kHangGraceMs = 500;
-// Memory is compared after this many exchanges and at the end (issue 9).
+// Memory is compared after this many exchanges and at the end.
 constexpr int kWarmupExchanges = 1000;
 constexpr double kMaxRssGrowth = 0.10;
 // Mismatches reported in full; the rest are only counted.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/curl/curl_command.h"
 
 #include "tests/support/qt_printers.h"

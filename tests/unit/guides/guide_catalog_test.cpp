@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/guides/guide_catalog.h"
 #include "tests/support/guide_samples.h"
 #include "tests/unit/guides/guide_printers.h"

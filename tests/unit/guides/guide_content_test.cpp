@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Checks the real guides compiled into core (resources/guides → :/guides) against FORMAT.md and
 // the catalog of stable ids (resources/status-codes.tsv + the transport failures): every code
 // has a guide, every guide is complete and consistent, every link resolves, no two guides are
@@ -206,7 +207,7 @@ double jaccard(const std::vector<size_t> &a, const std::vector<size_t> &b)
     return unionSize == 0 ? 0.0 : double(common.size()) / double(unionSize);
 }
 
-// Issue 5: "no guide is boilerplate with the number changed". 0.20 is far above what two
+// No guide may be boilerplate with the number changed. 0.20 is far above what two
 // guides sharing the format and a few stock phrases reach.
 constexpr double kNearDuplicateThreshold = 0.20;
 

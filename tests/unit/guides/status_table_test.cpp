@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/guides/status_table.h"
 #include "tests/support/test_support.h"
 #include "tests/unit/guides/guide_printers.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Reading a large HAR on two threads (core/har/har_entries_split.h) must give exactly what one
 // thread gives: the same entries in the same order, the same skipped entries with the same
 // indexes and paths, the same errors at the same bytes. Every test reads the same input both

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // JSON number text to double (core/har/har_number.h): the standard library's from_chars where
 // it exists, Qt's parser where it does not. Both are held to the same exact answers here, so the
 // fallback the macOS build may use is tested on every platform.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Content-Encoding decoding with zlib: gzip, zlib-wrapped and raw deflate, limits, corruption.
 #include "core/http/content_decoding.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The --json shape of DESIGN.md and the HAR export, from an Exchange built by hand on a fake
 // clock: exact field names, ms from the exchange start, null for phases that did not happen.
 #include "core/http/exchange_har.h"

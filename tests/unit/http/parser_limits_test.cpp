@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The parser's named limits: hostile inputs stop with a precise error and bounded memory.
 #include "core/http/response_parser.h"
 

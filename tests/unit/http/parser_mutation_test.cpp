@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The fuzz corpus replayed as an ordinary test (STYLE habit 15): every golden fixture, mutated
 // with a fixed seed (bytes flipped, cut, duplicated), fed in random pieces. The parser must
 // always end in a defined state, never consume more than it was given, and keep its buffered

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The exact request head on the wire for the Expect rules (RFC 9110 §10.1.1) and header edits.
 #include "core/http/request_builder.h"
 

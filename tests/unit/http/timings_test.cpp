@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Phase durations derived from events stamped on a fake clock (no sleeping, as curl's
 // tests/unit/unit1399.c does it): a phase that did not happen is empty, never a made-up 0.
 #include "core/http/clock.h"

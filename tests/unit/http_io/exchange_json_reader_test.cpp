@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/http/exchange_json.h"
 #include "core/http_io/exchange_json_reader.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/logs/counted_keys.h"
 #include "core/logs/latency_histogram.h"
 #include "core/logs/log_time.h"

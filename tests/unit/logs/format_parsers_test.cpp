@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/logs/format_detect.h"
 #include "core/logs/log_time.h"
 #include "core/logs/pattern_parser.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "log_test_util.h"
 
 #include "tests/support/test_support.h"

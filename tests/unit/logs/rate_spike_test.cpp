@@ -1,4 +1,4 @@
-// Spikes of the 4xx/5xx error rate (issue 6: "a status's count or the error rate").
+// Spikes of the 4xx/5xx error rate.
 // SPDX-License-Identifier: GPL-3.0-or-later
 
 #include "core/logs/log_summary_json.h"

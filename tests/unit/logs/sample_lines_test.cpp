@@ -1,4 +1,4 @@
-// Sample lines of a time range, and the log's own zone read from its head (issue 6).
+// Sample lines of a time range, and the log's own zone read from its head.
 // SPDX-License-Identifier: GPL-3.0-or-later
 
 #include "core/logs/sample_lines.h"

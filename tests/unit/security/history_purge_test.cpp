@@ -1,4 +1,5 @@
-// Issue 9, security: history can be purged of secrets. Exchanges stored in a real SQLite
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Security: history can be purged of secrets. Exchanges stored in a real SQLite
 // history keep everything but the values of Authorization, Proxy-Authorization, Cookie,
 // Set-Cookie and token-like query parameters, which become REDACTED.
 #include "core/history/history_secrets.h"

@@ -1,4 +1,5 @@
-// Issue 9, security: an exchange made with TLS verification off says so in its saved JSON
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Security: an exchange made with TLS verification off says so in its saved JSON
 // ("insecure": true, a field added to the DESIGN.md contract, never renamed) and keeps saying
 // so when read back; older files without the field read as verified.
 #include "core/http/exchange_json.h"
