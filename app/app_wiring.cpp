@@ -9,8 +9,12 @@
 #include "ui/har/har_view.h"
 #include "ui/logs/log_view.h"
 #include "ui/main_window.h"
+#include "ui/probe/probe_launcher.h"
 #include "ui/request_workspace.h"
 #include "ui/status/guide_navigator.h"
+#include "ui/timeline/timeline_view.h"
+
+#include <QTabWidget>
 
 namespace statusscope::app {
 
@@ -23,7 +27,19 @@ AppWiring::AppWiring(ui::MainWindow *window, const GuideCatalog &guides, const Q
     m_navigator = std::make_unique<ui::GuideNavigator>(m_guideBrowser, window->guideDock());
     m_workspace = std::make_unique<ui::RequestWorkspace>(window, historyPath);
     m_workspace->setGuideNavigator(m_navigator.get());
-    window->setRequestFactory([workspace = m_workspace.get()](QWidget *parent) { return workspace->createComposer(parent); });
+    m_probes = std::make_unique<ui::ProbeLauncher>(window, m_workspace->networkConsent());
+    QObject::connect(m_probes.get(), &ui::ProbeLauncher::statusActivated, m_navigator.get(),
+                     &ui::GuideNavigator::showGuide);
+    window->setRequestFactory([workspace = m_workspace.get(), probes = m_probes.get()](QWidget *parent) {
+        ui::ComposerWidget *composer = workspace->createComposer(parent);
+        probes->attachComposer(composer);
+        return composer;
+    });
+    // Composers and timelines the workspace opens itself (Import cURL, replay, history) get the
+    // probe actions when their tab is added (every added document becomes the current tab).
+    QTabWidget *documents = window->documents();
+    QObject::connect(documents, &QTabWidget::currentChanged, m_probes.get(),
+                     [documents, probes = m_probes.get()](int index) { probes->attachDocument(documents->widget(index)); });
     registerViewers();
 }
 
@@ -33,6 +49,7 @@ void AppWiring::registerViewers()
 {
     ui::GuideNavigator *navigator = m_navigator.get();
     ui::RequestWorkspace *workspace = m_workspace.get();
+    ui::ProbeLauncher *probes = m_probes.get();
     QStringList refused;
     auto add = [this, &refused](FileKind kind, ui::MainWindow::ViewerFactory factory) {
         QString error;
@@ -40,7 +57,7 @@ void AppWiring::registerViewers()
             refused << error;
     };
 
-    add(FileKind::Har, [navigator, workspace](const QString &path, QWidget *parent) -> QWidget * {
+    add(FileKind::Har, [navigator, workspace, probes](const QString &path, QWidget *parent) -> QWidget * {
         auto *view = new ui::HarView(path, parent);
         // The Guide dock follows the selected entry's status.
         QObject::connect(view, &ui::HarView::statusSelected, navigator,
@@ -52,6 +69,7 @@ void AppWiring::registerViewers()
                          &ui::RequestWorkspace::replayInComposer);
         QObject::connect(diagnosis, &ui::HarDiagnosis::troubleshootRequested, workspace,
                          &ui::RequestWorkspace::openTroubleshooting);
+        probes->attachHar(view, diagnosis->findingsPanel());
         return view;
     });
     add(FileKind::AccessLog, [navigator](const QString &path, QWidget *parent) -> QWidget * {
@@ -61,8 +79,12 @@ void AppWiring::registerViewers()
                          [navigator](int code) { navigator->showGuide(QString::number(code)); });
         return view;
     });
-    add(FileKind::ExchangeJson,
-        [workspace](const QString &path, QWidget *parent) { return workspace->openExchangeFile(path, parent); });
+    add(FileKind::ExchangeJson, [workspace, probes](const QString &path, QWidget *parent) {
+        QWidget *view = workspace->openExchangeFile(path, parent);
+        if (auto *timeline = qobject_cast<ui::TimelineView *>(view))
+            probes->attachSavedExchange(timeline, path); // a host from a file: the probe asks first
+        return view;
+    });
     m_wiringError = refused.join(QLatin1Char('\n'));
 }
 

@@ -2,8 +2,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Everything the GUI wires between core and ui, in one place, so the end-to-end GUI tests run
 // the same wiring a user gets: the viewers per file kind, the Guide dock's navigator, the
-// request workspace (composer, saved exchanges, history, troubleshooting) and the diagnosis
-// of HAR entries. main() only parses the command line, builds a MainWindow and calls this.
+// request workspace (composer, saved exchanges, history, troubleshooting), the diagnosis of
+// HAR entries and the Expect probe (from the composer and from Expect/417 findings). main()
+// only parses the command line, builds a MainWindow and calls this.
 
 #include <QString>
 
@@ -17,6 +18,7 @@ namespace statusscope::ui {
 class GuideBrowser;
 class GuideNavigator;
 class MainWindow;
+class ProbeLauncher;
 class RequestWorkspace;
 } // namespace statusscope::ui
 
@@ -36,6 +38,7 @@ public:
     ui::GuideBrowser *guideBrowser() const { return m_guideBrowser; }
     ui::GuideNavigator *guideNavigator() const { return m_navigator.get(); }
     ui::RequestWorkspace *workspace() const { return m_workspace.get(); }
+    ui::ProbeLauncher *probes() const { return m_probes.get(); }
     // Empty when every viewer was registered; otherwise what the window refused (a wiring bug).
     QString wiringError() const { return m_wiringError; }
 
@@ -46,6 +49,7 @@ private:
     ui::GuideBrowser *m_guideBrowser = nullptr; // owned by the Guide dock
     std::unique_ptr<ui::GuideNavigator> m_navigator;
     std::unique_ptr<ui::RequestWorkspace> m_workspace;
+    std::unique_ptr<ui::ProbeLauncher> m_probes;
     QString m_wiringError;
 };
 

@@ -8,6 +8,7 @@
 #include "ui/timeline/timeline_view.h"
 
 #include <QMessageBox>
+#include <QAction>
 #include <QApplication>
 #include <QButtonGroup>
 #include <QCheckBox>
@@ -33,6 +34,7 @@
 #include <QStackedWidget>
 #include <QTabWidget>
 #include <QTimer>
+#include <QToolButton>
 #include <QUrlQuery>
 #include <QVBoxLayout>
 
@@ -130,6 +132,14 @@ ComposerWidget::ComposerWidget(QWidget *parent)
         showMessage(tr("Copied the request as a curl command for cmd.exe."));
     });
     m_copyCurl->setMenu(curlMenu);
+    m_probeAction = new QAction(tr("Probe Expect handling…"), this);
+    m_probeAction->setObjectName(QStringLiteral("composerProbeExpect"));
+    m_probeAction->setToolTip(tr("How does this server (and the proxy) handle Expect: 100-continue? Shows the "
+                                 "requests it would send and asks first."));
+    connect(m_probeAction, &QAction::triggered, this, &ComposerWidget::probeRequested);
+    auto *probe = new QToolButton(this);
+    probe->setObjectName(QStringLiteral("composerProbeButton"));
+    probe->setDefaultAction(m_probeAction);
 
     m_urlProblem = new QLabel(this);
     m_urlProblem->setObjectName(QStringLiteral("composerUrlProblem"));
@@ -171,6 +181,7 @@ ComposerWidget::ComposerWidget(QWidget *parent)
     line->addWidget(m_send);
     line->addWidget(m_cancel);
     line->addWidget(m_copyCurl);
+    line->addWidget(probe);
     auto *progressLine = new QHBoxLayout;
     progressLine->addWidget(m_progress);
     progressLine->addWidget(m_progressText, 1);

@@ -13,6 +13,7 @@
 
 #include <functional>
 
+class QAction;
 class QButtonGroup;
 class QCheckBox;
 class QComboBox;
@@ -56,6 +57,7 @@ public:
     QStringList importWarnings() const { return m_importWarnings; }
 
     TimelineView *timeline() const { return m_timeline; }
+    QAction *probeAction() const { return m_probeAction; }
     bool isRunning() const { return m_engine != nullptr; }
     QString title() const;
 
@@ -74,6 +76,8 @@ signals:
     void statusActivated(const QString &codeId);
     void titleChanged(const QString &title);
     void messageShown(const QString &message);
+    // "Probe Expect handling…": the Expect probe of the current URL, method and proxy.
+    void probeRequested();
 
 private:
     void askAboutDowngrade(const http::Exchange &exchange);
@@ -98,6 +102,7 @@ private:
     QPushButton *m_send = nullptr;
     QPushButton *m_cancel = nullptr;
     QPushButton *m_copyCurl = nullptr;
+    QAction *m_probeAction = nullptr;
     QLabel *m_urlProblem = nullptr;
     QLabel *m_importNote = nullptr;
     QLabel *m_tlsWarning = nullptr;

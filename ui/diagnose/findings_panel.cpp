@@ -61,6 +61,12 @@ QColor severityColor(diagnose::Severity severity, bool dark)
     return dark ? QColor(0x90, 0xca, 0xf9) : QColor(0x15, 0x65, 0xc0);
 }
 
+bool offersExpectProbe(const diagnose::Finding &finding)
+{
+    return finding.rule.startsWith(QLatin1String("expect-")) || finding.rule == QLatin1String("rejected-before-body")
+           || finding.guide == QLatin1String("417");
+}
+
 FindingsPanel::FindingsPanel(QWidget *parent)
     : QWidget(parent)
 {
@@ -145,6 +151,16 @@ QWidget *FindingsPanel::buildCard(const diagnose::Finding &finding, int index)
             emit troubleshootRequested(m_findings.at(index));
     });
     guideRow->addWidget(troubleshoot);
+    if (offersExpectProbe(finding)) {
+        auto *probe = new QPushButton(tr("Probe Expect handling…"), card);
+        probe->setObjectName(QStringLiteral("findingProbeExpect"));
+        probe->setToolTip(tr("Run the Expect conformance probe against this host (it shows what it will send first)."));
+        connect(probe, &QPushButton::clicked, this, [this, index] {
+            if (index < m_findings.size())
+                emit probeRequested(m_findings.at(index));
+        });
+        guideRow->addWidget(probe);
+    }
 
     auto *text = new QVBoxLayout;
     text->setSpacing(4);

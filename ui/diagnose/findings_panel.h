@@ -3,7 +3,8 @@
 // The diagnosis of an exchange or a HAR entry as a list: per finding its severity (icon and
 // colour), title, what was seen, the likely cause, the fix, and the guide as a status link.
 // Links go out through statusActivated (to the GuideNavigator); "Troubleshoot…" on a finding
-// asks for the step-by-step panel.
+// asks for the step-by-step panel; "Probe Expect handling…" on an Expect/417 finding asks for the
+// Expect probe of the same host.
 
 #include "core/diagnose/finding.h"
 
@@ -33,6 +34,7 @@ public:
 signals:
     void statusActivated(const QString &codeId);
     void troubleshootRequested(const statusscope::diagnose::Finding &finding);
+    void probeRequested(const statusscope::diagnose::Finding &finding);
 
 private:
     QWidget *buildCard(const diagnose::Finding &finding, int index);
@@ -43,6 +45,10 @@ private:
     QVBoxLayout *m_listLayout = nullptr;
     QLabel *m_empty = nullptr;
 };
+
+// A finding about Expect (a 417, a wait for 100, a final status before the body): the Expect
+// probe answers how the server handles it.
+bool offersExpectProbe(const diagnose::Finding &finding);
 
 // Colour of a severity's marker, readable on the current palette.
 QColor severityColor(diagnose::Severity severity, bool dark);
