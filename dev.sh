@@ -27,6 +27,8 @@ PACKAGES=(
     libnginx-mod-http-geoip2 libnginx-mod-http-headers-more-filter libnginx-mod-stream
     haproxy squid lighttpd nodejs php-cli ruby perl golang-go shellcheck pyflakes3 python3-yaml
     libxml2-utils
+    # StatusScope's own output in the guides is shown, and checked, through jq (FORMAT.md).
+    jq
 )
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*"; }

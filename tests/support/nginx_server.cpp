@@ -5,7 +5,7 @@
 
 namespace statusscope::test {
 
-bool NginxServer::start()
+bool NginxServer::startWithRetries(const std::function<bool()> &startOnce)
 {
     for (int i = 0; i < 3; ++i) {
         stop();
@@ -15,10 +15,8 @@ bool NginxServer::start()
     return false;
 }
 
-bool NginxServer::startOnce()
+bool NginxServer::launchWith(const QString &serverBlocks)
 {
-    if (!prepare("hello from nginx\n"))
-        return false;
     const QString d = m_dir.path();
     QDir(d).mkpath(QStringLiteral("tmp"));
     const QByteArray conf = QStringLiteral(R"(daemon off;
@@ -34,7 +32,23 @@ http {
     fastcgi_temp_path %1/tmp/fastcgi;
     uwsgi_temp_path %1/tmp/uwsgi;
     scgi_temp_path %1/tmp/scgi;
-    client_max_body_size 2g;
+%2}
+)").arg(d, serverBlocks).toUtf8();
+    const QString confPath = d + QStringLiteral("/nginx.conf");
+    writeTextFile(confPath, conf);
+    return launch(binary(), {QStringLiteral("-c"), confPath, QStringLiteral("-p"), d}, d + QStringLiteral("/error.log"));
+}
+
+bool NginxServer::start()
+{
+    return startWithRetries([this] { return startOnce(); });
+}
+
+bool NginxServer::startOnce()
+{
+    if (!prepare("hello from nginx\n"))
+        return false;
+    return launchWith(QStringLiteral(R"(    client_max_body_size 2g;
     server {
         listen 127.0.0.1:%2;
         location = /sink { return 200 "ok\n"; }
@@ -47,53 +61,41 @@ http {
         }
         location = /ret { return 200 "ret\n"; }
         location = /gate { if ($http_expect) { return 417; } proxy_pass http://127.0.0.1:%2/sink; }
+        location = /drop { return 444; }
         location / { root %1/www; }
     }
-}
-)").arg(d).arg(m_port).toUtf8();
-    const QString confPath = d + QStringLiteral("/nginx.conf");
-    writeTextFile(confPath, conf);
-    return launch(binary(), {QStringLiteral("-c"), confPath, QStringLiteral("-p"), d}, d + QStringLiteral("/error.log"));
+)").arg(m_dir.path()).arg(m_port));
 }
 
 bool NginxServer::startProxyTo(quint16 originPort)
 {
-    for (int i = 0; i < 3; ++i) {
-        stop();
-        if (startProxyOnce(originPort))
-            return true;
-    }
-    return false;
+    return startWithRetries([this, originPort] { return startProxyOnce(originPort); });
 }
 
 bool NginxServer::startProxyOnce(quint16 originPort)
 {
     if (!prepare("nginx proxy\n"))
         return false;
-    const QString d = m_dir.path();
-    QDir(d).mkpath(QStringLiteral("tmp"));
-    const QByteArray conf = QStringLiteral(R"(daemon off;
-master_process off;
-worker_processes 1;
-pid %1/nginx.pid;
-error_log %1/error.log info;
-events { worker_connections 128; }
-http {
-    access_log %1/access.log;
-    client_body_temp_path %1/tmp/body;
-    proxy_temp_path %1/tmp/proxy;
-    fastcgi_temp_path %1/tmp/fastcgi;
-    uwsgi_temp_path %1/tmp/uwsgi;
-    scgi_temp_path %1/tmp/scgi;
-    server {
-        listen 127.0.0.1:%2;
-        location / { proxy_pass http://127.0.0.1:%3; }
+    return launchWith(QStringLiteral(R"(    server {
+        listen 127.0.0.1:%1;
+        location / { proxy_pass http://127.0.0.1:%2; }
     }
+)").arg(m_port).arg(originPort));
 }
-)").arg(d).arg(m_port).arg(originPort).toUtf8();
-    const QString confPath = d + QStringLiteral("/nginx.conf");
-    writeTextFile(confPath, conf);
-    return launch(binary(), {QStringLiteral("-c"), confPath, QStringLiteral("-p"), d}, d + QStringLiteral("/error.log"));
+
+bool NginxServer::startTls(const QString &certPath, const QString &keyPath)
+{
+    return startWithRetries([this, certPath, keyPath] {
+        if (!prepare("hello from nginx over TLS\n"))
+            return false;
+        return launchWith(QStringLiteral(R"(    server {
+        listen 127.0.0.1:%1 ssl;
+        ssl_certificate %2;
+        ssl_certificate_key %3;
+        location / { root %4/www; }
+    }
+)").arg(m_port).arg(certPath, keyPath, m_dir.path()));
+    });
 }
 
 } // namespace statusscope::test
