@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <functional>
+#include <utility>
 
 namespace statusscope::logs {
 
@@ -42,12 +43,19 @@ void CountedKeys::syncCounts()
     }
 }
 
-void CountedKeys::rebuildIndex(size_t capacity)
+// The keys live only in the slots (a per-entry copy would cost 8 bytes a pair), so a new
+// index is built from the old one, entry numbers mapped through `renumber` when given.
+void CountedKeys::rebuildIndex(size_t capacity, const std::vector<quint32> *renumber)
 {
     syncCounts();
-    m_slots.assign(capacity, Slot());
-    for (size_t i = 0; i < m_entries.size(); ++i)
-        insertIndex(m_keys[i], quint32(i));
+    const std::vector<Slot> old = std::exchange(m_slots, std::vector<Slot>(capacity));
+    for (const Slot &slot : old) {
+        if (slot.key == 0)
+            continue;
+        const quint32 entry = renumber ? (*renumber)[slot.entry] : slot.entry;
+        if (entry != kDropped)
+            insertIndex(slot.key, entry);
+    }
 }
 
 namespace {
@@ -86,10 +94,10 @@ void CountedKeys::add(int status, std::string_view text, qint64 count)
         const size_t grown = std::max<size_t>(64, m_entries.size() + m_entries.size() / 2);
         const size_t capacity = m_entries.size() >= m_limit / 2 ? m_limit + 1 : std::min(grown, m_limit + 1);
         m_entries.reserve(capacity);
-        m_keys.reserve(capacity);
     }
-    m_entries.push_back({std::string(text), status, 0});
-    m_keys.push_back(key);
+    const auto length = quint32(std::min(text.size(), kMaxTextBytes));
+    m_entries.push_back({quint32(m_text.size()), length, status, 0});
+    m_text.append(text.substr(0, length));
     addCount(m_slots[slot].count, m_entries.back().count, count);
     if (m_entries.size() > m_limit)
         prune();
@@ -97,48 +105,60 @@ void CountedKeys::add(int status, std::string_view text, qint64 count)
         rebuildIndex(m_slots.size() * 2);
 }
 
-qint64 CountedKeys::countOf(size_t entry) const
-{
-    const quint64 key = m_keys[entry];
-    const size_t mask = m_slots.size() - 1;
-    for (size_t slot = size_t(key) & mask; m_slots[slot].key != 0; slot = (slot + 1) & mask) {
-        if (m_slots[slot].key == key)
-            return m_entries[entry].count + qint64(m_slots[slot].count);
-    }
-    return m_entries[entry].count;
-}
-
 void CountedKeys::merge(const CountedKeys &other)
 {
     m_approximate = m_approximate || other.m_approximate;
-    for (size_t i = 0; i < other.m_entries.size(); ++i)
-        add(other.m_entries[i].status, other.m_entries[i].text, other.countOf(i));
+    for (const Slot &slot : other.m_slots) {
+        if (slot.key != 0) {
+            const Stored &stored = other.m_entries[slot.entry];
+            add(stored.status, other.textOf(stored), stored.count + qint64(slot.count));
+        }
+    }
 }
 
 void CountedKeys::prune()
 {
     m_approximate = true;
     syncCounts();
+    std::vector<quint32> renumber(m_entries.size());
+    for (size_t i = 0; i < m_entries.size(); ++i)
+        renumber[i] = quint32(i);
     qint64 floor = 1;
-    while (m_entries.size() > m_limit * 3 / 4) {
-        size_t kept = 0;
+    size_t kept = m_entries.size();
+    while (kept > m_limit * 3 / 4) {
+        kept = 0;
         for (size_t i = 0; i < m_entries.size(); ++i) {
-            if (m_entries[i].count > floor) {
-                if (kept != i) {
-                    m_entries[kept] = std::move(m_entries[i]);
-                    m_keys[kept] = m_keys[i];
-                }
+            if (renumber[i] != kDropped && m_entries[i].count > floor)
                 ++kept;
-            }
+            else
+                renumber[i] = kDropped;
         }
-        m_entries.resize(kept);
-        m_keys.resize(kept);
         ++floor;
     }
-    const size_t capacity = m_slots.size();
-    m_slots.assign(capacity, Slot());
-    for (size_t i = 0; i < m_entries.size(); ++i)
-        insertIndex(m_keys[i], quint32(i));
+    size_t next = 0;
+    for (size_t i = 0; i < m_entries.size(); ++i) {
+        if (renumber[i] == kDropped)
+            continue;
+        m_entries[next] = m_entries[i];
+        renumber[i] = quint32(next++);
+    }
+    m_entries.resize(next);
+    rebuildIndex(m_slots.size(), &renumber);
+    compactText();
+}
+
+// Drops the texts of pruned entries: without it the buffer would grow with every pair ever
+// seen, the very thing the bound exists to prevent.
+void CountedKeys::compactText()
+{
+    std::string kept;
+    kept.reserve(m_text.size() / 2);
+    for (Stored &stored : m_entries) {
+        const std::string_view text = textOf(stored);
+        stored.offset = quint32(kept.size());
+        kept.append(text);
+    }
+    m_text = std::move(kept);
 }
 
 std::vector<CountedKeys::Entry> CountedKeys::top(size_t n, int status) const
@@ -151,25 +171,27 @@ std::vector<CountedKeys::Entry> CountedKeys::top(size_t n, int status) const
         quint32 entry;
     };
     std::vector<Ranked> ranked;
-    for (size_t i = 0; i < m_entries.size(); ++i) {
-        if (status < 0 || m_entries[i].status == status)
-            ranked.push_back({countOf(i), quint32(i)});
+    for (const Slot &slot : m_slots) {
+        if (slot.key != 0 && (status < 0 || m_entries[slot.entry].status == status))
+            ranked.push_back({m_entries[slot.entry].count + qint64(slot.count), slot.entry});
     }
     auto order = [this](const Ranked &a, const Ranked &b) {
         if (a.count != b.count)
             return a.count > b.count;
-        const Entry &x = m_entries[a.entry];
-        const Entry &y = m_entries[b.entry];
+        const Stored &x = m_entries[a.entry];
+        const Stored &y = m_entries[b.entry];
         if (x.status != y.status)
             return x.status < y.status;
-        return x.text < y.text;
+        return textOf(x) < textOf(y);
     };
     const size_t keep = std::min(n, ranked.size());
     std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(keep), ranked.end(), order);
     std::vector<Entry> chosen;
     chosen.reserve(keep);
-    for (size_t i = 0; i < keep; ++i)
-        chosen.push_back({m_entries[ranked[i].entry].text, m_entries[ranked[i].entry].status, ranked[i].count});
+    for (size_t i = 0; i < keep; ++i) {
+        const Stored &stored = m_entries[ranked[i].entry];
+        chosen.push_back({std::string(textOf(stored)), stored.status, ranked[i].count});
+    }
     return chosen;
 }
 

@@ -9,6 +9,9 @@
 
 #include <gtest/gtest.h>
 
+#include <set>
+#include <string>
+
 using namespace statusscope;
 using namespace statusscope::logs;
 
@@ -120,6 +123,52 @@ TEST(LogAggregation, CountedKeysStayBoundedAndKeepHeavyHitters)
     ASSERT_EQ(top.size(), 1u);
     EXPECT_EQ(top[0].text, "/wp-login.php");
     EXPECT_EQ(top[0].count, 100);
+}
+
+// The texts share one buffer that pruning compacts: every surviving pair must still read its
+// own text, through prunes and a merge.
+TEST(LogAggregation, CountedKeysKeepEachTextThroughPrunesAndMerge)
+{
+    CountedKeys keys(500);
+    CountedKeys other(500);
+    for (int round = 0; round < 3; ++round) {
+        for (int i = 0; i < 50; ++i)
+            keys.add(500 + i % 4, "/heavy/" + std::to_string(i) + std::string(size_t(i), 'x'), 5);
+        for (int i = 0; i < 2000; ++i)
+            keys.add(404, "/once/" + std::to_string(round) + "/" + std::to_string(i));
+    }
+    for (int i = 0; i < 50; ++i)
+        other.add(500 + i % 4, "/heavy/" + std::to_string(i) + std::string(size_t(i), 'x'), 10);
+    keys.merge(other);
+    ASSERT_TRUE(keys.isApproximate());
+    const auto top = keys.top(50);
+    ASSERT_EQ(top.size(), 50u);
+    std::set<std::string> seen;
+    for (const auto &entry : top) {
+        EXPECT_EQ(entry.count, 25) << entry.text;
+        const size_t slash = entry.text.find('/', 1);
+        ASSERT_NE(slash, std::string::npos) << entry.text;
+        const int i = std::stoi(entry.text.substr(slash + 1));
+        EXPECT_EQ(entry.text, "/heavy/" + std::to_string(i) + std::string(size_t(i), 'x'));
+        EXPECT_EQ(entry.status, 500 + i % 4);
+        seen.insert(entry.text);
+    }
+    EXPECT_EQ(seen.size(), 50u);
+}
+
+TEST(LogAggregation, CountedKeysCutLongTextsButCountThemApart)
+{
+    CountedKeys keys;
+    const std::string prefix(CountedKeys::kMaxTextBytes, 'a');
+    keys.add(414, prefix + "1");
+    keys.add(414, prefix + "2");
+    keys.add(414, prefix + "2");
+    const auto top = keys.top(2);
+    ASSERT_EQ(top.size(), 2u);
+    EXPECT_EQ(top[0].count, 2);
+    EXPECT_EQ(top[1].count, 1);
+    EXPECT_EQ(top[0].text, prefix);
+    EXPECT_EQ(top[1].text, prefix);
 }
 
 TEST(LogAggregation, SeriesHasEmptyBucketsForGaps)
