@@ -1,12 +1,17 @@
 #pragma once
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Runs the automatic checks of a troubleshooting step (DESIGN.md "Understand and fix"):
-// resends with one thing changed, a DNS lookup, the certificate chain, the header diff with the
-// previous attempt, and the logs filtered to a status. Everything is asynchronous (HttpEngine,
-// QHostInfo, QSslSocket signals): the GUI never waits, and cancel() stops any of them.
+// Starts the automatic check of a troubleshooting step and reports its result to the panel
+// (DESIGN.md "Understand and fix"). The checks themselves (resends, DNS, certificate chain,
+// header comparison, answers from the exchange, the outcome they suggest) live in
+// core/diagnose/checks; this asks for consent before a check reaches a host that came from a
+// file, opens the logs through the window's hook, and turns results into signals. Nothing
+// blocks: cancel() stops any check.
 
+#include "core/diagnose/checks/check_handle.h"
+#include "core/diagnose/checks/check_inputs.h"
+#include "core/diagnose/checks/outcome_suggestion.h"
+#include "core/diagnose/checks/resend_spec.h"
 #include "core/diagnose/troubleshooting_flow.h"
-#include "core/http/http_types.h"
 
 #include <QDateTime>
 #include <QObject>
@@ -15,17 +20,12 @@
 #include <functional>
 #include <optional>
 
-class QSslSocket;
-class QTimer;
-
-namespace statusscope::http {
-class HttpEngine;
-}
-
 namespace statusscope::ui {
 
 class NetworkConsent;
-struct NetworkRequestSummary;
+
+using diagnose::CheckResult;
+using diagnose::specFromExchange;
 
 // What the checks work from: the exchange being diagnosed and, when known, the request that
 // produced it (the composer's state; otherwise rebuilt from the exchange, see specFromExchange).
@@ -48,49 +48,12 @@ struct CheckContext
     QPointer<NetworkConsent> consent{};
 };
 
-struct CheckResult
-{
-    diagnose::CheckKind kind = diagnose::CheckKind::None;
-    bool cancelled = false;
-    QString observed; // one line for the run's record: "Resent without Expect: 201 Created"
-    QString details;  // several lines: addresses, certificates, a header diff
-    std::optional<int> status;  // a resend's final status
-    std::optional<bool> passed; // what the check suggests; empty when it cannot tell
-    QString suggestedOutcome;   // an outcome id of the step, or empty
-    http::Exchange exchange;    // a resend's exchange (for the next comparison)
-    bool refused = false;       // the user did not allow contacting the host: nothing was sent
-    bool skipped = false;       // the check does not apply (observed says why): neither passed nor failed
-    int answeredByAttempt = 0;  // 1-based attempt of the exchange that already answered it, or 0
-    http::ErrorKind transportError = http::ErrorKind::None; // a resend that got no status: why
-};
-
-// A saved exchange keeps the request's headers and size, not its body: the spec gets the same
-// method, URL and headers (minus the ones the engine adds itself) and a body of as many bytes,
-// so size-dependent behaviour (Expect, 413) is reproduced. Empty when the exchange has no attempt.
-std::optional<http::RequestSpec> specFromExchange(const http::Exchange &exchange, QString *note = nullptr);
-
-// The spec a resend check sends: `base` with one thing changed.
-http::RequestSpec specForCheck(diagnose::CheckKind kind, const http::RequestSpec &base);
-
-// The header lists of two attempts side by side: "+ name: value" only in b, "- name: value" only
-// in a, request then response.
-QString headerDiff(const http::Attempt &a, const http::Attempt &b);
-
-// Picks the step outcome a result points to (by the outcome ids the flows use).
-QString suggestOutcome(const diagnose::TroubleshootingStep &step, const CheckResult &result);
-
 class CheckRunner : public QObject
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(CheckRunner)
 
 public:
-    // A smaller body is this much of the original: enough to pass any sane limit, big enough
-    // to still be a real upload.
-    static constexpr qint64 kSmallerBodyBytes = 64 * 1024;
-    // The handshake check gives up after this long (a silent port must not hang the step).
-    static constexpr int kHandshakeTimeoutMs = 10000;
-
     explicit CheckRunner(QObject *parent = nullptr);
     ~CheckRunner() override;
 
@@ -110,32 +73,20 @@ public:
 
 signals:
     void started(statusscope::diagnose::CheckKind kind, const QString &what);
-    void finished(const statusscope::ui::CheckResult &result);
+    void finished(const statusscope::diagnose::CheckResult &result);
 
 private:
+    diagnose::CheckInputs inputs() const;
     void run(diagnose::CheckKind kind);
-    // What a check would send where, when it reaches the network; empty when it does not.
-    std::optional<NetworkRequestSummary> networkRequestFor(diagnose::CheckKind kind) const;
-    void startResend(diagnose::CheckKind kind);
-    void startDns();
-    void startCertificates();
-    void compareHeaders();
     void openLogs();
-    void resendDone();
-    void handshakeDone(bool ok);
-    void finish(CheckResult result);
-    QString host() const;
+    void finish(diagnose::CheckResult result);
 
     CheckContext m_context;
     std::optional<http::Exchange> m_lastResend;
     diagnose::CheckKind m_kind = diagnose::CheckKind::None;
     bool m_running = false;
-    int m_lookupId = -1;
-    qint64 m_lookupStartMs = 0;
-    QPointer<http::HttpEngine> m_engine;
-    QPointer<QSslSocket> m_socket;
-    QTimer *m_timeout = nullptr;
-    quint64 m_generation = 0; // bumped by cancel(): a late consent answer for an old check is ignored
+    diagnose::CheckHandle m_check;
+    quint64 m_generation = 0; // bumped by each start and cancel: a late answer for an old check is ignored
 };
 
 } // namespace statusscope::ui

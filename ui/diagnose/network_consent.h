@@ -6,6 +6,8 @@
 // names the host, what would go out (method, body size) and where the host came from; "remember"
 // keeps the answer for that host until the app quits. Requests the user composed never ask.
 
+#include "core/diagnose/checks/outgoing_contact.h"
+
 #include <QHash>
 #include <QObject>
 #include <QPointer>
@@ -18,13 +20,11 @@ class QWidget;
 
 namespace statusscope::ui {
 
-struct NetworkRequestSummary
+// What the check would send where (core/diagnose/checks/outgoing_contact.h), and which file the
+// host came from.
+struct NetworkRequestSummary : diagnose::OutgoingContact
 {
-    QString host;      // what the answer is remembered for ("upload.test:8080")
-    QString action;    // "send PUT /files", "look up the address of", "open a TLS connection to"
-    QString method;    // empty for a lookup or a handshake
-    qint64 bodyBytes = 0;
-    QString origin;    // "the HAR file page.har"
+    QString origin; // "the HAR file page.har"
 };
 
 class NetworkConsent : public QObject

@@ -256,12 +256,12 @@ void TroubleshootingPanel::checkDone(const CheckResult &result)
     m_cancel->setVisible(false);
     m_busy->setVisible(false);
     const diagnose::TroubleshootingStep *step = m_run.currentStep();
-    m_observed = result.cancelled ? QString() : result.observed;
+    m_observed = result.cancelled() ? QString() : result.observed;
     m_suggested = step ? suggestOutcome(*step, result) : QString();
     QString text = result.observed.toHtmlEscaped();
-    if (result.skipped || result.refused) {
+    if (result.skipped() || result.refused()) {
         // The observed line already says "Does not apply: …" or "… not run": no Passed/Failed.
-    } else if (result.passed.has_value() && !result.cancelled) {
+    } else if (result.passed.has_value() && !result.cancelled()) {
         const bool dark = isDarkPalette();
         const QColor color = *result.passed ? (dark ? QColor(0x81, 0xc7, 0x84) : QColor(0x2e, 0x7d, 0x32))
                                             : (dark ? QColor(0xef, 0x9a, 0x9a) : QColor(0xc6, 0x28, 0x28));
@@ -278,7 +278,7 @@ void TroubleshootingPanel::checkDone(const CheckResult &result)
     const int lines = qBound(kMinDetailsLines, int(result.details.count(QLatin1Char('\n'))) + 3, kMaxDetailsLines);
     m_details->setFixedHeight(lines * m_details->fontMetrics().lineSpacing()
                               + 2 * m_details->frameWidth() + 8);
-    if (!result.cancelled) {
+    if (!result.cancelled()) {
         m_note->setText(result.observed);
         m_note->setCursorPosition(0); // show where the line starts, not its tail
     }

@@ -54,7 +54,7 @@ signals:
     void statusActivated(const QString &codeId);
     // Emitted after each recorded outcome, undo and check: the panel changed.
     void runChanged();
-    void checkFinished(const statusscope::ui::CheckResult &result);
+    void checkFinished(const statusscope::diagnose::CheckResult &result);
 
 private:
     void showCurrent();

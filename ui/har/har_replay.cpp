@@ -1,19 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/har/har_replay.h"
 
-#include <QSet>
+#include "core/diagnose/checks/resend_spec.h"
+
 #include <QUrl>
 
 namespace statusscope::ui {
-
-bool isEngineWrittenHeader(const QString &name)
-{
-    static const QSet<QString> names = {QStringLiteral("host"), QStringLiteral("content-length"),
-                                        QStringLiteral("connection"), QStringLiteral("keep-alive"),
-                                        QStringLiteral("proxy-connection"), QStringLiteral("transfer-encoding"),
-                                        QStringLiteral("te"), QStringLiteral("upgrade"), QStringLiteral("expect")};
-    return name.startsWith(QLatin1Char(':')) || names.contains(name.toLower());
-}
 
 namespace {
 
@@ -45,7 +37,7 @@ ComposerState composerStateFromHarEntry(const HarEntry &entry)
                 state.expectMode = http::ExpectMode::Always;
             continue;
         }
-        if (isEngineWrittenHeader(h.name))
+        if (diagnose::isEngineWrittenHeader(h.name))
             continue;
         if (lower == QLatin1String("content-type")) {
             contentTypeHeader = h.value;

@@ -9,10 +9,6 @@
 
 namespace statusscope::ui {
 
-// Headers a resend must not copy: HTTP/2 pseudo-headers (":authority") and those the engine
-// writes itself from the spec (Host, framing, Expect; hop-by-hop ones, RFC 9110 §7.6.1).
-bool isEngineWrittenHeader(const QString &name);
-
 // Method, URL, the request headers except HTTP/2 pseudo-headers (":authority") and those the
 // engine writes itself (Host, Content-Length, Connection and the other hop-by-hop headers,
 // RFC 9110 §7.6.1); the posted text as the raw body with its mimeType (or its params as a form).

@@ -186,7 +186,7 @@ TEST(TroubleshootingPanelTest, TheRetryInTheExchangeAnswersTheResendWithoutSendi
     outcomeButton(panel, "succeeded")->click();
     ASSERT_EQ(currentStepId(panel), QStringLiteral("resend-without-proxy"));
     ASSERT_TRUE(test::waitUntil([&] { return result && result->kind == diagnose::CheckKind::ResendWithoutProxy; }, 2000));
-    EXPECT_TRUE(result->skipped);
+    EXPECT_TRUE(result->skipped());
     EXPECT_FALSE(result->passed.has_value());
     auto *label = panel.findChild<QLabel *>(QStringLiteral("troubleshootResult"));
     EXPECT_FALSE(label->text().contains(QStringLiteral("Failed"))) << qPrintable(label->text());
@@ -277,7 +277,7 @@ TEST(TroubleshootingPanelTest, ACheckCanBeCancelled)
     test::waitUntil([&] { return server.connections() > 0; }, 5000);
     runner.cancel();
     ASSERT_TRUE(result.has_value());
-    EXPECT_TRUE(result->cancelled);
+    EXPECT_TRUE(result->cancelled());
     EXPECT_FALSE(runner.isRunning());
 }
 

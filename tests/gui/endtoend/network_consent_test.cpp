@@ -133,7 +133,7 @@ TEST(NetworkConsent, NothingIsSentBeforeConsentNorAfterRefusal)
 
     answer(box, "networkConsentRefuse", false);
     ASSERT_TRUE(waitUntil([&result] { return result.has_value(); }));
-    EXPECT_TRUE(result->refused);
+    EXPECT_TRUE(result->refused());
     EXPECT_FALSE(result->passed.has_value()) << "a refused check is neither passed nor failed";
     EXPECT_TRUE(result->observed.contains(QStringLiteral("nothing was sent"))) << result->observed.toStdString();
     QTest::qWait(300);
@@ -146,7 +146,7 @@ TEST(NetworkConsent, NothingIsSentBeforeConsentNorAfterRefusal)
     ASSERT_NE(box, nullptr) << "a refusal that was not remembered must ask again";
     answer(box, "networkConsentAllow", true);
     ASSERT_TRUE(waitUntil([&result] { return result.has_value(); }, 30000));
-    EXPECT_FALSE(result->refused);
+    EXPECT_FALSE(result->refused());
     EXPECT_EQ(result->status, 201) << result->observed.toStdString();
     EXPECT_EQ(server.connections, 1);
 
@@ -178,7 +178,7 @@ TEST(NetworkConsent, RememberedRefusalSendsNothingAndDnsAndTlsAskToo)
     EXPECT_TRUE(box->text().contains(QString::number(server.port()))) << box->text().toStdString();
     answer(box, "networkConsentRefuse", true);
     ASSERT_TRUE(waitUntil([&result] { return result.has_value(); }));
-    EXPECT_TRUE(result->refused);
+    EXPECT_TRUE(result->refused());
 
     for (const diagnose::CheckKind kind : {diagnose::CheckKind::ResendSmallerBody, diagnose::CheckKind::ResendWithExpect,
                                            diagnose::CheckKind::ShowCertificateChain}) {
@@ -186,7 +186,7 @@ TEST(NetworkConsent, RememberedRefusalSendsNothingAndDnsAndTlsAskToo)
         runner.start(kind);
         ASSERT_TRUE(waitUntil([&result] { return result.has_value(); }, 5000));
         EXPECT_EQ(consent.pendingQuestion(), nullptr);
-        EXPECT_TRUE(result->refused) << result->observed.toStdString();
+        EXPECT_TRUE(result->refused()) << result->observed.toStdString();
     }
     QTest::qWait(300);
     EXPECT_EQ(server.connections, 0);
@@ -206,7 +206,7 @@ TEST(NetworkConsent, RememberedRefusalSendsNothingAndDnsAndTlsAskToo)
     EXPECT_TRUE(box->text().contains(QStringLiteral("look up"))) << box->text().toStdString();
     answer(box, "networkConsentRefuse", false);
     ASSERT_TRUE(waitUntil([&result] { return result.has_value(); }));
-    EXPECT_TRUE(result->refused);
+    EXPECT_TRUE(result->refused());
 }
 
 TEST(NetworkConsent, ComposedRequestsDoNotAsk)

@@ -3,12 +3,12 @@
 // with certificates made at test time by /usr/bin/openssl: the chain is listed with subject,
 // issuer and validity, the verification errors are named, and the step's outcome follows from
 // them (self-signed, expired, name mismatch, verified, no certificate at all).
-#include "../composer/gui_wait.h"
-
+#include "core/diagnose/checks/outcome_suggestion.h"
+#include "core/diagnose/checks/tls_chain_check.h"
 #include "core/diagnose/troubleshooting_flow.h"
 #include "tests/support/scripted_server.h"
 #include "tests/support/test_certificates.h"
-#include "ui/diagnose/check_runner.h"
+#include "tests/unit/diagnose/check_wait.h"
 
 #include <QTcpServer>
 #include <QTemporaryDir>
@@ -16,7 +16,7 @@
 #include <gtest/gtest.h>
 
 using namespace statusscope;
-using namespace statusscope::ui;
+using namespace statusscope::diagnose;
 using namespace statusscope::test;
 
 namespace {
@@ -41,31 +41,27 @@ void answerPlainHttp(ScriptedPeer &peer)
     }
 }
 
-const diagnose::TroubleshootingStep &chainStep()
+const TroubleshootingStep &chainStep()
 {
-    static const diagnose::TroubleshootingStep step = [] {
-        for (const diagnose::TroubleshootingFlow &flow : diagnose::allTroubleshootingFlows()) {
-            for (const diagnose::TroubleshootingStep &s : flow.steps) {
-                if (s.automatic == diagnose::CheckKind::ShowCertificateChain)
+    static const TroubleshootingStep step = [] {
+        for (const TroubleshootingFlow &flow : allTroubleshootingFlows()) {
+            for (const TroubleshootingStep &s : flow.steps) {
+                if (s.automatic == CheckKind::ShowCertificateChain)
                     return s;
             }
         }
-        return diagnose::TroubleshootingStep{};
+        return TroubleshootingStep{};
     }();
     return step;
 }
 
 CheckResult runChainCheck(const QUrl &url, const QString &caFile = {})
 {
-    http::RequestSpec spec;
-    spec.url = url;
-    spec.caFile = caFile;
-    CheckRunner runner;
-    runner.setContext(CheckContext{http::Exchange{}, spec, {}, {}});
-    std::optional<CheckResult> result;
-    QObject::connect(&runner, &CheckRunner::finished, &runner, [&](const CheckResult &r) { result = r; });
-    runner.start(diagnose::CheckKind::ShowCertificateChain);
-    EXPECT_TRUE(waitUntil([&] { return result.has_value(); }, CheckRunner::kHandshakeTimeoutMs + 5000));
+    const TlsTarget target{url.host(), quint16(url.port(443)), caFile};
+    const std::optional<CheckResult> result =
+        runCheck([&](CheckCallback done) { return showCertificateChain(target, std::move(done)); },
+                 kHandshakeTimeoutMs + 5000);
+    EXPECT_TRUE(result.has_value());
     return result.value_or(CheckResult{});
 }
 
@@ -75,7 +71,7 @@ protected:
     void SetUp() override
     {
         ASSERT_TRUE(m_dir.isValid());
-        ASSERT_EQ(chainStep().automatic, diagnose::CheckKind::ShowCertificateChain);
+        ASSERT_EQ(chainStep().automatic, CheckKind::ShowCertificateChain);
     }
 
     TestCertificate make(const QString &name, const QString &cn, const QStringList &san, bool expired = false)
@@ -97,6 +93,8 @@ TEST_F(CertificateChainCheck, SelfSignedChainIsListedAndNamed)
     ScriptedServer server(acceptHandshakes, TlsIdentity{cert.certPath, cert.keyPath});
     const CheckResult result = runChainCheck(QUrl(server.url(QStringLiteral("/"), QStringLiteral("localhost"))));
     EXPECT_EQ(result.passed, std::optional<bool>(false));
+    EXPECT_EQ(result.outcome, CheckOutcome::Failed);
+    EXPECT_EQ(result.certificate, CertificateProblem::SelfSigned);
     EXPECT_TRUE(result.observed.startsWith(QStringLiteral("Certificate chain: 1 certificate(s);"))) << qPrintable(result.observed);
     EXPECT_TRUE(result.details.contains(QStringLiteral("1. localhost\n   issued by localhost\n   valid ")))
         << qPrintable(result.details);
@@ -136,6 +134,8 @@ TEST_F(CertificateChainCheck, TrustedCertificateIsVerified)
     ScriptedServer server(acceptHandshakes, TlsIdentity{cert.certPath, cert.keyPath});
     const CheckResult result = runChainCheck(QUrl(server.url(QStringLiteral("/"), QStringLiteral("localhost"))), cert.certPath);
     EXPECT_EQ(result.passed, std::optional<bool>(true)) << qPrintable(result.details);
+    EXPECT_EQ(result.outcome, CheckOutcome::Ok);
+    EXPECT_EQ(result.certificate, CertificateProblem::None);
     EXPECT_EQ(result.observed, QStringLiteral("Certificate chain: 1 certificate(s), verified"));
     EXPECT_FALSE(result.details.contains(QStringLiteral("Verification errors"))) << qPrintable(result.details);
     EXPECT_TRUE(suggestOutcome(chainStep(), result).isEmpty()); // nothing wrong: no outcome to pick
@@ -145,7 +145,7 @@ TEST_F(CertificateChainCheck, PlainHttpPortOrClosedPortHasNoCertificate)
 {
     ScriptedServer plain(answerPlainHttp);
     const CheckResult http = runChainCheck(QUrl(plain.url(QStringLiteral("/"), QStringLiteral("localhost"))));
-    EXPECT_EQ(http.status, std::optional<int>(0));
+    EXPECT_EQ(http.outcome, CheckOutcome::TlsFailure);
     EXPECT_TRUE(http.observed.startsWith(QStringLiteral("Certificate chain: the handshake failed ("))) << qPrintable(http.observed);
     EXPECT_EQ(suggestOutcome(chainStep(), http), QStringLiteral("no-certificate"));
 
@@ -156,7 +156,33 @@ TEST_F(CertificateChainCheck, PlainHttpPortOrClosedPortHasNoCertificate)
         closedPort = probe.serverPort();
     }
     const CheckResult refused = runChainCheck(QUrl(QStringLiteral("https://127.0.0.1:%1/").arg(closedPort)));
-    EXPECT_EQ(refused.status, std::optional<int>(0));
+    EXPECT_EQ(refused.outcome, CheckOutcome::ConnectFailure);
     EXPECT_TRUE(refused.observed.contains(QStringLiteral("refused"), Qt::CaseInsensitive)) << qPrintable(refused.observed);
     EXPECT_EQ(suggestOutcome(chainStep(), refused), QStringLiteral("no-certificate"));
+}
+
+TEST_F(CertificateChainCheck, ASilentPortTimesOutAndACancelledCheckSaysSo)
+{
+    // Accepts and never answers the ClientHello.
+    ScriptedServer silent([](ScriptedPeer &peer) {
+        if (peer.accept(5000))
+            peer.drain(3000, 3000); // quiet for longer than the check waits
+    });
+    const TlsTarget target{QStringLiteral("127.0.0.1"), silent.port(), {}};
+    const std::optional<CheckResult> timedOut =
+        runCheck([&](CheckCallback done) { return showCertificateChain(target, std::move(done), 500); }, 5000);
+    ASSERT_TRUE(timedOut.has_value());
+    EXPECT_EQ(timedOut->outcome, CheckOutcome::Timeout);
+    EXPECT_TRUE(timedOut->observed.contains(QStringLiteral("no handshake within"))) << qPrintable(timedOut->observed);
+    EXPECT_EQ(suggestOutcome(chainStep(), *timedOut), QStringLiteral("no-certificate"));
+
+    std::optional<CheckResult> cancelled;
+    CheckHandle handle = showCertificateChain({QStringLiteral("127.0.0.1"), silent.port(), {}},
+                                              [&](CheckResult r) { cancelled = std::move(r); });
+    EXPECT_TRUE(handle.isRunning());
+    handle.cancel();
+    ASSERT_TRUE(cancelled.has_value()) << "a cancel delivers at once";
+    EXPECT_EQ(cancelled->outcome, CheckOutcome::Cancelled);
+    EXPECT_FALSE(handle.isRunning());
+    EXPECT_TRUE(suggestOutcome(chainStep(), *cancelled).isEmpty());
 }
