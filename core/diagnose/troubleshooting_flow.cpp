@@ -68,7 +68,8 @@ QStringList TroubleshootingFlow::problems() const
             if (outcomeIds.contains(o.id))
                 out << QStringLiteral("%1/%2: duplicate outcome %3").arg(id, s.id, o.id);
             outcomeIds.insert(o.id);
-            if (o.endsFlow() && (o.cause.isEmpty() || o.fix.isEmpty()))
+            const auto complete = [](const Fix &f) { return !f.text.isEmpty() && !f.guide.isEmpty() && !f.section.isEmpty(); };
+            if (o.endsFlow() && (o.cause.isEmpty() || !complete(o.server) || !complete(o.client)))
                 out << QStringLiteral("%1/%2/%3: an end needs a cause and a fix").arg(id, s.id, o.id);
             if (!o.endsFlow() && !step(o.next))
                 out << QStringLiteral("%1/%2/%3: leads to unknown step %4").arg(id, s.id, o.id, o.next);

@@ -34,13 +34,28 @@ enum class CheckKind {
 QString toString(CheckKind kind); // "resend-without-expect", …; "none"
 void PrintTo(CheckKind kind, std::ostream *os);
 
+// The link the summary and the panel use for a guide (and a section of it, by its heading's
+// slug: "server-side-fixes"): "guide:417#server-side-fixes". The GUI's Guide dock opens these.
+QString guideLink(const QString &guideId, const QString &section = {});
+
+// One side's fix for a diagnosed cause, and the guide section that explains it.
+struct Fix
+{
+    QString text;    // "Raise client_max_body_size for this location."
+    QString guide;   // the guide holding the section: "413", "cert-expired"
+    QString section; // the slug of its heading: "server-side-fixes"
+    QString link() const { return guideLink(guide, section); }
+};
+
 struct StepOutcome
 {
     QString id;    // stable within the step: "still-417"
     QString label; // what was seen: "Still 417 without Expect"
-    QString next;  // the next step's id; empty: the flow ends here with cause and fix
+    QString next;  // the next step's id; empty: the flow ends here with cause and fixes
     QString cause;
-    QString fix;
+    // Both sides: whoever reads the diagnosis may run the server or only the client.
+    Fix server{};
+    Fix client{};
     bool endsFlow() const { return next.isEmpty(); }
 };
 
@@ -65,7 +80,8 @@ struct TroubleshootingFlow
 
     const TroubleshootingStep *step(const QString &id) const;
     // Structural problems, empty for a sound flow: duplicate ids, an outcome leading nowhere, a
-    // step no path reaches, a cycle, an end without cause or fix, a step without outcomes.
+    // step no path reaches, a cycle, an end without a cause or without both fixes and their guide
+    // sections, a step without outcomes.
     QStringList problems() const;
 };
 
@@ -75,10 +91,6 @@ TroubleshootingFlow flowForStatus(int status);
 // A transport guide id ("cert-expired", "dns-failure", …).
 TroubleshootingFlow flowForTransport(const QString &guideId);
 TroubleshootingFlow flowForFinding(const Finding &finding);
-
-// The link the summary and the panel use for a guide (and a section of it, by its heading's
-// slug: "server-side-fixes"): "guide:417#server-side-fixes". The GUI's Guide dock opens these.
-QString guideLink(const QString &guideId, const QString &section = {});
 
 // One walk through a flow.
 class TroubleshootingRun

@@ -15,9 +15,19 @@ StepOutcome go(const char *id, const char *label, const char *next)
     return {QString::fromUtf8(id), QString::fromUtf8(label), QString::fromUtf8(next), {}, {}};
 }
 
-StepOutcome end(const char *id, const char *label, const char *cause, const char *fix)
+// An end of the flow: the cause, and its fix on each side, each in its guide's section. `guide`
+// names the guide that holds the fixes when it is not the flow's own (a certificate flow ends
+// in cert-expired's fixes).
+StepOutcome end(const char *id, const char *label, const char *cause, const char *server, const char *client,
+                const char *guide = nullptr)
 {
-    return {QString::fromUtf8(id), QString::fromUtf8(label), {}, QString::fromUtf8(cause), QString::fromUtf8(fix)};
+    const QString g = guide ? QString::fromLatin1(guide) : QString();
+    return {QString::fromUtf8(id),
+            QString::fromUtf8(label),
+            {},
+            QString::fromUtf8(cause),
+            {QString::fromUtf8(server), g, QStringLiteral("server-side-fixes")},
+            {QString::fromUtf8(client), g, QStringLiteral("client-side-fixes")}};
 }
 
 TroubleshootingStep step(const char *id, const char *title, const char *check, const char *why, CheckKind kind,
@@ -29,6 +39,14 @@ TroubleshootingStep step(const char *id, const char *title, const char *check, c
 
 TroubleshootingFlow flow(const char *id, const char *title, const QString &guide, QList<TroubleshootingStep> steps)
 {
+    for (TroubleshootingStep &s : steps) {
+        for (StepOutcome &o : s.outcomes) {
+            for (Fix *fix : {&o.server, &o.client}) {
+                if (o.endsFlow() && fix->guide.isEmpty())
+                    fix->guide = guide; // the fixes are in the flow's own guide
+            }
+        }
+    }
     return {QString::fromUtf8(id), QString::fromUtf8(title), guide, std::move(steps)};
 }
 
@@ -44,6 +62,7 @@ TroubleshootingFlow expectationFailed()
               go("still-417", "Still 417 without Expect", "compare-attempts"),
               end("other-status", "A different error status without Expect",
                   "The Expect header was not the only problem: the request is rejected for another reason.",
+                  "Read the server's log for why it rejects the request even without Expect.",
                   "Follow the guide for the new status; keep Expect off for this server meanwhile.")}),
         step("resend-without-proxy", "Resend without the proxy",
              "Send the original request, with Expect: 100-continue, straight to the origin.",
@@ -52,8 +71,8 @@ TroubleshootingFlow expectationFailed()
              {end("direct-ok", "The origin honours Expect (100 Continue or a direct answer)",
                   "The proxy in between rejects Expect: 100-continue (an HTTP/1.0 hop, or Squid without "
                   "ignore_expect_100).",
-                  "Configure the proxy to pass or ignore Expect (Squid: ignore_expect_100 on), or stop sending "
-                  "Expect through it (curl -H 'Expect:')."),
+                  "Configure the proxy to pass or ignore Expect (Squid: ignore_expect_100 on).",
+                  "Stop sending Expect through that proxy (curl -H 'Expect:')."),
               go("direct-417", "The origin itself answers 417", "check-server-config")}),
         step("check-server-config", "Check the server's Expect handling",
              "Look for settings that reject expectations: lighttpd server.reject-expect-100-with-417, a WAF "
@@ -62,23 +81,31 @@ TroubleshootingFlow expectationFailed()
              CheckKind::OpenLogsFiltered,
              {end("setting-found", "A setting or rule rejects Expect",
                   "The server is configured to answer 417 to Expect: 100-continue.",
-                  "Turn the setting off (lighttpd: server.reject-expect-100-with-417 = \"disable\") or remove the "
-                  "rule."),
+                  "Turn the setting off (lighttpd: server.reject-expect-100-with-417 = \"disable\") or "
+                  "remove the rule.",
+                  "Until it is changed, send uploads to this server without Expect (curl -H 'Expect:')."),
               end("nothing-found", "No such setting",
                   "The server software does not implement Expect: 100-continue.",
-                  "Send uploads without Expect to this server (curl -H 'Expect:'; .NET Expect100Continue = false).")}),
+                  "Put a proxy that implements Expect: 100-continue (nginx) in front of the server, or "
+                  "upgrade the server software.",
+                  "Send uploads without Expect to this server (curl -H 'Expect:'; .NET Expect100Continue = "
+                  "false).")}),
         step("compare-attempts", "Compare the two attempts' headers",
              "Put the request headers of the first attempt and of the resend side by side.",
              "An Expect (or Expect-like) header added by a library or proxy would survive the removal.",
              CheckKind::CompareWithPreviousAttempt,
              {end("expect-left", "An Expect header is still sent",
                   "Something below the application adds Expect (an HTTP library default or a proxy).",
-                  "Disable it where it is added (PHP curl: CURLOPT_HTTPHEADER ['Expect:']; .NET: "
+                  "If the server should accept expectations, make it answer 100 Continue (its Expect "
+                  "settings).",
+                  "Disable Expect where it is added (PHP curl: CURLOPT_HTTPHEADER ['Expect:']; .NET: "
                   "ServicePointManager.Expect100Continue = false)."),
               end("no-expect", "No Expect header in the resend",
                   "The server sends 417 for something other than Expect, against RFC 9110.",
-                  "Read the response body and the server's logs for the real reason and report the misuse of "
-                  "417 to its owners.")}),
+                  "Answer the real error with its own status (400, 403, 413) instead of 417, as RFC 9110 "
+                  "requires.",
+                  "Read the response body and the server's logs for the real reason and report the misuse "
+                  "of 417 to its owners.")}),
     });
 }
 
@@ -99,8 +126,9 @@ TroubleshootingFlow badGateway(int status)
                   "The CDN cannot reach or talk to the origin: a firewall that does not allow the CDN's "
                   "addresses, TLS between CDN and origin (wrong SNI or certificate), or an origin timeout "
                   "shorter than the response.",
-                  "Allow the CDN's address ranges, fix the origin certificate for the name the CDN uses, and "
-                  "align the CDN's origin timeout with the slowest endpoint."),
+                  "Allow the CDN's address ranges, fix the origin certificate for the name the CDN uses, "
+                  "and align the CDN's origin timeout with the slowest endpoint.",
+                  "Retry idempotent requests with backoff; nothing in the request itself causes it."),
               go("origin-fails", "The origin fails too", "proxy-logs")}),
         step("proxy-logs", "Read the proxy's error log at that time",
              "Open the logs filtered to this status and read the upstream error next to it.",
@@ -109,13 +137,19 @@ TroubleshootingFlow badGateway(int status)
              {end("connect-failed", "connect() failed / no live upstreams",
                   "The application is not running or not listening where the proxy expects it.",
                   "Start or restart the application, and check the upstream address and port in the proxy "
-                  "config (nginx proxy_pass / upstream block)."),
+                  "config (nginx proxy_pass / upstream block).",
+                  "Retry later with backoff; report the time and the request to the site's operators."),
               end("timed-out", "upstream timed out",
                   "The application is too slow for the proxy's timeout (slow query, exhausted worker pool).",
-                  "Find and fix the slow call; raise proxy_read_timeout only deliberately, for that location."),
+                  "Find and fix the slow call; raise proxy_read_timeout only deliberately, for that "
+                  "location.",
+                  "Ask for less per request (pagination, smaller batches) or use the API's asynchronous "
+                  "variant; retry with backoff."),
               end("closed-early", "upstream prematurely closed the connection",
                   "The application crashed or was killed mid-request (out of memory, worker timeout).",
-                  "Read the application's log at that time; raise its memory or worker timeout, fix the crash.")}),
+                  "Read the application's log at that time; raise its memory or worker timeout, fix the "
+                  "crash.",
+                  "Retry idempotent requests with backoff; send smaller requests if large ones trigger it.")}),
     });
 }
 
@@ -129,7 +163,9 @@ TroubleshootingFlow tlsFailure(const QString &guide)
              {go("expected-address", "The expected server's address", "certificate-chain"),
               end("wrong-address", "Another address",
                   "DNS points at a different server (an old host, a parked domain, a split-horizon record).",
-                  "Fix the DNS record (or /etc/hosts) to point at the right server, then retry.")}),
+                  "Fix the DNS record to point at the right server.",
+                  "Remove a stale /etc/hosts entry or flush the local DNS cache, then retry.",
+                  "dns-failure")}),
         step("certificate-chain", "Show the certificate chain",
              "Show the certificates the server sends: subject, SANs, issuer, validity dates.",
              "Each certificate error has a visible cause in the chain.",
@@ -137,18 +173,27 @@ TroubleshootingFlow tlsFailure(const QString &guide)
              {end("expired", "A certificate is expired (or not yet valid)",
                   "The server's certificate (or an intermediate) is outside its validity period, or the client's "
                   "clock is wrong.",
-                  "Renew and deploy the certificate (certbot renew; reload the server); check the client's clock."),
+                  "Renew and deploy the certificate (certbot renew; reload the server).",
+                  "Check the client's clock and date; do not turn verification off to get past it.",
+                  "cert-expired"),
               end("name-mismatch", "The host name is not in the SANs",
                   "The certificate was issued for other names, or the server picked another virtual host "
                   "(missing SNI).",
-                  "Reissue the certificate with this name, or configure the virtual host that serves it."),
+                  "Reissue the certificate with this name, or configure the virtual host that serves it.",
+                  "Use the host name the certificate was issued for, with a client that sends SNI.",
+                  "cert-hostname-mismatch"),
               end("self-signed", "Self-signed",
                   "The server uses a self-signed certificate no trust store knows.",
-                  "Use a certificate from a CA, or trust it explicitly for this client (curl --cacert)."),
+                  "Use a certificate from a CA (Let's Encrypt, the company CA).",
+                  "Trust it explicitly for this client only (curl --cacert server.pem), never with -k.",
+                  "cert-self-signed"),
               end("incomplete-chain", "The intermediate certificate is missing",
                   "The server sends only its own certificate; clients without the intermediate cached fail.",
-                  "Serve the full chain (nginx ssl_certificate fullchain.pem; Apache SSLCertificateFile with "
-                  "the chain)."),
+                  "Serve the full chain (nginx ssl_certificate fullchain.pem; Apache SSLCertificateFile "
+                  "with the chain).",
+                  "Until it is fixed, pass the intermediate with the CA bundle (curl --cacert chain.pem) or "
+                  "update the client's CA store.",
+                  "cert-unknown-issuer"),
               go("no-certificate", "No certificate: the handshake fails before it", "protocols")}),
         step("protocols", "Compare TLS versions and ciphers",
              "Try the handshake with each TLS version (openssl s_client -tls1_2 / -tls1_3) and read the alert.",
@@ -156,13 +201,20 @@ TroubleshootingFlow tlsFailure(const QString &guide)
              CheckKind::None,
              {end("version-mismatch", "Only an old (or only a newer) TLS version works",
                   "Client and server share no enabled protocol version or cipher suite.",
-                  "Enable TLS 1.2 and 1.3 with current ciphers on the server (Mozilla's intermediate profile)."),
+                  "Enable TLS 1.2 and 1.3 with current ciphers on the server (Mozilla's intermediate "
+                  "profile).",
+                  "Update the client's TLS library; do not force an old protocol version.",
+                  "tls-handshake-failure"),
               end("plain-http", "The port answers plain HTTP",
                   "The URL uses https:// on a port that speaks plain HTTP (or the reverse).",
-                  "Use the right scheme or port, or enable TLS on that listener."),
+                  "Enable TLS on that listener, or redirect its plain-HTTP port to https.",
+                  "Use the right scheme or port (https:// on the TLS port, http:// on the plain one).",
+                  "tls-handshake-failure"),
               end("client-certificate", "The server asks for a client certificate",
                   "Mutual TLS: the server requires a client certificate this request did not present.",
-                  "Send the client certificate (curl --cert client.pem --key client.key).")}),
+                  "Tell clients which CA their certificate must come from, and accept this client's.",
+                  "Send the client certificate (curl --cert client.pem --key client.key).",
+                  "tls-handshake-failure")}),
     });
 }
 
@@ -184,10 +236,13 @@ TroubleshootingFlow payloadTooLarge()
               end("application", "The application rejected it",
                   "The application's own upload limit (framework body parser, PHP upload_max_filesize / "
                   "post_max_size).",
-                  "Raise the framework's limit (Express json({limit}), PHP post_max_size) or upload in chunks."),
+                  "Raise the framework's limit (Express json({limit}), PHP post_max_size).",
+                  "Upload in chunks under the limit, or compress the body."),
               end("cdn", "The CDN rejected it before the origin",
                   "The CDN plan's request-size cap (e.g. 100 MB on Cloudflare's lower plans).",
-                  "Upload straight to the origin or object storage (presigned URL), or in chunks under the cap.")}),
+                  "Let uploads go straight to the origin or object storage (presigned URL), not through the "
+                  "CDN.",
+                  "Upload in chunks under the CDN's cap.")}),
         step("resend-with-expect", "Resend with Expect: 100-continue",
              "Send the large body again with Expect: 100-continue.",
              "With Expect the proxy can refuse from Content-Length alone, before any byte of the body is sent.",
@@ -195,22 +250,25 @@ TroubleshootingFlow payloadTooLarge()
              {end("rejected-early", "413 before the body: no bytes wasted",
                   "The proxy's body limit (nginx client_max_body_size, Apache LimitRequestBody) is below this "
                   "upload.",
-                  "Raise the limit for this location (nginx: client_max_body_size 100m;) and keep Expect on "
-                  "large uploads so rejections stay cheap."),
+                  "Raise the limit for this location (nginx: client_max_body_size 100m;).",
+                  "Keep Expect on large uploads so rejections stay cheap; check sizes before uploading."),
               end("rejected-late", "413 only after the body was sent",
                   "The proxy's body limit is below this upload, and it does not use Expect to reject early.",
-                  "Raise the limit for this location (nginx: client_max_body_size 100m;); check sizes on the "
-                  "client before uploading.")}),
+                  "Raise the limit for this location (nginx: client_max_body_size 100m;).",
+                  "Send Expect: 100-continue with large uploads and check sizes on the client before "
+                  "uploading.")}),
         step("compare-attempts", "Check the declared length",
              "Compare Content-Length and Transfer-Encoding of the small request with its real body.",
              "A wrong Content-Length makes a small request look huge.",
              CheckKind::CompareWithPreviousAttempt,
              {end("wrong-length", "Content-Length is larger than the body",
                   "The client declares a wrong length (a bug in how the body size is computed).",
+                  "Nothing to change: the server is right to reject the declared size.",
                   "Let the HTTP library compute Content-Length; do not set it by hand."),
               end("length-ok", "The length is right",
                   "The limit is set extremely low (or to 0 where 0 does not mean unlimited).",
-                  "Find the limit in the proxy and application config and set a sensible value.")}),
+                  "Find the limit in the proxy and application config and set a sensible value.",
+                  "Until the limit is fixed, upload in chunks under it.")}),
     });
 }
 
@@ -225,17 +283,24 @@ TroubleshootingFlow transportFailure(const QString &guide)
              {go("resolves", "It resolves to the expected address", "resend-without-proxy"),
               end("no-address", "It does not resolve",
                   "The name has no record reachable from here (typo, expired domain, internal zone off-VPN).",
-                  "Fix the name or the record, or connect to the network whose DNS serves it."),
+                  "Create or fix the DNS record for the name.",
+                  "Fix a typo in the name, or connect to the network (VPN) whose DNS serves it.",
+                  "dns-failure"),
               end("wrong-address", "It resolves to an unexpected address",
                   "A stale or wrong record (or /etc/hosts entry) sends the request elsewhere.",
-                  "Correct the record or the hosts entry and wait out the TTL.")}),
+                  "Correct the record and wait out its TTL.",
+                  "Remove a stale /etc/hosts entry or flush the local DNS cache.",
+                  "dns-failure")}),
         step("resend-without-proxy", "Resend without the proxy",
              "Send the same request directly, with no proxy configured.",
              "Separates a broken proxy from a broken server.",
              CheckKind::ResendWithoutProxy,
              {end("direct-works", "It works directly",
                   "The proxy is unreachable, refuses the tunnel, or needs credentials.",
-                  "Fix the proxy settings (address, port, credentials) or bypass it for this host (NO_PROXY)."),
+                  "Fix the proxy: reachable, allowing the tunnel, accepting these credentials.",
+                  "Fix the proxy settings (address, port, credentials) or bypass it for this host "
+                  "(NO_PROXY).",
+                  "proxy-error"),
               go("direct-fails", "It fails the same way", "open-logs")}),
         step("open-logs", "Check the server side",
              "On the server: is the service running and listening on that port; do its logs show the "
@@ -244,10 +309,15 @@ TroubleshootingFlow transportFailure(const QString &guide)
              CheckKind::OpenLogsFiltered,
              {end("not-listening", "Not running or not listening on that port",
                   "Nothing accepts connections at that address and port.",
-                  "Start the service, or fix the port/bind address (0.0.0.0 instead of 127.0.0.1)."),
+                  "Start the service, or fix the port/bind address (0.0.0.0 instead of 127.0.0.1).",
+                  "Check the URL's port against the one the service listens on.",
+                  "connection-refused"),
               end("firewall", "Running, but no trace of the connection",
                   "A firewall or security group drops or rejects the traffic before the service.",
-                  "Open the port for this client's address in the firewall / security group.")}),
+                  "Open the port for this client's address in the firewall / security group.",
+                  "Try from another network to confirm; a company firewall may need an exception for this "
+                  "port.",
+                  "connect-timeout")}),
     });
 }
 
@@ -263,6 +333,7 @@ TroubleshootingFlow classFlow(int cls)
                  {go("client-confused", "The client failed right after a 1xx", "resend-http10"),
                   end("as-expected", "They came and the final response followed",
                       "Nothing is wrong: interim responses are informational (RFC 9110 §15.2).",
+                      "No fix needed: interim responses are informational.",
                       "No fix needed; a client must ignore 1xx codes it does not know.")}),
             step("resend-http10", "Resend with HTTP/1.0",
                  "Send the same request as HTTP/1.0.",
@@ -271,9 +342,11 @@ TroubleshootingFlow classFlow(int cls)
                  CheckKind::ResendHttp10,
                  {end("works", "It works with HTTP/1.0",
                       "The client library mishandles interim responses (e.g. 103 Early Hints).",
-                      "Update the client library, or disable Early Hints on the server for this client."),
+                      "Disable Early Hints (103) for this client, or send them over HTTP/2 only.",
+                      "Update the client library so it handles interim responses."),
                   end("fails", "It fails with HTTP/1.0 too",
                       "The failure is not caused by the interim response.",
+                      "Look at the final status or the transport error: the interim response is not the cause.",
                       "Follow the guide for the final status or the transport error.")}),
         });
     case 2:
@@ -285,13 +358,17 @@ TroubleshootingFlow classFlow(int cls)
                  CheckKind::CompareWithPreviousAttempt,
                  {end("cached", "Served from a cache (Age, X-Cache: HIT)",
                       "A cache returned a stored response that is stale for this request.",
-                      "Purge the cache entry and fix Cache-Control / Vary on the origin."),
+                      "Purge the cache entry and fix Cache-Control / Vary on the origin.",
+                      "Ask past the cache for a check (Cache-Control: no-cache); do not cache what varies per "
+                      "user."),
                   end("different-content", "Different Content-Type or encoding",
                       "Content negotiation picked another representation (Accept, Accept-Encoding).",
-                      "Send explicit Accept headers; make the server send Vary for what it negotiates on."),
+                      "Send Vary for what the server negotiates on.",
+                      "Send explicit Accept and Accept-Encoding headers."),
                   end("same", "Identical to the good one",
                       "The HTTP exchange is fine; the difference is in the application data.",
-                      "Look at the application's data and logs, not at the transport.")}),
+                      "Look at the application's data and logs, not at the transport.",
+                      "Compare the request's data (parameters, body) with the good one.")}),
         });
     case 3:
         return flow("class-3xx", "Redirects (3xx)", QStringLiteral("301"), {
@@ -302,16 +379,22 @@ TroubleshootingFlow classFlow(int cls)
                  {end("loop", "A URL comes back",
                       "Two redirect rules disagree about the canonical URL (scheme, host or trailing slash), "
                       "often behind a TLS-terminating proxy.",
-                      "Fix the rule that sends you back; set and trust X-Forwarded-Proto behind the proxy."),
+                      "Fix the rule that sends you back; set and trust X-Forwarded-Proto behind the proxy.",
+                      "Clear the site's cookies (a cookie can drive the loop) and cap redirects (curl "
+                      "--max-redirs)."),
                   end("downgrade", "A hop goes from https to http",
                       "The application builds Location URLs with the wrong scheme.",
-                      "Honour X-Forwarded-Proto or use relative redirects; send HSTS."),
+                      "Honour X-Forwarded-Proto or use relative redirects; send HSTS.",
+                      "Request the https URL directly and refuse https-to-http redirects (curl --proto-redir "
+                      "=https)."),
                   end("method-changed", "A POST became a GET",
                       "301/302 let clients change POST to GET (RFC 9110 §15.4.2).",
-                      "Use 307/308 for redirects that must keep the method and body."),
+                      "Use 307/308 for redirects that must keep the method and body.",
+                      "Send the POST to the final URL directly."),
                   end("ends-fine", "The chain ends at the right page",
                       "The redirects work; only their number or cost is in question.",
-                      "Link to the final URL directly to save the round trips.")}),
+                      "Link to the final URL directly to save the round trips.",
+                      "Use the final URL in the client's configuration.")}),
         });
     case 4:
         return flow("class-4xx", "Client errors (4xx)", QStringLiteral("400"), {
@@ -322,6 +405,7 @@ TroubleshootingFlow classFlow(int cls)
                  CheckKind::CompareWithPreviousAttempt,
                  {end("difference-found", "A header, parameter or body field differs",
                       "The differing part is what the server rejects.",
+                      "Return an error body that names the rejected field.",
                       "Send it the way the working request does; check the API documentation for that field."),
                   go("no-difference", "No visible difference", "open-logs")}),
             step("open-logs", "Read the server's log for this status",
@@ -330,10 +414,13 @@ TroubleshootingFlow classFlow(int cls)
                  CheckKind::OpenLogsFiltered,
                  {end("reason-logged", "The log names the reason",
                       "The logged reason (validation, authentication, rate limit, WAF rule).",
-                      "Fix what the log names; for a WAF rule, ask for an exception or change the request."),
+                      "For a WAF rule that blocks a legitimate request, add an exception.",
+                      "Fix what the log names (validation, authentication, rate limit), or change the request "
+                      "the rule blocks."),
                   end("nothing-logged", "Nothing logged for it",
                       "An intermediary (proxy, WAF, CDN) rejected the request before the application.",
-                      "Check the proxy/CDN logs and security rules for this request.")}),
+                      "Check the proxy/CDN logs and security rules for this request.",
+                      "Compare with a request that passes the same intermediary, and ask its operator.")}),
         });
     default:
         break;
@@ -345,7 +432,8 @@ TroubleshootingFlow classFlow(int cls)
              CheckKind::OpenLogsFiltered,
              {end("error-logged", "An exception or error is logged",
                   "The application failed while handling the request (the logged error).",
-                  "Fix the logged error; add a regression test with this request."),
+                  "Fix the logged error; add a regression test with this request.",
+                  "Retry idempotent requests with backoff; report the time and the request ID."),
               go("nothing-logged", "Nothing in the application's log", "resend-without-proxy")}),
         step("resend-without-proxy", "Resend without the proxy or CDN",
              "Send the same request to the origin directly.",
@@ -353,10 +441,13 @@ TroubleshootingFlow classFlow(int cls)
              CheckKind::ResendWithoutProxy,
              {end("direct-ok", "The origin answers normally",
                   "A proxy or CDN produces the error (its own limits, health checks or a cached error).",
-                  "Check the proxy/CDN logs and configuration; purge cached errors."),
+                  "Check the proxy/CDN logs and configuration; purge cached errors.",
+                  "Retry later; report which edge answered (the Via and CF-Ray headers)."),
               end("direct-fails", "The origin fails too, silently",
                   "The application fails before its logging (startup, crash, resource exhaustion).",
-                  "Check the process manager / container logs and resource limits (memory, file descriptors).")}),
+                  "Check the process manager / container logs and resource limits (memory, file "
+                  "descriptors).",
+                  "Retry with backoff; report the time and the request to the operators.")}),
     });
 }
 

@@ -21,6 +21,33 @@ QString escaped(const QString &text)
     return out;
 }
 
+QString sectionTitle(const QString &slug)
+{
+    if (slug == QLatin1String("server-side-fixes"))
+        return QStringLiteral("Server-side fixes");
+    if (slug == QLatin1String("client-side-fixes"))
+        return QStringLiteral("Client-side fixes");
+    return slug;
+}
+
+// "[417 guide — Server-side fixes](guide:417#server-side-fixes)"
+QString linkTo(const Fix &fix)
+{
+    return QStringLiteral("[%1 guide — %2](%3)").arg(escaped(fix.guide), sectionTitle(fix.section), fix.link());
+}
+
+// "- Server side: [417 guide — Server-side fixes](guide:417#server-side-fixes)"
+QString sectionLink(const QString &side, const Fix &fix)
+{
+    return QStringLiteral("- %1: %2\n").arg(side, linkTo(fix));
+}
+
+// "- **Server side:** Raise the limit. See [413 guide — Server-side fixes](guide:413#server-side-fixes)."
+QString fixLine(const QString &side, const Fix &fix)
+{
+    return QStringLiteral("- **%1:** %2 See %3.\n").arg(side, escaped(fix.text), linkTo(fix));
+}
+
 } // namespace
 
 QString guideLink(const QString &guideId, const QString &section)
@@ -56,27 +83,23 @@ QString TroubleshootingRun::summaryMarkdown() const
             md += QStringLiteral("   - Seen: %1\n").arg(escaped(r.observed));
     }
     md += QLatin1Char('\n');
-    QString cause;
-    QString fix;
     if (const StepOutcome *end = conclusion()) {
-        cause = end->cause;
-        fix = end->fix;
-    } else {
-        if (const TroubleshootingStep *next = currentStep())
-            md += QStringLiteral("**Not finished.** Next step: %1. %2\n\n").arg(escaped(next->title), escaped(next->check));
-        if (m_finding) { // the automatic diagnosis stands in until the flow ends
-            cause = m_finding->cause;
-            fix = m_finding->fix;
-        }
+        md += QStringLiteral("### Likely cause\n\n%1\n\n").arg(escaped(end->cause));
+        // Both sides of the fix, each with the guide section that explains it (guide: links
+        // open in StatusScope's Guide dock).
+        md += QStringLiteral("### Fix\n\n") + fixLine(QStringLiteral("Server side"), end->server)
+              + fixLine(QStringLiteral("Client side"), end->client);
+        return md;
     }
+    if (const TroubleshootingStep *next = currentStep())
+        md += QStringLiteral("**Not finished.** Next step: %1. %2\n\n").arg(escaped(next->title), escaped(next->check));
+    // The automatic diagnosis stands in until the flow ends; the links lead to both sides.
+    const QString cause = m_finding ? m_finding->cause : QString();
+    const QString fix = m_finding ? m_finding->fix : QString();
     md += QStringLiteral("### Likely cause\n\n%1\n\n").arg(cause.isEmpty() ? QStringLiteral("Not determined yet.") : escaped(cause));
     md += QStringLiteral("### Fix\n\n%1\n\n").arg(fix.isEmpty() ? QStringLiteral("Not determined yet.") : escaped(fix));
-    // Both sides of the fix: whoever reads the report may run the server or only the client.
-    // guide: links open the section in StatusScope's Guide dock (every guide has both sections).
-    md += QStringLiteral("- Server side: [%1 guide — Server-side fixes](%2)\n")
-              .arg(escaped(m_flow.guide), guideLink(m_flow.guide, QStringLiteral("server-side-fixes")));
-    md += QStringLiteral("- Client side: [%1 guide — Client-side fixes](%2)\n")
-              .arg(escaped(m_flow.guide), guideLink(m_flow.guide, QStringLiteral("client-side-fixes")));
+    md += sectionLink(QStringLiteral("Server side"), {{}, m_flow.guide, QStringLiteral("server-side-fixes")});
+    md += sectionLink(QStringLiteral("Client side"), {{}, m_flow.guide, QStringLiteral("client-side-fixes")});
     return md;
 }
 

@@ -112,7 +112,9 @@ TEST(TroubleshootingRun, TlsFlowBranchesToCertificateCause)
     EXPECT_EQ(run.currentStep()->automatic, CheckKind::ShowCertificateChain);
     ASSERT_TRUE(run.record(QStringLiteral("incomplete-chain"), QStringLiteral("only CN=shop.test, issuer R11 not sent")));
     ASSERT_TRUE(run.isFinished());
-    EXPECT_TRUE(run.conclusion()->fix.contains(QStringLiteral("fullchain.pem")));
+    EXPECT_TRUE(run.conclusion()->server.text.contains(QStringLiteral("fullchain.pem")));
+    EXPECT_EQ(run.conclusion()->server.link(), QStringLiteral("guide:cert-unknown-issuer#server-side-fixes"));
+    EXPECT_EQ(run.conclusion()->client.link(), QStringLiteral("guide:cert-unknown-issuer#client-side-fixes"));
 }
 
 TEST(TroubleshootingRun, GatewayFlowThroughLogs)
@@ -140,11 +142,13 @@ TEST(TroubleshootingSummary, MarkdownOfAFinishedRun)
     EXPECT_TRUE(md.contains(QStringLiteral("2. **Compare the two attempts' headers** (automatic check "
                                            "`compare-with-previous-attempt`): No Expect header in the resend\n")));
     EXPECT_TRUE(md.contains(QStringLiteral("### Likely cause\n\nThe server sends 417 for something other than Expect")));
-    EXPECT_TRUE(md.contains(QStringLiteral("### Fix\n\nRead the response body")));
-    // Both sides of the fix, as links to the guide's sections; no command line to copy.
-    EXPECT_TRUE(md.contains(QStringLiteral("- Server side: [417 guide — Server-side fixes](guide:417#server-side-fixes)\n")))
+    // Both sides of the fix, each with a link to the guide section that holds it.
+    EXPECT_TRUE(md.contains(QStringLiteral("### Fix\n\n- **Server side:** Answer the real error with its own status")))
         << md.toStdString();
-    EXPECT_TRUE(md.endsWith(QStringLiteral("- Client side: [417 guide — Client-side fixes](guide:417#client-side-fixes)\n")))
+    EXPECT_TRUE(md.contains(QStringLiteral(" See [417 guide — Server-side fixes](guide:417#server-side-fixes).\n")))
+        << md.toStdString();
+    EXPECT_TRUE(md.contains(QStringLiteral("- **Client side:** Read the response body"))) << md.toStdString();
+    EXPECT_TRUE(md.endsWith(QStringLiteral(" See [417 guide — Client-side fixes](guide:417#client-side-fixes).\n")))
         << md.toStdString();
     EXPECT_FALSE(md.contains(QStringLiteral("statusscope-cli guide")));
     EXPECT_FALSE(md.contains(QStringLiteral("&quot;"))) << "Markdown, not HTML entities";
