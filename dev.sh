@@ -29,6 +29,10 @@ PACKAGES=(
     libxml2-utils
     # StatusScope's own output in the guides is shown, and checked, through jq (FORMAT.md).
     jq
+    # Logs in a database: the ClickHouse integration tests start a private clickhouse-server
+    # (Debian's 18.16, the oldest release the SQL must run on); QtKeychain keeps the GUI's
+    # database passwords in the platform keychain.
+    clickhouse-server clickhouse-client qtkeychain-qt6-dev
 )
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*"; }
