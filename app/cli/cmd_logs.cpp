@@ -4,14 +4,18 @@
 #include "app/cli/cli_io.h"
 #include "app/cli/commands.h"
 #include "app/cli/exit_codes.h"
+#include "app/cli/logs_clickhouse.h"
 #include "core/logs/format_detect.h"
 #include "core/logs/log_follower.h"
 #include "core/logs/log_ingest.h"
 #include "core/logs/log_summary_json.h"
 #include "core/logs/log_time.h"
+#include "core/logs/source/clickhouse_source.h"
+#include "core/logs/source/local_file_source.h"
 
 #include <QCommandLineParser>
 #include <QEventLoop>
+#include <QJsonObject>
 #include <QTimer>
 
 #include <algorithm>
@@ -213,8 +217,38 @@ int runLogs(const QStringList &args)
                                     QStringLiteral("SIZE"), QStringLiteral("auto"));
     const QCommandLineOption from(QStringLiteral("from"), QStringLiteral("Only requests at or after TIME (ISO 8601)."),
                                   QStringLiteral("TIME"));
-    const QCommandLineOption to(QStringLiteral("to"), QStringLiteral("Only requests at or before TIME (ISO 8601)."),
-                                QStringLiteral("TIME"));
+    const QCommandLineOption to(QStringLiteral("to"),
+                                QStringLiteral("Only requests at or before TIME (ISO 8601); or, as a clickhouse:// URL, "
+                                               "load the FILEs into that table."),
+                                QStringLiteral("TIME|URL"));
+    const QCommandLineOption source(QStringLiteral("source"),
+                                    QStringLiteral("Read from a database instead of files: "
+                                                   "clickhouse://USER@HOST:8123/DB.TABLE (clickhouses:// for HTTPS)."),
+                                    QStringLiteral("URL"));
+    const QCommandLineOption printDdl(QStringLiteral("print-ddl"),
+                                      QStringLiteral("With --to URL: print the CREATE TABLE statements and stop."));
+    const QCommandLineOption cluster(QStringLiteral("cluster"),
+                                     QStringLiteral("With --print-ddl: also the ON CLUSTER + Distributed variant."),
+                                     QStringLiteral("NAME"));
+    const QCommandLineOption whereStatus(QStringLiteral("where-status"),
+                                         QStringLiteral("With --source: only these statuses (500,502,5xx)."),
+                                         QStringLiteral("LIST"));
+    const QCommandLineOption pathPrefix(QStringLiteral("path"), QStringLiteral("With --source: only paths starting so."),
+                                        QStringLiteral("PREFIX"));
+    const QCommandLineOption client(QStringLiteral("client"), QStringLiteral("With --source: only this client."),
+                                    QStringLiteral("ADDRESS"));
+    const QCommandLineOption column(QStringLiteral("column"),
+                                    QStringLiteral("With --source: the column of a role, as ROLE=NAME (roles: %1; NAME - "
+                                                   "for none); repeatable. Guessed from the table otherwise.")
+                                        .arg(columnRoleNames().join(QStringLiteral(", "))),
+                                    QStringLiteral("ROLE=NAME"));
+    const QCommandLineOption passwordFile(QStringLiteral("password-file"),
+                                          QStringLiteral("The database password: the first line of FILE "
+                                                         "(else $CLICKHOUSE_PASSWORD)."),
+                                          QStringLiteral("FILE"));
+    const QCommandLineOption timeout(QStringLiteral("timeout"),
+                                     QStringLiteral("With a database: longest time a query may run, in seconds (default 300)."),
+                                     QStringLiteral("SECONDS"));
     const QCommandLineOption threads({QStringLiteral("j"), QStringLiteral("threads")},
                                      QStringLiteral("Worker threads (default: all cores)."), QStringLiteral("N"));
     const QCommandLineOption maxLine(QStringLiteral("max-line"),
@@ -233,7 +267,8 @@ int runLogs(const QStringList &args)
     const QCommandLineOption followSeconds(QStringLiteral("follow-seconds"),
                                            QStringLiteral("With --follow: stop after N seconds (default: until interrupted)."),
                                            QStringLiteral("N"));
-    parser.addOptions({format, logFormat, jsonField, bucket, from, to, threads, maxLine, json, csv, follow, followSeconds});
+    parser.addOptions({format, logFormat, jsonField, bucket, from, to, threads, maxLine, json, csv, follow, followSeconds,
+                       source, printDdl, cluster, whereStatus, pathPrefix, client, column, passwordFile, timeout});
     parser.addPositionalArgument(QStringLiteral("files"), QStringLiteral("Access logs (.gz too; - for stdin)."),
                                  QStringLiteral("FILE..."));
     if (!parser.parse(QStringList{QStringLiteral("logs")} + args))
@@ -243,8 +278,29 @@ int runLogs(const QStringList &args)
         return kExitOk;
     }
     const QStringList files = parser.positionalArguments();
-    if (files.isEmpty())
+    // --to is a time, or (a clickhouse:// URL) the table to load the files into.
+    QString loadTarget;
+    QString toTime;
+    for (const QString &value : parser.values(to))
+        (isClickHouseUrl(value) ? loadTarget : toTime) = value;
+    const bool fromSource = parser.isSet(source);
+    if (files.isEmpty() && !fromSource && !(parser.isSet(printDdl) && !loadTarget.isEmpty()))
         return usageError(QStringLiteral("logs: no file given"), kExitUsage);
+    if (fromSource && !files.isEmpty())
+        return usageError(QStringLiteral("logs: --source reads a database; give no FILE"), kExitUsage);
+    if (fromSource && !loadTarget.isEmpty())
+        return usageError(QStringLiteral("logs: --source and --to URL exclude each other"), kExitUsage);
+    if (parser.isSet(printDdl) && loadTarget.isEmpty())
+        return usageError(QStringLiteral("logs: --print-ddl needs --to clickhouse://…/DB.TABLE"), kExitUsage);
+    if (!fromSource && (parser.isSet(whereStatus) || parser.isSet(pathPrefix) || parser.isSet(client) || parser.isSet(column)))
+        return usageError(QStringLiteral("logs: --where-status, --path, --client and --column need --source"), kExitUsage);
+    int timeoutSeconds = 300;
+    if (parser.isSet(timeout)) {
+        bool ok = false;
+        timeoutSeconds = parser.value(timeout).toInt(&ok);
+        if (!ok || timeoutSeconds < 1)
+            return usageError(QStringLiteral("logs: bad --timeout '%1'").arg(parser.value(timeout)), kExitUsage);
+    }
     if (parser.isSet(json) && parser.isSet(csv))
         return usageError(QStringLiteral("logs: --json and --csv exclude each other"), kExitUsage);
 
@@ -271,8 +327,9 @@ int runLogs(const QStringList &args)
                           kExitUsage);
     if (parser.isSet(from) && !parseTimeOption(parser.value(from), options.fromMs))
         return usageError(QStringLiteral("logs: bad --from '%1' (ISO 8601 expected)").arg(parser.value(from)), kExitUsage);
-    if (parser.isSet(to) && !parseTimeOption(parser.value(to), options.toMs))
-        return usageError(QStringLiteral("logs: bad --to '%1' (ISO 8601 expected)").arg(parser.value(to)), kExitUsage);
+    if (!toTime.isEmpty() && !parseTimeOption(toTime, options.toMs))
+        return usageError(QStringLiteral("logs: bad --to '%1' (ISO 8601 or a clickhouse:// URL expected)").arg(toTime),
+                          kExitUsage);
     if (parser.isSet(threads)) {
         bool ok = false;
         options.threads = parser.value(threads).toInt(&ok);
@@ -302,11 +359,61 @@ int runLogs(const QStringList &args)
         return followLog(files.front(), options, seconds);
     }
 
-    LogIngest ingest(options);
-    const IngestResult result = ingest.run(files);
-    if (!result.ok())
-        return usageError(QStringLiteral("logs: %1").arg(result.error),
-                          result.error.startsWith(QLatin1String("--log-format")) ? kExitUsage : kExitFile);
+    if (!loadTarget.isEmpty() || fromSource) {
+        ClickHouseEndpoint endpoint;
+        QString why;
+        if (!clickHouseEndpoint(fromSource ? parser.value(source) : loadTarget, parser.value(passwordFile), endpoint, why))
+            return usageError(QStringLiteral("logs: %1").arg(why), kExitUsage);
+        if (parser.isSet(printDdl))
+            return printClickHouseDdl(endpoint, parser.value(cluster));
+        if (!loadTarget.isEmpty()) {
+            if (parser.isSet(json) || parser.isSet(csv) || parser.isSet(from) || !toTime.isEmpty())
+                return usageError(QStringLiteral("logs: --to URL loads whole files; no --json, --csv, --from or --to TIME"),
+                                  kExitUsage);
+            return loadIntoClickHouse(endpoint, options, files, timeoutSeconds);
+        }
+        QMap<ColumnRole, QString> overrides;
+        if (!parseColumnOverrides(parser.values(column), overrides, why))
+            return usageError(QStringLiteral("logs: %1").arg(why), kExitUsage);
+        LogQuery query;
+        query.fromMs = options.fromMs;
+        query.toMs = options.toMs;
+        query.bucketSeconds = options.bucketSeconds;
+        if (parser.isSet(whereStatus) && !parseStatusFilter(parser.value(whereStatus), query.filter.statuses))
+            return usageError(QStringLiteral("logs: bad --where-status '%1' (e.g. 500,502,5xx)").arg(parser.value(whereStatus)),
+                              kExitUsage);
+        query.filter.pathPrefix = parser.value(pathPrefix);
+        query.filter.client = parser.value(client);
+        ClickHouseSource database(endpoint, overrides, timeoutSeconds);
+        const SourceSummary answer = database.summary(query);
+        if (answer.error.isError())
+            return sourceError(answer.error);
+        if (parser.isSet(json)) {
+            QJsonObject root = toJson(answer.summary);
+            // Extra fields (the contract's names stay): what the chart cost the server and the wire.
+            root.insert(QStringLiteral("source"), QJsonObject{{QStringLiteral("kind"), QStringLiteral("clickhouse")},
+                                                              {QStringLiteral("name"), database.name()},
+                                                              {QStringLiteral("queries"), database.queryCount()},
+                                                              {QStringLiteral("bytes_received"),
+                                                               double(database.bytesReceived())}});
+            writeOut(QJsonDocument(root).toJson(QJsonDocument::Indented));
+        } else if (parser.isSet(csv)) {
+            writeOut(seriesToCsv(answer.summary, answer.summary.buckets));
+        } else {
+            writeOut(readableSummary(answer.summary));
+        }
+        return kExitOk;
+    }
+
+    LocalFileSource local(files, options);
+    LogQuery query;
+    query.fromMs = options.fromMs;
+    query.toMs = options.toMs;
+    query.bucketSeconds = options.bucketSeconds;
+    const SourceSummary result = local.summary(query);
+    if (result.error.isError() && result.error.kind != SourceErrorKind::Cancelled)
+        return usageError(QStringLiteral("logs: %1").arg(result.error.message),
+                          result.error.kind == SourceErrorKind::Usage ? kExitUsage : kExitFile);
     for (const QString &warning : result.summary.warnings)
         writeErr(QStringLiteral("statusscope-cli: logs: warning: %1\n").arg(warning));
     if (parser.isSet(json))
