@@ -7,6 +7,7 @@
 #include "core/har/har_reader.h"
 #include "core/har/har_summary.h"
 #include "core/har/rapidjson_config.h"
+#include "core/text/durations.h"
 
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
@@ -132,7 +133,7 @@ QString toText(const HarLog &log, const HarSummary &summary)
                     .arg(entry.index, 5)
                     .arg(entry.response.status, 3)
                     .arg(entry.request.method, -7)
-                    .arg(entry.time < 0 ? QStringLiteral("      -") : QStringLiteral("%1 ms").arg(entry.time, 9, 'f', 1),
+                    .arg(entry.time < 0 ? QStringLiteral("      -") : text::exactMs(entry.time, 1).rightJustified(12),
                          entry.request.url);
     }
     for (const HarSkippedEntry &skipped : log.skipped)

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/cli/send_timeline.h"
+#include "core/text/durations.h"
 
 namespace statusscope::cli {
 
@@ -18,7 +19,7 @@ QString headerLines(const QString &prefix, const HeaderList &headers)
 QString phase(const char *name, const std::optional<double> &v)
 {
     return QStringLiteral("  %1 %2\n").arg(QLatin1String(name), -14)
-        .arg(v ? QStringLiteral("%1 ms").arg(*v, 0, 'f', 3) : QStringLiteral("-"));
+        .arg(v ? text::exactMs(*v) : QStringLiteral("-"));
 }
 
 } // namespace

@@ -7,6 +7,7 @@
 #include "core/diagnose/exchange_rules.h"
 #include "core/diagnose/expect_findings.h"
 #include "core/diagnose/status_findings.h"
+#include "core/text/durations.h"
 
 namespace statusscope::diagnose::rules {
 
@@ -54,10 +55,10 @@ Findings expect417(const http::Exchange &x)
         std::optional<RetryWithoutExpect> retry;
         if (const http::Attempt *r = retryWithoutExpectAfter(x, i)) {
             retry = RetryWithoutExpect{QStringLiteral("attempt %1").arg(i + 2), statusOf(*r), r->error.message,
-                                       formatMs(x.msFromStart(r->endNs()) - at)};
+                                       text::readableMs(x.msFromStart(r->endNs()) - at)};
         }
         Finding f = expect417Finding(describeAttempt(x, i), a.request.bodyBytes,
-                                     QStringLiteral("at %1").arg(formatMs(at)), a.request.bodySentBytes, retry);
+                                     QStringLiteral("at %1").arg(text::readableMs(at)), a.request.bodySentBytes, retry);
         f.attempt = i;
         f.event = eventIndex(a, EventType::ResponseHeaders, 417);
         out << f;
@@ -76,7 +77,7 @@ Findings expectUnknown417(const http::Exchange &x)
         if (!expect || expect->trimmed().compare("100-continue", Qt::CaseInsensitive) == 0)
             continue;
         Finding f = expectUnknown417Finding(describeAttempt(x, i), QString::fromLatin1(*expect),
-                                            QStringLiteral("at %1").arg(formatMs(x.msFromStart(a.response->tNs))));
+                                            QStringLiteral("at %1").arg(text::readableMs(x.msFromStart(a.response->tNs))));
         // RFC 9110 §10.1.1 allows dropping an expectation and retrying only for 100-continue;
         // say why this 417 stands (an older recording may still hold a retry: name it).
         if (const http::Attempt *r = retryWithoutExpectAfter(x, i)) {
@@ -115,13 +116,13 @@ Findings expectTimeout(const http::Exchange &x)
         f.attempt = i;
         f.event = timeoutIndex;
         f.title = QStringLiteral("The server ignored Expect: 100-continue; %1 lost waiting")
-                      .arg(formatMs(waited));
+                      .arg(text::readableMs(waited));
         QString seen = QStringLiteral("%1 sent Expect: 100-continue with %2 and waited %3 for 100 "
                                       "Continue (until %4) before sending the body anyway.")
-                           .arg(describeAttempt(x, i), bodySize(a), formatMs(waited), formatMs(end));
+                           .arg(describeAttempt(x, i), bodySize(a), text::readableMs(waited), text::readableMs(end));
         if (a.response)
             seen += QStringLiteral(" The final response was %1 at %2.")
-                        .arg(a.response->status).arg(formatMs(x.msFromStart(a.response->tNs)));
+                        .arg(a.response->status).arg(text::readableMs(x.msFromStart(a.response->tNs)));
         f.explanation = seen;
         f.cause = QStringLiteral("The server (or a proxy in front of it) neither sends 100 Continue "
                                  "nor rejects early, e.g. an HTTP/1.0 hop or a framework that reads "
@@ -157,11 +158,11 @@ Findings rejectedMidUpload(const http::Exchange &x)
         f.title = QStringLiteral("%1 after the upload started: %2 sent for nothing")
                       .arg(status).arg(formatBytes(a.request.bodySentBytes));
         const QString go = got100
-            ? QStringLiteral("the server answered 100 Continue at %1").arg(formatMs(x.msFromStart(continued->tNs)))
+            ? QStringLiteral("the server answered 100 Continue at %1").arg(text::readableMs(x.msFromStart(continued->tNs)))
             : QStringLiteral("the wait for 100 Continue timed out");
         f.explanation = QStringLiteral("%1 asked with Expect: 100-continue, %2, and then rejected the "
                                        "request with %3 at %4, after %5 of %6 had been sent.")
-                            .arg(describeAttempt(x, i), go).arg(status).arg(formatMs(at))
+                            .arg(describeAttempt(x, i), go).arg(status).arg(text::readableMs(at))
                             .arg(formatBytes(a.request.bodySentBytes), bodySize(a));
         f.cause = got100 ? QStringLiteral("The server said 100 before checking what it could have "
                                           "checked from the headers alone (authentication, size, "
@@ -188,7 +189,7 @@ Findings rejectedBeforeBody(const http::Exchange &x)
             continue;
         std::optional<Finding> f = rejectedBeforeBodyFinding(
             status, describeAttempt(x, i), a.request.bodyBytes,
-            QStringLiteral("at %1").arg(formatMs(x.msFromStart(a.response->tNs))));
+            QStringLiteral("at %1").arg(text::readableMs(x.msFromStart(a.response->tNs))));
         f->attempt = i;
         f->event = eventIndex(a, EventType::ResponseHeaders, status);
         out << *f;

@@ -6,6 +6,7 @@
 #include "core/diagnose/rule_table.h"
 #include "core/diagnose/status_findings.h"
 #include "core/diagnose/transport_guides.h"
+#include "core/text/durations.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -62,13 +63,13 @@ QString phasesReached(const HarTimings &t)
 {
     QStringList done;
     if (t.dns > 0)
-        done << QStringLiteral("DNS %1").arg(formatMs(t.dns));
+        done << QStringLiteral("DNS %1").arg(text::readableMs(t.dns));
     if (t.connect > 0)
-        done << QStringLiteral("connect %1").arg(formatMs(t.connect));
+        done << QStringLiteral("connect %1").arg(text::readableMs(t.connect));
     if (t.send > 0)
-        done << QStringLiteral("send %1").arg(formatMs(t.send));
+        done << QStringLiteral("send %1").arg(text::readableMs(t.send));
     if (t.wait > 0)
-        done << QStringLiteral("wait %1").arg(formatMs(t.wait));
+        done << QStringLiteral("wait %1").arg(text::readableMs(t.wait));
     if (done.isEmpty())
         return QStringLiteral("No network phase has a duration: it most likely never left the browser.");
     return QStringLiteral("Phases with a duration: %1; it failed after that.").arg(done.join(QStringLiteral(", ")));
@@ -108,7 +109,7 @@ qint64 contentLength(const HarEntry &e)
 // "after 12 ms": the entry's wait (TTFB) when recorded.
 QString whenAnswered(const HarEntry &e)
 {
-    return e.timings.wait >= 0 ? QStringLiteral("after %1").arg(formatMs(e.timings.wait)) : QString();
+    return e.timings.wait >= 0 ? QStringLiteral("after %1").arg(text::readableMs(e.timings.wait)) : QString();
 }
 
 QDateTime startedAt(const HarEntry &e)
@@ -318,12 +319,12 @@ Findings slowWait(const HarLog &log)
         f.rule = QStringLiteral("slow-wait");
         f.severity = Severity::Warning;
         f.guide = QStringLiteral("read-timeout");
-        f.title = QStringLiteral("Slow server response: %1 waiting for the first byte").arg(formatMs(e.timings.wait));
+        f.title = QStringLiteral("Slow server response: %1 waiting for the first byte").arg(text::readableMs(e.timings.wait));
         f.explanation = QStringLiteral("%1 waited %2 for the first byte (status %3), %4× the median "
                                        "wait of %5 across %6 timed entries.")
-                            .arg(describeEntry(e), formatMs(e.timings.wait)).arg(e.response.status)
+                            .arg(describeEntry(e), text::readableMs(e.timings.wait)).arg(e.response.status)
                             .arg(median > 0 ? e.timings.wait / median : 0.0, 0, 'f', 0)
-                            .arg(formatMs(median)).arg(n);
+                            .arg(text::readableMs(median)).arg(n);
         f.cause = QStringLiteral("The server took long to produce the response (HAR 'wait' is the time "
                                  "from sending the request to the first byte): a slow handler, query "
                                  "or upstream call, not the network.");

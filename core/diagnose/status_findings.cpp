@@ -45,13 +45,6 @@ QString retryWhen(qint64 seconds, const QDateTime &at)
 
 } // namespace
 
-QString formatMs(double ms)
-{
-    if (ms >= 1000.0)
-        return QStringLiteral("%1 s").arg(ms / 1000.0, 0, 'f', ms >= 10000.0 ? 1 : 2);
-    return QStringLiteral("%1 ms").arg(ms, 0, 'f', ms >= 10.0 ? 0 : 1);
-}
-
 QString formatBytes(qint64 bytes)
 {
     if (bytes >= 1024 * 1024)

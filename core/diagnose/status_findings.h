@@ -41,8 +41,6 @@ Finding postToGetFinding(int status, const QString &toUrl,
 Finding httpsDowngradeFinding(int status, const QString &toUrl,
                               const QString &where);
 
-// "1.4 s", "250 ms": how the explanations print durations.
-QString formatMs(double ms);
 // "1.5 MiB (1572864 bytes)"
 QString formatBytes(qint64 bytes);
 

@@ -7,6 +7,7 @@
 #include "core/diagnose/exchange_rules.h"
 #include "core/diagnose/status_findings.h"
 #include "core/diagnose/transport_guides.h"
+#include "core/text/durations.h"
 
 namespace statusscope::diagnose::rules {
 
@@ -107,7 +108,7 @@ Findings transportError(const http::Exchange &x)
         f.event = errorEvent;
         f.title = QString::fromUtf8(advice->title);
         const QString at = errorEvent
-                               ? QStringLiteral(" at %1").arg(formatMs(x.msFromStart(a.events.at(*errorEvent).tNs)))
+                               ? QStringLiteral(" at %1").arg(text::readableMs(x.msFromStart(a.events.at(*errorEvent).tNs)))
                                : QString();
         f.explanation = QStringLiteral("%1 failed%2 with a %3 error: %4.")
                             .arg(describeAttempt(x, i), at, toString(a.error.kind), a.error.message);

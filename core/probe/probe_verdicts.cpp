@@ -14,6 +14,7 @@
 // with the detail saying what was not done; "violates" is kept for broken MUSTs and for the
 // interim-order faults the probe exists to catch (duplicate, late or trailing 1xx).
 #include "core/probe/probe_verdicts.h"
+#include "core/text/durations.h"
 
 namespace statusscope::probe {
 
@@ -25,16 +26,6 @@ using http::EventType;
 const QString kRfcExpect = QStringLiteral("RFC 9110 §10.1.1");
 const QString kRfcInterim = QStringLiteral("RFC 9110 §15.2");
 const QString kRfcClose = QStringLiteral("RFC 9110 §10.1.1, RFC 9112 §9.6");
-
-QString ms(double value)
-{
-    if (value < 0.01)
-        return QStringLiteral("< 0.01 ms");
-    QString n = QString::number(value, 'f', value < 1 ? 2 : value < 10 ? 1 : 0);
-    if (value < 1 && n.endsWith(QLatin1Char('0')))
-        n.chop(1); // 0.40 → 0.4
-    return n + QStringLiteral(" ms");
-}
 
 QString bytesText(qint64 n)
 {
@@ -160,15 +151,15 @@ Judgement judgeExpectation(const Facts &f, qint64 bodyBytes, bool large, int wai
         if (large)
             return {Verdict::Conforms, kRfcExpect,
                     QStringLiteral("answered %1 after %2, before the body: the %3 upload was saved")
-                        .arg(f.statusText(), ms(f.finalMs.value_or(0)), size),
+                        .arg(f.statusText(), text::readableMs(f.finalMs.value_or(0)), size),
                     QString::number(*f.status)};
         return {Verdict::Allowed, kRfcExpect,
                 QStringLiteral("answered %1 after %2 instead of 100 Continue; the %3 body was not sent (a final status "
                                "decided from the head alone is allowed)")
-                    .arg(f.statusText(), ms(f.finalMs.value_or(0)), size),
+                    .arg(f.statusText(), text::readableMs(f.finalMs.value_or(0)), size),
                 QString::number(*f.status)};
     case ExpectOutcome::Continue: {
-        const QString head = QStringLiteral("100 Continue after %1").arg(ms(f.first100Ms.value_or(0)));
+        const QString head = QStringLiteral("100 Continue after %1").arg(text::readableMs(f.first100Ms.value_or(0)));
         if (!f.status)
             return failed(f, head + QStringLiteral(", then the body, then"));
         if (large && *f.status >= 400)
@@ -179,18 +170,18 @@ Judgement judgeExpectation(const Facts &f, qint64 bodyBytes, bool large, int wai
                     QString::number(*f.status)};
         return {Verdict::Conforms, kRfcExpect,
                 QStringLiteral("%1; the %2 body followed; final %3 after %4")
-                    .arg(head, size, f.statusText(), ms(f.finalMs.value_or(0))),
+                    .arg(head, size, f.statusText(), text::readableMs(f.finalMs.value_or(0))),
                 QStringLiteral("100")};
     }
     case ExpectOutcome::NoAnswer: {
         QString what = QStringLiteral("no 100 and no final status within the %1 wait; the client sent the %2 body after "
                                       "waiting %3")
-                           .arg(ms(waitMs), size, ms(f.waitedMs.value_or(waitMs)));
+                           .arg(text::readableMs(waitMs), size, text::readableMs(f.waitedMs.value_or(waitMs)));
         if (f.late100)
-            what += QStringLiteral("; a 100 came late, %1 after the head").arg(ms(f.first100Ms.value_or(0)));
+            what += QStringLiteral("; a 100 came late, %1 after the head").arg(text::readableMs(f.first100Ms.value_or(0)));
         if (!f.status)
             return failed(f, what + QStringLiteral("; then"));
-        what += QStringLiteral("; final %1 after %2").arg(f.statusText(), ms(f.finalMs.value_or(0)));
+        what += QStringLiteral("; final %1 after %2").arg(f.statusText(), text::readableMs(f.finalMs.value_or(0)));
         if (f.http10Server())
             return {Verdict::Allowed, kRfcExpect,
                     what + QStringLiteral(". The server answers as HTTP/1.0, which has no 100 Continue: every upload "
@@ -212,10 +203,10 @@ Judgement judgeUnknown(const Facts &f)
         return {Verdict::Allowed, kRfcExpect,
                 QStringLiteral("answered 417 to Expect: %1 after %2 (a server MAY refuse an expectation it does not "
                                "know; clients retry without it)")
-                    .arg(QString::fromLatin1(kUnknownExpectation), ms(f.finalMs.value_or(0))),
+                    .arg(QString::fromLatin1(kUnknownExpectation), text::readableMs(f.finalMs.value_or(0))),
                 QStringLiteral("417")};
     QString detail = QStringLiteral("ignored Expect: %1: %2 after %3")
-                         .arg(QString::fromLatin1(kUnknownExpectation), f.statusText(), ms(f.finalMs.value_or(0)));
+                         .arg(QString::fromLatin1(kUnknownExpectation), f.statusText(), text::readableMs(f.finalMs.value_or(0)));
     if (f.count100 > 0)
         detail += QStringLiteral(" (with an unsolicited 100 Continue first)");
     return {Verdict::Conforms, kRfcExpect, detail, QStringLiteral("417")};
@@ -233,11 +224,11 @@ Judgement judgeNoBody(const Facts &f)
     if (f.count100 > 0)
         return {Verdict::Allowed, kRfcExpect,
                 QStringLiteral("sent 100 Continue after %1 although there is no content (it MAY omit it), then %2 after %3")
-                    .arg(ms(f.first100Ms.value_or(0)), f.statusText(), ms(f.finalMs.value_or(0))),
+                    .arg(text::readableMs(f.first100Ms.value_or(0)), f.statusText(), text::readableMs(f.finalMs.value_or(0))),
                 QStringLiteral("100")};
     return {Verdict::Conforms, kRfcExpect,
             QStringLiteral("ignored the expectation of a request without content: %1 after %2, no 100")
-                .arg(f.statusText(), ms(f.finalMs.value_or(0))),
+                .arg(f.statusText(), text::readableMs(f.finalMs.value_or(0))),
             QStringLiteral("100")};
 }
 
@@ -260,17 +251,17 @@ Judgement judgeHttp10(const Facts &f)
     if (!f.a->bodySent())
         return {Verdict::Allowed, kRfcExpect,
                 QStringLiteral("no 1xx; answered %1 after %2 before the body (a final status may come early)")
-                    .arg(f.statusText(), ms(f.finalMs.value_or(0))),
+                    .arg(f.statusText(), text::readableMs(f.finalMs.value_or(0))),
                 QString::number(*f.status)};
     return {Verdict::Conforms, kRfcExpect,
             QStringLiteral("ignored the expectation: no 1xx, read the body, %1 after %2")
-                .arg(f.statusText(), ms(f.finalMs.value_or(0))),
+                .arg(f.statusText(), text::readableMs(f.finalMs.value_or(0))),
             QStringLiteral("100")};
 }
 
 Judgement judgeNo100Wait(const Facts &f)
 {
-    const QString waited = QStringLiteral("the client waited %1 for 100").arg(ms(f.waitedMs.value_or(0)));
+    const QString waited = QStringLiteral("the client waited %1 for 100").arg(text::readableMs(f.waitedMs.value_or(0)));
     if (!f.status) {
         if (f.a->error.kind == http::ErrorKind::Timeout || f.a->error.kind == http::ErrorKind::Protocol)
             return {Verdict::Violates, kRfcExpect,
@@ -282,13 +273,13 @@ Judgement judgeNo100Wait(const Facts &f)
     }
     if (!f.a->bodySent())
         return {Verdict::Allowed, kRfcExpect,
-                QStringLiteral("answered %1 after %2 before the body went").arg(f.statusText(), ms(f.finalMs.value_or(0))),
+                QStringLiteral("answered %1 after %2 before the body went").arg(f.statusText(), text::readableMs(f.finalMs.value_or(0))),
                 QString::number(*f.status)};
     QString detail = QStringLiteral("%1; the server read the body anyway: %2 after %3")
-                         .arg(waited, f.statusText(), ms(f.finalMs.value_or(0)));
+                         .arg(waited, f.statusText(), text::readableMs(f.finalMs.value_or(0)));
     if (f.count100 > 0)
         detail += QStringLiteral(" (its 100 came %1 after the head; a 100 after the content is harmless)")
-                      .arg(ms(f.first100Ms.value_or(0)));
+                      .arg(text::readableMs(f.first100Ms.value_or(0)));
     return {Verdict::Conforms, kRfcExpect, detail, QStringLiteral("100")};
 }
 
@@ -329,7 +320,7 @@ Judgement judgeAfterEarlyFinal(const Facts &f, const CheckObservation &o)
         return {Verdict::Allowed, kRfcClose,
                 QStringLiteral("%1, then closed the connection %2 later without announcing it (it SHOULD say "
                                "Connection: close)")
-                    .arg(head, ms(*o.closedAfterMs)),
+                    .arg(head, text::readableMs(*o.closedAfterMs)),
                 guide};
     if (!o.followUp || o.followUp->attempts.isEmpty())
         return {Verdict::Inconclusive, kRfcClose,
@@ -340,7 +331,7 @@ Judgement judgeAfterEarlyFinal(const Facts &f, const CheckObservation &o)
         return {Verdict::Conforms, kRfcClose,
                 QStringLiteral("%1, connection kept open and usable: HEAD on it got %2 after %3 (the server did not "
                                "wait for the withheld body)")
-                    .arg(head, nf.statusText(), ms(nf.finalMs.value_or(0))),
+                    .arg(head, nf.statusText(), text::readableMs(nf.finalMs.value_or(0))),
                 guide};
     if (next.error.kind == http::ErrorKind::Timeout)
         return {Verdict::Allowed, kRfcClose,
@@ -375,7 +366,7 @@ Judgement judgeInterimOrder(const Facts &f, const CheckObservation &o)
         faults << QStringLiteral("%1 × 100 Continue for one request").arg(f.count100);
     if (f.late100)
         faults << QStringLiteral("100 Continue came late, %1 after the head, after the client's wait had ended")
-                      .arg(ms(f.first100Ms.value_or(0)));
+                      .arg(text::readableMs(f.first100Ms.value_or(0)));
     // After the final response: in the same read (the engine's finding names the bytes) …
     for (const http::Event &e : f.a->events) {
         if (e.type != EventType::Finding || !e.detail.contains(QLatin1String("unexpected bytes after the response")))
@@ -403,7 +394,7 @@ Judgement judgeInterimOrder(const Facts &f, const CheckObservation &o)
         return failed(f, seen + QStringLiteral(", then"));
     return {Verdict::Conforms, kRfcInterim,
             QStringLiteral("%1, then %2 after %3; nothing after it%4")
-                .arg(seen, f.statusText(), ms(f.finalMs.value_or(0)),
+                .arg(seen, f.statusText(), text::readableMs(f.finalMs.value_or(0)),
                      o.watched ? QStringLiteral(" on the idle connection") : QString()),
             QStringLiteral("100")};
 }
@@ -503,9 +494,9 @@ QString routeSummary(const ProbeReport &report, Route via)
     if (const CheckResult *c = find(report, via, CheckId::ContinueSmall); c && !c->observation.exchange.attempts.isEmpty()) {
         const Facts f(c->observation.exchange.attempts.first());
         switch (expectOutcome(*f.a)) {
-        case ExpectOutcome::Continue: parts << QStringLiteral("sends 100 Continue after %1").arg(ms(f.first100Ms.value_or(0))); break;
+        case ExpectOutcome::Continue: parts << QStringLiteral("sends 100 Continue after %1").arg(text::readableMs(f.first100Ms.value_or(0))); break;
         case ExpectOutcome::FinalFirst: parts << QStringLiteral("answers %1 instead of 100 Continue").arg(f.status.value_or(0)); break;
-        case ExpectOutcome::NoAnswer: parts << QStringLiteral("sends no 100 Continue (uploads wait %1)").arg(ms(f.waitedMs.value_or(0))); break;
+        case ExpectOutcome::NoAnswer: parts << QStringLiteral("sends no 100 Continue (uploads wait %1)").arg(text::readableMs(f.waitedMs.value_or(0))); break;
         case ExpectOutcome::Failed: parts << QStringLiteral("did not answer (%1)").arg(f.errorText()); break;
         }
     }

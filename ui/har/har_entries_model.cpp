@@ -2,6 +2,7 @@
 #include "ui/har/har_entries_model.h"
 
 #include "core/har/har_summary.h"
+#include "core/text/durations.h"
 
 #include <QBrush>
 #include <QColor>
@@ -158,7 +159,7 @@ QVariant HarEntriesModel::display(const HarEntry &entry, const Row &row, int col
         return entry.response.status == 0 ? tr("(failed)") : QString::number(entry.response.status);
     case SizeColumn:
         return row.size < 0 ? QStringLiteral("–") : locale.formattedDataSize(row.size, 1, QLocale::DataSizeTraditionalFormat);
-    case TimeColumn: return entry.time < 0 ? QStringLiteral("–") : tr("%1 ms").arg(entry.time, 0, 'f', 1);
+    case TimeColumn: return entry.time < 0 ? QStringLiteral("–") : text::exactMs(entry.time, 1);
     case WaterfallColumn: return {}; // painted by HarWaterfallDelegate
     default: return raw(entry, row, column); // text columns show what they sort by
     }

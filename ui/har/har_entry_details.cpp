@@ -4,6 +4,7 @@
 #include "core/har/har_body.h"
 #include "ui/har/har_timings_bar.h"
 #include "ui/status/status_link.h"
+#include "core/text/durations.h"
 
 #include <QFontDatabase>
 #include <QFormLayout>
@@ -212,7 +213,7 @@ void HarEntryDetails::setEntry(const HarEntry *entry)
 
     m_timings->setTimings(entry->timings);
     m_started->setText(entry->startedDateTime);
-    m_total->setText(entry->time < 0 ? tr("unknown") : tr("%1 ms").arg(entry->time, 0, 'f', 2));
+    m_total->setText(entry->time < 0 ? tr("unknown") : text::exactMs(entry->time, 2));
     m_server->setText(entry->serverIpAddress.isEmpty() ? tr("not recorded") : entry->serverIpAddress);
     m_connection->setText(entry->connection.isEmpty() ? tr("not recorded") : entry->connection);
 }

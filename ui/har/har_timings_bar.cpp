@@ -2,6 +2,7 @@
 #include "ui/har/har_timings_bar.h"
 
 #include "ui/har/har_waterfall.h"
+#include "core/text/durations.h"
 
 #include <QPainter>
 
@@ -40,7 +41,7 @@ void HarTimingsBar::paintEvent(QPaintEvent *)
         const auto phase = static_cast<HarPhase>(p);
         const double ms = m_timings.phase(phase);
         const QRect row(0, 2 + p * kRowHeight, width(), kRowHeight);
-        const QString value = ms < 0 ? tr("–") : tr("%1 ms").arg(ms, 0, 'f', 2);
+        const QString value = ms < 0 ? tr("–") : text::exactMs(ms, 2);
         painter.setPen(palette().color(QPalette::WindowText));
         painter.drawText(row.adjusted(4, 0, 0, 0), Qt::AlignVCenter | Qt::AlignLeft,
                          QStringLiteral("%1  %2").arg(toString(phase), -8).arg(value));

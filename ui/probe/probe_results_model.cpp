@@ -3,6 +3,7 @@
 
 #include "core/diagnose/status_findings.h"
 #include "ui/theme.h"
+#include "core/text/durations.h"
 
 #include <QFont>
 
@@ -129,12 +130,12 @@ QString ProbeResultsModel::happenedText(const Row &row) const
     const std::optional<double> first100 = timing(r, QLatin1String("first_100"));
     const std::optional<double> finalMs = timing(r, QLatin1String("final"));
     if (first100)
-        second = tr("100 after %1").arg(diagnose::formatMs(*first100));
+        second = tr("100 after %1").arg(text::readableMs(*first100));
     if (finalMs)
-        second += (second.isEmpty() ? QString() : QStringLiteral(" · ")) + tr("final after %1").arg(diagnose::formatMs(*finalMs));
+        second += (second.isEmpty() ? QString() : QStringLiteral(" · ")) + tr("final after %1").arg(text::readableMs(*finalMs));
     if (second.isEmpty()) {
         const std::optional<double> total = timing(r, QLatin1String("total"));
-        second = total ? tr("no answer; ended after %1").arg(diagnose::formatMs(*total)) : tr("no answer");
+        second = total ? tr("no answer; ended after %1").arg(text::readableMs(*total)) : tr("no answer");
     }
     return first + QLatin1Char('\n') + second;
 }

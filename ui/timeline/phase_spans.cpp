@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/timeline/phase_spans.h"
+#include "core/text/durations.h"
 
 #include <QLocale>
 
@@ -72,11 +73,6 @@ QString groupedNumber(qint64 n)
     return QLocale(QLocale::English).toString(n);
 }
 
-QString formatMs(double ms)
-{
-    return QStringLiteral("%1 ms").arg(ms, 0, 'f', 3);
-}
-
 QList<PhaseSpan> phaseSpans(const http::Exchange &x, const http::Attempt &a)
 {
     QList<PhaseSpan> spans;
@@ -119,7 +115,7 @@ QString wait100Ending(const http::Exchange &x, const http::Attempt &a)
         return firstOf(a, EventType::ExpectWaitStart) ? QObject::tr("still waiting (no 100, no response)")
                                                       : QString();
     }
-    const QString at = formatMs(x.msFromStart(e->tNs));
+    const QString at = text::exactMs(x.msFromStart(e->tNs));
     switch (e->type) {
     case EventType::InterimResponse: return QObject::tr("a 100 at %1").arg(at);
     case EventType::ExpectTimeout: return QObject::tr("the timeout at %1").arg(at);

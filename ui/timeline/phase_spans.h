@@ -65,7 +65,6 @@ QList<EventRow> eventRows(const http::Exchange &exchange);
 
 // "2,097,152" — byte counts are read digit-exactly, so group them.
 QString groupedNumber(qint64 n);
-QString formatMs(double ms);
 
 } // namespace statusscope::ui
 

@@ -9,6 +9,7 @@
 #include "ui/timeline/raw_wire.h"
 #include "ui/timeline/waterfall_delegate.h"
 #include "ui/theme.h"
+#include "core/text/durations.h"
 
 #include <QFontDatabase>
 #include <QHBoxLayout>
@@ -244,7 +245,7 @@ void TimelineView::setExchange(const http::Exchange &exchange)
         double totalMs = 0;
         for (const auto &a : std::as_const(m_exchange.attempts))
             totalMs = qMax(totalMs, a.events.isEmpty() ? 0 : m_exchange.msFromStart(a.endNs()));
-        summary = tr("%n attempt(s) · %1 in all", nullptr, int(m_exchange.attempts.size())).arg(formatMs(totalMs));
+        summary = tr("%n attempt(s) · %1 in all", nullptr, int(m_exchange.attempts.size())).arg(text::exactMs(totalMs));
         if (error.isError())
             summary += tr(" · %1 error: %2").arg(http::toString(error.kind), error.message);
         if (m_exchange.insecure)
@@ -305,13 +306,13 @@ void TimelineView::rebuildAttempts()
         w.wait100End = wait100Ending(m_exchange, a);
         item->setData(AttemptWaterfallColumn, WaterfallRole, QVariant::fromValue(w));
         if (!a.events.isEmpty())
-            item->setText(AttemptTotalColumn, formatMs(m_exchange.msFromStart(a.endNs()) - m_exchange.msFromStart(a.startNs())));
+            item->setText(AttemptTotalColumn, text::exactMs(m_exchange.msFromStart(a.endNs()) - m_exchange.msFromStart(a.startNs())));
         // Every interim response on its own row, its headers below it (103 shows its Links).
         for (const http::InterimResponse &ir : a.interim) {
             auto *child = new QTreeWidgetItem(item);
             child->setData(0, AttemptRole, i);
             child->setText(AttemptTitleColumn, tr("interim at %1 · %n header(s)", nullptr, int(ir.headers.size()))
-                                                   .arg(formatMs(m_exchange.msFromStart(ir.tNs))));
+                                                   .arg(text::exactMs(m_exchange.msFromStart(ir.tNs))));
             child->setData(AttemptStatusColumn, StatusRole, ir.status);
             child->setText(AttemptStatusColumn, QStringLiteral("%1 %2").arg(ir.status).arg(QString::fromLatin1(ir.reason)));
             for (const http::Header &h : ir.headers) {
@@ -327,7 +328,7 @@ void TimelineView::rebuildAttempts()
             child->setData(0, AttemptRole, i);
             child->setText(AttemptTitleColumn, tr("final response at %1 · %n header(s) · %2 body bytes", nullptr,
                                                   int(a.response->headers.size()))
-                                                   .arg(formatMs(m_exchange.msFromStart(a.response->tNs)),
+                                                   .arg(text::exactMs(m_exchange.msFromStart(a.response->tNs)),
                                                         groupedNumber(a.response->bodyBytes)));
             child->setData(AttemptStatusColumn, StatusRole, a.response->status);
             child->setText(AttemptStatusColumn, item->text(AttemptStatusColumn));
@@ -346,7 +347,7 @@ void TimelineView::rebuildEvents()
     for (int r = 0; r < rows.size(); ++r) {
         const EventRow &row = rows.at(r);
         m_events->setItem(r, EventAttemptColumn, cell(QStringLiteral("#%1").arg(row.attempt + 1)));
-        m_events->setItem(r, EventTimeColumn, cell(formatMs(row.tMs), Qt::AlignRight | Qt::AlignVCenter));
+        m_events->setItem(r, EventTimeColumn, cell(text::exactMs(row.tMs), Qt::AlignRight | Qt::AlignVCenter));
         auto *status = cell(row.status ? QString::number(row.status) : QString());
         if (row.status > 0)
             status->setData(StatusRole, row.status);
@@ -378,8 +379,8 @@ void TimelineView::showAttemptDetails()
             auto *name = cell(toString(s.phase));
             name->setForeground(phaseColor(s.phase).darker(isDarkPalette() ? 80 : 130));
             m_phases->setItem(r, PhaseNameColumn, name);
-            m_phases->setItem(r, PhaseStartColumn, cell(formatMs(s.startMs), Qt::AlignRight | Qt::AlignVCenter));
-            m_phases->setItem(r, PhaseDurationColumn, cell(formatMs(s.durationMs()), Qt::AlignRight | Qt::AlignVCenter));
+            m_phases->setItem(r, PhaseStartColumn, cell(text::exactMs(s.startMs), Qt::AlignRight | Qt::AlignVCenter));
+            m_phases->setItem(r, PhaseDurationColumn, cell(text::exactMs(s.durationMs()), Qt::AlignRight | Qt::AlignVCenter));
         }
         m_phases->resizeColumnsToContents();
         const QString ending = wait100Ending(m_exchange, a);

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/timeline/waterfall_delegate.h"
+#include "core/text/durations.h"
 
 #include <QAbstractItemView>
 #include <QHelpEvent>
@@ -93,13 +94,13 @@ bool WaterfallDelegate::helpEvent(QHelpEvent *event, QAbstractItemView *view,
     QStringList lines;
     if (const auto span = spanAt(w, option.rect, event->pos().x())) {
         lines << QStringLiteral("<b>%1</b>: %2 (from %3 to %4)")
-                     .arg(toString(span->phase), formatMs(span->durationMs()), formatMs(span->startMs),
-                          formatMs(span->endMs));
+                     .arg(toString(span->phase), text::exactMs(span->durationMs()), text::exactMs(span->startMs),
+                          text::exactMs(span->endMs));
         if (span->phase == Phase::WaitFor100 && !w.wait100End.isEmpty())
             lines << QObject::tr("ended by %1").arg(w.wait100End);
     } else {
         for (const PhaseSpan &s : w.spans)
-            lines << QStringLiteral("%1: %2").arg(toString(s.phase), formatMs(s.durationMs()));
+            lines << QStringLiteral("%1: %2").arg(toString(s.phase), text::exactMs(s.durationMs()));
     }
     QToolTip::showText(event->globalPos(), lines.join(QStringLiteral("<br>")), view);
     return true;

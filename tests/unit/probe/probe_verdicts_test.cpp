@@ -137,7 +137,7 @@ TEST(ProbeVerdicts, ContinueSmall)
 
     const CheckResult silent11 = judge(CheckId::ContinueSmall, AttemptBuilder().timeout(1000.2).body(1000.3, 1000.4).final(200, 1001));
     EXPECT_EQ(silent11.verdict, Verdict::Violates);
-    EXPECT_TRUE(silent11.detail.contains(QStringLiteral("after waiting 1000 ms"))) << silent11.detail.toStdString();
+    EXPECT_TRUE(silent11.detail.contains(QStringLiteral("after waiting 1.00 s"))) << silent11.detail.toStdString();
 
     const CheckResult silent10 = judge(CheckId::ContinueSmall,
                                        AttemptBuilder().timeout(1000.2).body(1000.3, 1000.4).final(200, 1001, http::HttpVersion::Http10));
