@@ -16,10 +16,10 @@
 #include "ui/composer/composer_state.h"
 #include "ui/composer/composer_widget.h"
 #include "ui/diagnose/check_runner.h"
+#include "ui/diagnose/log_focus.h"
 #include "ui/diagnose/network_consent.h"
 #include "ui/diagnose/troubleshoot_launch.h"
 #include "ui/diagnose/troubleshooting_panel.h"
-#include "ui/logs/log_view.h"
 #include "ui/guide_dock.h"
 #include "ui/history/history_panel.h"
 #include "ui/main_window.h"
@@ -63,6 +63,7 @@ RequestWorkspace::RequestWorkspace(MainWindow *window, const QString &historyPat
     , m_window(window)
     , m_history(std::make_unique<HistoryStore>(historyPath))
     , m_consent(new NetworkConsent(window, this))
+    , m_logFocus(new LogFocus(window, this))
 {
     m_openResult = m_history->open();
     m_panel = new HistoryPanel(m_history.get(), window);
@@ -180,71 +181,22 @@ TroubleshootingPanel *RequestWorkspace::openTroubleshooting(const diagnose::Trou
                                                             const CheckContext &context)
 {
     CheckContext withLogs = context;
-    withLogs.openLogs = [this](int status, const QDateTime &at) { return focusStatusInLogs(status, at); };
-    // The flow's status (417 even when the exchange ended in 201 after the retry).
+    withLogs.openLogs = [this](int status, const QDateTime &at, LogFocus::Done done) {
+        m_logFocus->focus(status, at, this, std::move(done));
+    };
+    // The flow's status when an attempt got it (417 even when the exchange ended in 201 after the
+    // retry); a class flow's guide (500 for any 5xx) is not a status the exchange saw.
     bool numeric = false;
-    if (const int status = run.flow().guide.toInt(&numeric); numeric && status >= 100)
-        withLogs.status = status;
+    const int flowStatus = run.flow().guide.toInt(&numeric);
+    for (const http::Attempt &a : context.exchange.attempts) {
+        if (withLogs.status == 0 && numeric && a.response && a.response->status == flowStatus)
+            withLogs.status = flowStatus;
+    }
     withLogs.consent = m_consent;
     auto *panel = new TroubleshootingPanel(run, withLogs, m_window->documents());
     connect(panel, &TroubleshootingPanel::statusActivated, this, &RequestWorkspace::showStatusGuide);
     m_window->addDocument(panel, panel->title(), run.flow().title);
     return panel;
-}
-
-QString RequestWorkspace::focusStatusInLogs(int status, const QDateTime &at)
-{
-    QTabWidget *tabs = m_window->documents();
-    QList<int> logTabs;
-    QStringList names;
-    for (int i = 0; i < tabs->count(); ++i) {
-        if (qobject_cast<LogView *>(tabs->widget(i))) {
-            logTabs << i;
-            names << tabs->tabText(i);
-        }
-    }
-    if (logTabs.isEmpty())
-        return {};
-    int chosen = logTabs.first();
-    if (logTabs.size() > 1) { // which server's log answered is the user's knowledge, not ours
-        bool ok = false;
-        const QString name = QInputDialog::getItem(m_window, tr("Open the Logs"),
-                                                   tr("Several logs are open. Which one should show status %1?").arg(status),
-                                                   names, 0, false, &ok);
-        if (!ok)
-            return tr("Logs: no log was chosen");
-        chosen = logTabs.value(names.indexOf(name), chosen);
-    }
-    tabs->setCurrentIndex(chosen);
-    auto *log = qobject_cast<LogView *>(tabs->widget(chosen));
-    const QString name = tabs->tabText(chosen);
-    const LogView::StatusFocus focus = log->focusStatus(status, at.isValid() ? at.toMSecsSinceEpoch() : 0);
-    if (focus.total == 0)
-        return tr("Logs: %1 has no request with status %2 at all — this may not be the log of the server "
-                  "that answered").arg(name).arg(status);
-    if (focus.inWindow < 0)
-        return tr("Logs: %n request(s) with status %1 in %2, selected in its Statuses table", nullptr, int(focus.total))
-            .arg(status)
-            .arg(name);
-    const QString from = log->formatLogTime(focus.fromMs);
-    const QString to = log->formatLogTime(focus.toMs);
-    if (focus.outsideLog)
-        return tr("Logs: %1 covers %2 to %3, but the exchange was at %4, outside it; it has %n request(s) with "
-                  "status %5 at other times", nullptr, int(focus.total))
-            .arg(name, log->formatLogTime(log->summary().firstMs), log->formatLogTime(log->summary().lastMs),
-                 log->formatLogTime(at.toMSecsSinceEpoch()))
-            .arg(status);
-    if (focus.inWindow == 0)
-        return tr("Logs: %1 has no request with status %2 between %3 and %4 (%n at other times)", nullptr,
-                  int(focus.total))
-            .arg(name)
-            .arg(status)
-            .arg(from, to);
-    return tr("Logs: %n request(s) with status %1 in %2 between %3 and %4, listed in its bucket table", nullptr,
-              int(focus.inWindow))
-        .arg(status)
-        .arg(name)
-        .arg(from, to);
 }
 
 void RequestWorkspace::recordExchange(const http::Exchange &exchange, const ComposerState &state)

@@ -21,6 +21,7 @@ class GuideNavigator;
 class ComposerWidget;
 class HistoryPanel;
 class MainWindow;
+class LogFocus;
 class NetworkConsent;
 class TimelineView;
 class TroubleshootingPanel;
@@ -51,11 +52,11 @@ public:
     // A new request tab filled from `state` (HAR "Replay in composer"), not sent yet.
     ComposerWidget *replayInComposer(const ComposerState &state);
     // The step-by-step panel as a document tab ("Troubleshoot 417"). The context's log hook is
-    // filled here: it selects the status in the first open log tab.
+    // filled here: it shows the status in a log tab (logFocus()).
     TroubleshootingPanel *openTroubleshooting(const diagnose::TroubleshootingRun &run, const CheckContext &context);
-    // Shows `status` in an open log tab (asks which when several are open), around `at` when
-    // given; says plainly what it found, or returns empty when no log is open.
-    QString focusStatusInLogs(int status, const QDateTime &at = {});
+    // "Open the logs at this status": which log (asks when several or none are open), and what
+    // it holds around the exchange's time.
+    LogFocus *logFocus() const { return m_logFocus; }
     // Sanitized by default: credentials, cookies and token-like parameters become
     // REDACTED (core/har's sanitizer for .har, history_secrets for exchange JSON);
     // keepSecrets writes them as they were.
@@ -87,6 +88,7 @@ private:
     HistoryStore::OpenResult m_openResult;
     HistoryPanel *m_panel = nullptr;
     NetworkConsent *m_consent = nullptr;
+    LogFocus *m_logFocus = nullptr;
     QAction *m_importCurlAction = nullptr;
     QAction *m_saveExchangeAction = nullptr;
     QAction *m_saveExchangeSecretsAction = nullptr;

@@ -99,14 +99,24 @@ void CheckRunner::finish(CheckResult result)
 
 void CheckRunner::openLogs()
 {
-    CheckResult result;
     const diagnose::CheckInputs in = inputs();
-    const QString done = m_context.openLogs ? m_context.openLogs(in.troubleshotStatus(), in.exchange.startedAt) : QString();
-    result.outcome = done.isEmpty() ? diagnose::CheckOutcome::NotPossible : diagnose::CheckOutcome::Ok;
-    result.observed = done.isEmpty()
-                          ? tr("Logs: no access log is open; open the server's log (File → Open) and run this again")
-                          : done;
-    finish(result);
+    if (!m_context.openLogs) {
+        CheckResult result;
+        result.observed = tr("Logs: no access log is open; open the server's log (File → Open) and run this again");
+        finish(result);
+        return;
+    }
+    // The log may have to be chosen, or opened and read first: the answer can come later.
+    const quint64 generation = m_generation;
+    const QPointer<CheckRunner> self(this);
+    m_context.openLogs(in.troubleshotStatus(), in.exchange.startedAt, [self, generation](const QString &found) {
+        if (!self || !self->m_running || generation != self->m_generation)
+            return; // cancelled or replaced meanwhile
+        CheckResult result;
+        result.outcome = diagnose::CheckOutcome::Ok;
+        result.observed = found;
+        self->finish(result);
+    });
 }
 
 } // namespace statusscope::ui

@@ -37,9 +37,9 @@ struct CheckContext
     // The status being troubleshot (the flow's), which may differ from the exchange's final one
     // (a 417 retried to a 201); 0: the final status.
     int status = 0;
-    // Shows `status` in an open log tab around `at` (when the exchange happened); returns what it
-    // found, in words, or empty when no log is open.
-    std::function<QString(int status, const QDateTime &at)> openLogs{};
+    // Shows `status` in a log tab around `at` (when the exchange happened) and calls `done` with
+    // what it found, in words (ui/diagnose/log_focus.h); without it there is no log to show.
+    std::function<void(int status, const QDateTime &at, std::function<void(const QString &found)> done)> openLogs{};
     // The host came from a file (HAR, saved exchange, log), not from the user: every check that
     // would reach it (a resend, a DNS lookup, a TLS handshake) asks `consent` first, and without
     // one it does not run. `origin` says which file, for the question.

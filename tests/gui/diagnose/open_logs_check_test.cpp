@@ -5,6 +5,7 @@
 #include "../composer/gui_wait.h"
 
 #include "ui/diagnose/check_runner.h"
+#include "ui/diagnose/log_focus.h"
 #include "ui/logs/log_view.h"
 #include "ui/main_window.h"
 #include "ui/request_workspace.h"
@@ -72,11 +73,14 @@ struct Fixture
         CheckContext context;
         context.exchange = exchange;
         context.status = status;
-        context.openLogs = [this](int s, const QDateTime &at) { return workspace.focusStatusInLogs(s, at); };
+        context.openLogs = [this](int s, const QDateTime &at, LogFocus::Done done) {
+            workspace.logFocus()->focus(s, at, &workspace, std::move(done));
+        };
         runner.setContext(context);
         std::optional<CheckResult> result;
         QObject::connect(&runner, &CheckRunner::finished, &runner, [&](const CheckResult &r) { result = r; });
         runner.start(diagnose::CheckKind::OpenLogsFiltered);
+        test::waitUntil([&] { return result.has_value(); }, 10000);
         return result;
     }
 };
@@ -85,12 +89,19 @@ const QDateTime kAt1000 = QDateTime::fromString(QStringLiteral("2024-05-13T08:00
 
 } // namespace
 
-TEST(OpenLogsCheckTest, NoLogOpenSaysSo)
+TEST(OpenLogsCheckTest, NoLogOpenAndNoneChosenSaysSo)
 {
     Fixture f;
+    int offered = 0;
+    f.workspace.logFocus()->setLogFileChooser([&](int status) {
+        EXPECT_EQ(status, 417);
+        ++offered;
+        return QString(); // the user cancels the file dialog
+    });
     const std::optional<CheckResult> result = f.run(retried417(kAt1000), 417);
     ASSERT_TRUE(result.has_value());
     EXPECT_TRUE(result->observed.contains(QStringLiteral("no access log is open"))) << qPrintable(result->observed);
+    EXPECT_EQ(offered, 1) << "with no log open, opening one is offered";
 }
 
 TEST(OpenLogsCheckTest, ShowsTheTroubleshotStatusNotTheFinalOneInTheTimeWindow)

@@ -302,7 +302,6 @@ TEST(TroubleshootingPanelTest, OpenLogsSaysWhenNoLogIsOpen)
     CheckRunner runner;
     CheckContext context;
     context.exchange = recorded417();
-    context.openLogs = [](int, const QDateTime &) { return QString(); };
     runner.setContext(context);
     std::optional<CheckResult> result;
     QObject::connect(&runner, &CheckRunner::finished, &runner, [&](const CheckResult &r) { result = r; });
