@@ -74,4 +74,13 @@ CheckHandle deliverNow(CheckResult result, const CheckCallback &done)
     return CheckHandle(task);
 }
 
+CheckHandle deliverNotPossible(CheckKind kind, const QString &observed, const CheckCallback &done)
+{
+    CheckResult result;
+    result.kind = kind;
+    result.outcome = CheckOutcome::NotPossible;
+    result.observed = observed;
+    return deliverNow(result, done);
+}
+
 } // namespace statusscope::diagnose

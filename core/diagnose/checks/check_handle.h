@@ -70,5 +70,7 @@ private:
 // A check that has its answer at once (from the exchange, or nothing to do): the callback runs
 // before this returns, and the handle is already finished.
 CheckHandle deliverNow(CheckResult result, const CheckCallback &done);
+// A check with nothing to work from (no host, no request): NotPossible at once, saying why.
+CheckHandle deliverNotPossible(CheckKind kind, const QString &observed, const CheckCallback &done);
 
 } // namespace statusscope::diagnose

@@ -39,12 +39,9 @@ CheckHandle startCheck(CheckKind kind, const CheckInputs &inputs, CheckCallback 
     case CheckKind::ResendHttp10:
     case CheckKind::ResendSmallerBody:
     case CheckKind::ResendWithoutProxy:
-        if (!inputs.spec) {
-            CheckResult result;
-            result.kind = kind;
-            result.observed = QObject::tr("%1: not possible, the request is not known").arg(checkTitle(kind));
-            return deliverNow(result, done);
-        }
+        if (!inputs.spec)
+            return deliverNotPossible(kind, QObject::tr("%1: not possible, the request is not known").arg(checkTitle(kind)),
+                                      done);
         return resend({kind, *inputs.spec, inputs.specNote, inputs.troubleshotStatus()}, std::move(done));
     case CheckKind::DnsLookup: return lookUpHost(inputs.url().host(), std::move(done));
     case CheckKind::ShowCertificateChain: {
@@ -57,9 +54,7 @@ CheckHandle startCheck(CheckKind kind, const CheckInputs &inputs, CheckCallback 
     case CheckKind::OpenLogsFiltered:
     case CheckKind::None: break;
     }
-    CheckResult nothing;
-    nothing.kind = kind;
-    return deliverNow(nothing, done);
+    return deliverNotPossible(kind, {}, done);
 }
 
 } // namespace statusscope::diagnose

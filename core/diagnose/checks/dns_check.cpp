@@ -38,13 +38,8 @@ CheckResult lookupResult(const QString &name, const QHostInfo &info, qint64 ms)
 
 CheckHandle lookUpHost(const QString &host, CheckCallback done)
 {
-    if (host.isEmpty()) {
-        CheckResult result;
-        result.kind = CheckKind::DnsLookup;
-        result.passed = false;
-        result.observed = QObject::tr("DNS lookup: no host name to look up");
-        return deliverNow(result, done);
-    }
+    if (host.isEmpty())
+        return deliverNotPossible(CheckKind::DnsLookup, QObject::tr("DNS lookup: no host name to look up"), done);
     const std::shared_ptr<CheckTask> task = CheckTask::create(CheckKind::DnsLookup, std::move(done));
     QElapsedTimer clock;
     clock.start();

@@ -114,13 +114,9 @@ void trustCaFile(QSslSocket *socket, const QString &caFile)
 
 CheckHandle showCertificateChain(const TlsTarget &target, CheckCallback done, int timeoutMs)
 {
-    if (target.host.isEmpty()) {
-        CheckResult result;
-        result.kind = CheckKind::ShowCertificateChain;
-        result.passed = false;
-        result.observed = QObject::tr("Certificate chain: no host to connect to");
-        return deliverNow(result, done);
-    }
+    if (target.host.isEmpty())
+        return deliverNotPossible(CheckKind::ShowCertificateChain, QObject::tr("Certificate chain: no host to connect to"),
+                                  done);
     const std::shared_ptr<CheckTask> task = CheckTask::create(CheckKind::ShowCertificateChain, std::move(done));
     QObject *context = task->context();
     auto *socket = new QSslSocket(context);

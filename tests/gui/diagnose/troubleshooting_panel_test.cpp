@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Walking a troubleshooting flow in the panel, and the automatic checks against real servers:
-// the scripted server in tests/support for a resend, the resolver for "localhost".
+// Walking a troubleshooting flow in the panel, with its automatic checks run through the panel
+// and the runner against a scripted server. The checks themselves are tested in
+// tests/unit/diagnose (resend, DNS, certificate chain, header comparison).
 #include "../composer/gui_wait.h"
 
 #include "core/diagnose/exchange_rules.h"
-#include "core/http_io/exchange_json_reader.h"
-#include "tests/support/scripted_server.h"
-#include "tests/support/test_support.h"
+#include "tests/unit/diagnose/expect_rejecting_server.h"
+#include "tests/unit/diagnose/saved_exchange.h"
 #include "ui/diagnose/check_runner.h"
 #include "ui/diagnose/troubleshoot_launch.h"
 #include "ui/diagnose/troubleshooting_panel.h"
@@ -14,9 +14,7 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
-#include <QRegularExpression>
 #include <QStackedWidget>
-#include <QTcpServer>
 #include <QTest>
 #include <QTextBrowser>
 
@@ -26,14 +24,6 @@ using namespace statusscope;
 using namespace statusscope::ui;
 
 namespace {
-
-http::Exchange recorded417()
-{
-    const http::ExchangeReadResult read =
-        http::readExchangeFile(test::fixturePath(QStringLiteral("diagnose/expect-417-retried.json")));
-    EXPECT_TRUE(read.ok()) << qPrintable(read.describe());
-    return read.exchange;
-}
 
 QPushButton *outcomeButton(TroubleshootingPanel &panel, const char *id)
 {
@@ -46,35 +36,11 @@ QString currentStepId(const TroubleshootingPanel &panel)
     return step ? step->id : QString();
 }
 
-// Answers 417 to a request that carries Expect and 201 to one that does not, reading the body
-// it announced either way; records whether the request it answered had Expect.
-test::ScriptedServer::Script expectRejectingServer()
-{
-    return [](test::ScriptedPeer &peer) {
-        while (!peer.stopRequested() && peer.accept(3000)) {
-            const QByteArray head = peer.readHead();
-            if (head.isEmpty())
-                continue;
-            const bool expect = head.toLower().contains("\r\nexpect: 100-continue");
-            const QRegularExpression lengthRe(QStringLiteral("(?i)\\r\\ncontent-length: *(\\d+)"));
-            const QRegularExpressionMatch m = lengthRe.match(QString::fromLatin1(head));
-            const qint64 length = m.hasMatch() ? m.captured(1).toLongLong() : 0;
-            if (expect) {
-                peer.write("HTTP/1.1 417 Expectation Failed\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
-            } else {
-                peer.readBytes(length);
-                peer.write("HTTP/1.1 201 Created\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok");
-            }
-            peer.close();
-        }
-    };
-}
-
 } // namespace
 
 TEST(TroubleshootingPanelTest, Walks417FlowBranchesOnAFailedStepAndSummarisesWhatWasTried)
 {
-    const http::Exchange exchange = recorded417();
+    const http::Exchange exchange = test::savedExchange("expect-417-retried.json");
     const diagnose::Findings findings = diagnose::diagnoseExchange(exchange);
     ASSERT_FALSE(findings.isEmpty());
     TroubleshootingPanel panel(troubleshootingRunFor(exchange, findings.first()), CheckContext{exchange, {}, {}, {}});
@@ -120,14 +86,14 @@ TEST(TroubleshootingPanelTest, Walks417FlowBranchesOnAFailedStepAndSummarisesWha
 
 TEST(TroubleshootingPanelTest, ResendWithoutExpectAgainstAScriptedServerReportsTheNewStatus)
 {
-    test::ScriptedServer server(expectRejectingServer());
+    test::ScriptedServer server(test::expectRejectingServer());
     http::RequestSpec spec;
     spec.method = "PUT";
     spec.url = QUrl(server.url(QStringLiteral("/files")));
     spec.body = QByteArray(200 * 1024, 'a');
     spec.expectMode = http::ExpectMode::Always;
     spec.totalTimeoutMs = 10000;
-    http::Exchange original = recorded417();
+    http::Exchange original = test::savedExchange("expect-417-retried.json");
     original.url = spec.url;
     original.attempts.removeLast(); // without the client's own retry, the resend has to run
 
@@ -161,12 +127,12 @@ TEST(TroubleshootingPanelTest, ResendWithoutExpectAgainstAScriptedServerReportsT
 
 TEST(TroubleshootingPanelTest, TheRetryInTheExchangeAnswersTheResendWithoutSendingAnything)
 {
-    test::ScriptedServer server(expectRejectingServer());
+    test::ScriptedServer server(test::expectRejectingServer());
     http::RequestSpec spec;
     spec.method = "PUT";
     spec.url = QUrl(server.url(QStringLiteral("/files")));
     spec.body = QByteArray(200 * 1024, 'a');
-    http::Exchange original = recorded417(); // attempt #2 went without Expect and got 201
+    http::Exchange original = test::savedExchange("expect-417-retried.json"); // attempt #2 went without Expect and got 201
     original.url = spec.url;
     std::optional<CheckResult> result;
     TroubleshootingPanel panel(diagnose::TroubleshootingRun(diagnose::flowForStatus(417)), CheckContext{original, spec, {}, {}});
@@ -195,70 +161,6 @@ TEST(TroubleshootingPanelTest, TheRetryInTheExchangeAnswersTheResendWithoutSendi
     EXPECT_TRUE(server.received().isEmpty());
 }
 
-TEST(TroubleshootingPanelTest, ATransportFailureIsNotADifferentStatus)
-{
-    // A port nothing listens on (loopback only): the resend fails to connect, with no status.
-    QTcpServer closed;
-    ASSERT_TRUE(closed.listen(QHostAddress::LocalHost));
-    const quint16 port = closed.serverPort();
-    closed.close();
-    http::RequestSpec spec;
-    spec.method = "PUT";
-    spec.url = QUrl(QStringLiteral("http://127.0.0.1:%1/files").arg(port));
-    spec.body = QByteArray(1000, 'a');
-    spec.totalTimeoutMs = 10000;
-    CheckRunner runner;
-    runner.setContext(CheckContext{{}, spec, {}, {}});
-    std::optional<CheckResult> result;
-    QObject::connect(&runner, &CheckRunner::finished, &runner, [&](const CheckResult &r) { result = r; });
-    runner.start(diagnose::CheckKind::ResendWithoutExpect);
-    ASSERT_TRUE(test::waitUntil([&] { return result.has_value(); }, 15000));
-    EXPECT_EQ(result->transportError, http::ErrorKind::Connect) << qPrintable(result->observed);
-    EXPECT_FALSE(result->passed.has_value()) << "no status: neither passed nor failed";
-    const diagnose::TroubleshootingFlow flow = diagnose::flowForStatus(417);
-    EXPECT_NE(suggestOutcome(flow.steps.first(), *result), QStringLiteral("other-status"));
-    EXPECT_TRUE(result->details.contains(QStringLiteral("Attempt 1: PUT "))) << "the method: " << qPrintable(result->details);
-}
-
-TEST(TroubleshootingPanelTest, ResendWithExpectGets417AndSuggestsTheFailedOutcome)
-{
-    test::ScriptedServer server(expectRejectingServer());
-    http::RequestSpec spec;
-    spec.method = "PUT";
-    spec.url = QUrl(server.url(QStringLiteral("/files")));
-    spec.body = QByteArray(1000, 'a');
-    CheckRunner runner;
-    runner.setContext(CheckContext{{}, spec, {}, {}});
-    std::optional<CheckResult> result;
-    QObject::connect(&runner, &CheckRunner::finished, &runner, [&](const CheckResult &r) { result = r; });
-    runner.start(diagnose::CheckKind::ResendWithExpect);
-    ASSERT_TRUE(test::waitUntil([&] { return result.has_value(); }, 15000));
-    EXPECT_EQ(result->status, 417);
-    EXPECT_EQ(result->passed, false);
-    EXPECT_TRUE(server.received().toLower().contains("expect: 100-continue"));
-    // In the 417 flow's first step, a 417 points to "still 417".
-    const diagnose::TroubleshootingFlow flow = diagnose::flowForStatus(417);
-    EXPECT_EQ(suggestOutcome(flow.steps.first(), *result), QStringLiteral("still-417"));
-}
-
-TEST(TroubleshootingPanelTest, DnsCheckResolvesLocalhost)
-{
-    http::Exchange exchange;
-    exchange.url = QUrl(QStringLiteral("http://localhost:8080/"));
-    CheckRunner runner;
-    runner.setContext(CheckContext{exchange, std::nullopt, {}, {}});
-    std::optional<CheckResult> result;
-    QObject::connect(&runner, &CheckRunner::finished, &runner, [&](const CheckResult &r) { result = r; });
-    runner.start(diagnose::CheckKind::DnsLookup);
-    ASSERT_TRUE(test::waitUntil([&] { return result.has_value(); }, 10000));
-    EXPECT_EQ(result->passed, true);
-    EXPECT_TRUE(result->observed.contains(QStringLiteral("127.0.0.1")) || result->observed.contains(QStringLiteral("::1")))
-        << qPrintable(result->observed);
-    EXPECT_TRUE(result->observed.contains(QStringLiteral(" ms)")));
-    const diagnose::TroubleshootingFlow tls = diagnose::flowForTransport(QStringLiteral("cert-expired"));
-    EXPECT_EQ(suggestOutcome(tls.steps.first(), *result), QStringLiteral("expected-address"));
-}
-
 TEST(TroubleshootingPanelTest, ACheckCanBeCancelled)
 {
     // A server that accepts and never answers: the resend would wait forever without cancel.
@@ -281,27 +183,11 @@ TEST(TroubleshootingPanelTest, ACheckCanBeCancelled)
     EXPECT_FALSE(runner.isRunning());
 }
 
-TEST(TroubleshootingPanelTest, HeaderComparisonShowsWhatTheRetryChanged)
-{
-    const http::Exchange exchange = recorded417();
-    ASSERT_GE(exchange.attempts.size(), 2);
-    CheckRunner runner;
-    runner.setContext(CheckContext{exchange, std::nullopt, {}, {}});
-    std::optional<CheckResult> result;
-    QObject::connect(&runner, &CheckRunner::finished, &runner, [&](const CheckResult &r) { result = r; });
-    runner.start(diagnose::CheckKind::CompareWithPreviousAttempt);
-    ASSERT_TRUE(result.has_value());
-    EXPECT_TRUE(result->details.contains(QStringLiteral("- expect: 100-continue"))) << qPrintable(result->details);
-    EXPECT_EQ(result->passed, true);
-    const diagnose::TroubleshootingFlow flow = diagnose::flowForStatus(417);
-    EXPECT_EQ(suggestOutcome(*flow.step(QStringLiteral("compare-attempts")), *result), QStringLiteral("no-expect"));
-}
-
 TEST(TroubleshootingPanelTest, OpenLogsSaysWhenNoLogIsOpen)
 {
     CheckRunner runner;
     CheckContext context;
-    context.exchange = recorded417();
+    context.exchange = test::savedExchange("expect-417-retried.json");
     runner.setContext(context);
     std::optional<CheckResult> result;
     QObject::connect(&runner, &CheckRunner::finished, &runner, [&](const CheckResult &r) { result = r; });

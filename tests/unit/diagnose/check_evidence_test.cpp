@@ -3,8 +3,7 @@
 // the evidence present and absent: each check's answer (or its absence) asserted.
 
 #include "core/diagnose/check_evidence.h"
-#include "core/http_io/exchange_json_reader.h"
-#include "tests/support/test_support.h"
+#include "tests/unit/diagnose/saved_exchange.h"
 
 #include <gtest/gtest.h>
 
@@ -15,19 +14,13 @@ using diagnose::EvidenceAnswer;
 
 namespace {
 
-http::Exchange saved(const char *name)
-{
-    const http::ExchangeReadResult read =
-        http::readExchangeFile(test::fixturePath(QStringLiteral("diagnose/") + QString::fromLatin1(name)));
-    EXPECT_TRUE(read.ok()) << name << ": " << read.describe().toStdString();
-    return read.exchange;
-}
+using test::savedExchange;
 
 } // namespace
 
 TEST(CheckEvidence, RetryWithoutExpectAnswersTheResend)
 {
-    const http::Exchange x = saved("expect-417-retried.json");
+    const http::Exchange x = savedExchange("expect-417-retried.json");
     ASSERT_EQ(x.attempts.size(), 2);
     const auto answer = answerFromExchange(CheckKind::ResendWithoutExpect, x, false);
     ASSERT_TRUE(answer.has_value());
@@ -41,16 +34,16 @@ TEST(CheckEvidence, RetryWithoutExpectAnswersTheResend)
 
 TEST(CheckEvidence, WithoutTheRetryTheResendMustRun)
 {
-    http::Exchange x = saved("expect-417-retried.json");
+    http::Exchange x = savedExchange("expect-417-retried.json");
     x.attempts.removeLast(); // the client did not retry (--no-retry-417)
     EXPECT_FALSE(answerFromExchange(CheckKind::ResendWithoutExpect, x, false).has_value());
     // An exchange that never sent Expect has nothing to compare against either.
-    EXPECT_FALSE(answerFromExchange(CheckKind::ResendWithoutExpect, saved("rate-limited-429.json"), false).has_value());
+    EXPECT_FALSE(answerFromExchange(CheckKind::ResendWithoutExpect, savedExchange("rate-limited-429.json"), false).has_value());
 }
 
 TEST(CheckEvidence, NoProxyMeansTheProxyStepIsSkippedNotFailed)
 {
-    const http::Exchange x = saved("expect-417-retried.json");
+    const http::Exchange x = savedExchange("expect-417-retried.json");
     const auto answer = answerFromExchange(CheckKind::ResendWithoutProxy, x, false);
     ASSERT_TRUE(answer.has_value());
     EXPECT_EQ(answer->kind, EvidenceAnswer::Kind::Skipped);
@@ -66,7 +59,7 @@ TEST(CheckEvidence, NoProxyMeansTheProxyStepIsSkippedNotFailed)
 
 TEST(CheckEvidence, KnownDnsAnswerAnswersTheLookup)
 {
-    const http::Exchange x = saved("expect-417-retried.json");
+    const http::Exchange x = savedExchange("expect-417-retried.json");
     const auto answer = answerFromExchange(CheckKind::DnsLookup, x, false);
     ASSERT_TRUE(answer.has_value());
     EXPECT_EQ(answer->attempt, 1);
@@ -86,7 +79,7 @@ TEST(CheckEvidence, KnownDnsAnswerAnswersTheLookup)
 
 TEST(CheckEvidence, VerifiedHandshakeAnswersTheCertificateCheck)
 {
-    http::Exchange x = saved("expect-417-retried.json");
+    http::Exchange x = savedExchange("expect-417-retried.json");
     EXPECT_FALSE(answerFromExchange(CheckKind::ShowCertificateChain, x, false).has_value()) << "plain HTTP";
     http::TlsInfo tls;
     tls.version = QStringLiteral("TLSv1.3");
@@ -109,7 +102,7 @@ TEST(CheckEvidence, VerifiedHandshakeAnswersTheCertificateCheck)
 
 TEST(CheckEvidence, ChecksTheExchangeCannotAnswerRun)
 {
-    const http::Exchange x = saved("expect-417-retried.json");
+    const http::Exchange x = savedExchange("expect-417-retried.json");
     for (const CheckKind kind : {CheckKind::ResendHttp10, CheckKind::ResendSmallerBody, CheckKind::ResendWithExpect,
                                  CheckKind::CompareWithPreviousAttempt, CheckKind::OpenLogsFiltered})
         EXPECT_FALSE(answerFromExchange(kind, x, false).has_value()) << diagnose::toString(kind).toStdString();

@@ -7,8 +7,7 @@
 #include "core/diagnose/checks/outcome_suggestion.h"
 #include "core/diagnose/checks/outgoing_contact.h"
 #include "core/diagnose/checks/resend_spec.h"
-#include "core/http_io/exchange_json_reader.h"
-#include "tests/support/test_support.h"
+#include "tests/unit/diagnose/saved_exchange.h"
 
 #include <gtest/gtest.h>
 
@@ -19,12 +18,9 @@ namespace {
 
 CheckInputs saved417()
 {
-    const http::ExchangeReadResult read =
-        http::readExchangeFile(test::fixturePath(QStringLiteral("diagnose/expect-417-retried.json")));
-    EXPECT_TRUE(read.ok()) << qPrintable(read.describe());
     CheckInputs inputs;
-    inputs.exchange = read.exchange;
-    inputs.spec = specFromExchange(read.exchange, &inputs.specNote);
+    inputs.exchange = test::savedExchange("expect-417-retried.json");
+    inputs.spec = specFromExchange(inputs.exchange, &inputs.specNote);
     inputs.status = 417;
     return inputs;
 }

@@ -4,8 +4,7 @@
 
 #include "core/diagnose/checks/header_diff.h"
 #include "core/diagnose/checks/outcome_suggestion.h"
-#include "core/http_io/exchange_json_reader.h"
-#include "tests/support/test_support.h"
+#include "tests/unit/diagnose/saved_exchange.h"
 
 #include <gtest/gtest.h>
 
@@ -13,14 +12,6 @@ using namespace statusscope;
 using namespace statusscope::diagnose;
 
 namespace {
-
-http::Exchange recorded417()
-{
-    const http::ExchangeReadResult read =
-        http::readExchangeFile(test::fixturePath(QStringLiteral("diagnose/expect-417-retried.json")));
-    EXPECT_TRUE(read.ok()) << qPrintable(read.describe());
-    return read.exchange;
-}
 
 http::Attempt attempt(http::HeaderList request, http::HeaderList response)
 {
@@ -43,7 +34,7 @@ TEST(HeaderDiff, ListsWhatOnlyOneSideHasRequestThenResponse)
 
 TEST(HeaderDiff, TheRetryInTheExchangeDroppedExpect)
 {
-    const http::Exchange exchange = recorded417();
+    const http::Exchange exchange = test::savedExchange("expect-417-retried.json");
     ASSERT_GE(exchange.attempts.size(), 2);
     const CheckResult result = compareWithPrevious(exchange, std::nullopt);
     EXPECT_EQ(result.outcome, CheckOutcome::Ok);

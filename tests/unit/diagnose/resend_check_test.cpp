@@ -6,10 +6,9 @@
 #include "core/diagnose/checks/outcome_suggestion.h"
 #include "core/diagnose/checks/resend_check.h"
 #include "core/diagnose/checks/resend_spec.h"
-#include "tests/support/scripted_server.h"
+#include "tests/unit/diagnose/expect_rejecting_server.h"
 #include "tests/unit/diagnose/check_wait.h"
 
-#include <QRegularExpression>
 #include <QTcpServer>
 
 #include <gtest/gtest.h>
@@ -18,26 +17,6 @@ using namespace statusscope;
 using namespace statusscope::diagnose;
 
 namespace {
-
-test::ScriptedServer::Script expectRejectingServer()
-{
-    return [](test::ScriptedPeer &peer) {
-        while (!peer.stopRequested() && peer.accept(3000)) {
-            const QByteArray head = peer.readHead();
-            if (head.isEmpty())
-                continue;
-            const QRegularExpression lengthRe(QStringLiteral("(?i)\\r\\ncontent-length: *(\\d+)"));
-            const QRegularExpressionMatch m = lengthRe.match(QString::fromLatin1(head));
-            if (head.toLower().contains("\r\nexpect: 100-continue")) {
-                peer.write("HTTP/1.1 417 Expectation Failed\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
-            } else {
-                peer.readBytes(m.hasMatch() ? m.captured(1).toLongLong() : 0);
-                peer.write("HTTP/1.1 201 Created\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok");
-            }
-            peer.close();
-        }
-    };
-}
 
 http::RequestSpec upload(const QUrl &url, qint64 bytes = 200 * 1024)
 {
@@ -59,7 +38,7 @@ std::optional<CheckResult> resendNow(const ResendRequest &request)
 
 TEST(ResendCheck, WithoutExpectTheServerAcceptsTheUpload)
 {
-    test::ScriptedServer server(expectRejectingServer());
+    test::ScriptedServer server(test::expectRejectingServer());
     const std::optional<CheckResult> result =
         resendNow({CheckKind::ResendWithoutExpect, upload(QUrl(server.url(QStringLiteral("/files")))), {}, 417});
     ASSERT_TRUE(result.has_value());
@@ -79,7 +58,7 @@ TEST(ResendCheck, WithoutExpectTheServerAcceptsTheUpload)
 
 TEST(ResendCheck, TheSameErrorStatusFailsAndAnotherOneIsADifferentStatus)
 {
-    test::ScriptedServer server(expectRejectingServer());
+    test::ScriptedServer server(test::expectRejectingServer());
     const http::RequestSpec spec = upload(QUrl(server.url(QStringLiteral("/files"))), 1000);
     const std::optional<CheckResult> same = resendNow({CheckKind::ResendWithExpect, spec, {}, 417});
     ASSERT_TRUE(same.has_value());
