@@ -2,6 +2,7 @@
 #include "core/har/har_writer.h"
 
 #include "core/har/har_number.h"
+#include "core/har/har_schema.h"
 #include "core/har/rapidjson_config.h"
 
 #include <QBuffer>
@@ -14,6 +15,9 @@
 namespace statusscope {
 
 namespace {
+
+using har_detail::HarField;
+using F = HarField;
 
 // RapidJSON output stream onto a QIODevice, through a fixed buffer.
 class DeviceStream
@@ -53,60 +57,60 @@ public:
     void log(const HarLog &log)
     {
         w.StartObject();
-        key("log");
+        key(F::RootLog);
         w.StartObject();
-        key("version");
-        str(QStringLiteral("1.2"));
-        key("creator");
+        field(F::LogVersion, QStringLiteral("1.2"));
+        key(F::LogCreator);
         creator(log.creator);
         if (log.browser) {
-            key("browser");
+            key(F::LogBrowser);
             creator(*log.browser);
         }
-        key("pages");
+        key(F::LogPages);
         w.StartArray();
         for (const HarPage &p : log.pages)
             page(p);
         w.EndArray();
-        key("entries");
+        key(F::LogEntries);
         w.StartArray();
         for (const HarEntry &e : log.entries)
             entry(e);
         w.EndArray();
-        comment(log.comment);
+        field(F::LogComment, log.comment);
         custom(log.custom);
         w.EndObject();
         w.EndObject();
     }
 
 private:
-    void key(const char *name) { w.Key(name); }
+    // Names and "leave out when empty" come from the schema the reader uses (har_schema.h).
+    void key(HarField field)
+    {
+        const std::string_view name = har_detail::fieldName(field);
+        w.Key(name.data(), static_cast<rapidjson::SizeType>(name.size()));
+    }
     void str(const QString &text)
     {
         const QByteArray utf8 = text.toUtf8();
         w.String(utf8.constData(), static_cast<rapidjson::SizeType>(utf8.size()));
     }
     void bytes(const QByteArray &utf8) { w.String(utf8.constData(), static_cast<rapidjson::SizeType>(utf8.size())); }
-    void field(const char *name, const QString &text)
+    void field(HarField field, const QString &text)
     {
-        key(name);
+        if (text.isEmpty() && har_detail::fieldSpec(field).writeWhen == har_detail::HarEmit::WhenSet)
+            return;
+        key(field);
         str(text);
     }
-    void optionalField(const char *name, const QString &text)
+    void number(HarField field, double value)
     {
-        if (!text.isEmpty())
-            field(name, text);
-    }
-    void number(const char *name, double value)
-    {
-        key(name);
+        key(field);
         // Whole numbers as integers ("12", not "12.0"), even a 1e300 ms timing read from some HAR.
         if (const std::optional<qint64> whole = har_detail::wholeNumber(value))
             w.Int64(*whole);
         else
             w.Double(value);
     }
-    void comment(const QString &text) { optionalField("comment", text); }
     void custom(const HarCustomFields &fields)
     {
         for (const HarCustomField &f : fields) {
@@ -120,178 +124,192 @@ private:
     void creator(const HarCreator &c)
     {
         w.StartObject();
-        field("name", c.name);
-        field("version", c.version);
-        comment(c.comment);
+        field(F::CreatorName, c.name);
+        field(F::CreatorVersion, c.version);
+        field(F::CreatorComment, c.comment);
         w.EndObject();
     }
 
     void page(const HarPage &p)
     {
         w.StartObject();
-        field("startedDateTime", p.startedDateTime);
-        field("id", p.id);
-        field("title", p.title);
-        key("pageTimings");
+        field(F::PageStartedDateTime, p.startedDateTime);
+        field(F::PageId, p.id);
+        field(F::PageTitle, p.title);
+        key(F::PagePageTimings);
         w.StartObject();
-        number("onContentLoad", p.onContentLoad);
-        number("onLoad", p.onLoad);
+        number(F::PageTimingsOnContentLoad, p.onContentLoad);
+        number(F::PageTimingsOnLoad, p.onLoad);
         w.EndObject();
-        comment(p.comment);
+        field(F::PageComment, p.comment);
         custom(p.custom);
         w.EndObject();
     }
 
-    void nameValues(const char *name, const QList<HarNameValue> &list)
+    void nameValues(HarField name, const QList<HarNameValue> &list)
     {
         key(name);
         w.StartArray();
         for (const HarNameValue &nv : list) {
             w.StartObject();
-            field("name", nv.name);
-            field("value", nv.value);
-            comment(nv.comment);
+            field(F::NameValueName, nv.name);
+            field(F::NameValueValue, nv.value);
+            field(F::NameValueComment, nv.comment);
             w.EndObject();
         }
         w.EndArray();
     }
 
-    void cookies(const QList<HarCookie> &list)
+    void cookies(HarField name, const QList<HarCookie> &list)
     {
-        key("cookies");
+        key(name);
         w.StartArray();
         for (const HarCookie &c : list) {
             w.StartObject();
-            field("name", c.name);
-            field("value", c.value);
-            optionalField("path", c.path);
-            optionalField("domain", c.domain);
-            optionalField("expires", c.expires);
+            field(F::CookieName, c.name);
+            field(F::CookieValue, c.value);
+            field(F::CookiePath, c.path);
+            field(F::CookieDomain, c.domain);
+            field(F::CookieExpires, c.expires);
             if (c.httpOnly) {
-                key("httpOnly");
+                key(F::CookieHttpOnly);
                 w.Bool(*c.httpOnly);
             }
             if (c.secure) {
-                key("secure");
+                key(F::CookieSecure);
                 w.Bool(*c.secure);
             }
-            comment(c.comment);
+            field(F::CookieComment, c.comment);
             w.EndObject();
         }
         w.EndArray();
+    }
+
+    void postData(const HarPostData &post)
+    {
+        key(F::RequestPostData);
+        w.StartObject();
+        field(F::PostDataMimeType, post.mimeType);
+        key(F::PostDataText);
+        bytes(post.text);
+        if (!post.params.isEmpty()) {
+            key(F::PostDataParams);
+            w.StartArray();
+            for (const HarParam &p : post.params) {
+                w.StartObject();
+                field(F::ParamName, p.name);
+                field(F::ParamValue, p.value);
+                field(F::ParamFileName, p.fileName);
+                field(F::ParamContentType, p.contentType);
+                field(F::ParamComment, p.comment);
+                w.EndObject();
+            }
+            w.EndArray();
+        }
+        field(F::PostDataComment, post.comment);
+        w.EndObject();
     }
 
     void request(const HarRequest &r)
     {
         w.StartObject();
-        field("method", r.method);
-        field("url", r.url);
-        field("httpVersion", r.httpVersion);
-        cookies(r.cookies);
-        nameValues("headers", r.headers);
-        nameValues("queryString", r.queryString);
-        if (r.postData) {
-            key("postData");
-            w.StartObject();
-            field("mimeType", r.postData->mimeType);
-            key("text");
-            bytes(r.postData->text);
-            if (!r.postData->params.isEmpty()) {
-                key("params");
-                w.StartArray();
-                for (const HarParam &p : r.postData->params) {
-                    w.StartObject();
-                    field("name", p.name);
-                    optionalField("value", p.value);
-                    optionalField("fileName", p.fileName);
-                    optionalField("contentType", p.contentType);
-                    comment(p.comment);
-                    w.EndObject();
-                }
-                w.EndArray();
-            }
-            comment(r.postData->comment);
-            w.EndObject();
-        }
-        number("headersSize", static_cast<double>(r.headersSize));
-        number("bodySize", static_cast<double>(r.bodySize));
-        comment(r.comment);
+        field(F::RequestMethod, r.method);
+        field(F::RequestUrl, r.url);
+        field(F::RequestHttpVersion, r.httpVersion);
+        cookies(F::RequestCookies, r.cookies);
+        nameValues(F::RequestHeaders, r.headers);
+        nameValues(F::RequestQueryString, r.queryString);
+        if (r.postData)
+            postData(*r.postData);
+        number(F::RequestHeadersSize, static_cast<double>(r.headersSize));
+        number(F::RequestBodySize, static_cast<double>(r.bodySize));
+        field(F::RequestComment, r.comment);
         custom(r.custom);
+        w.EndObject();
+    }
+
+    void content(const HarContent &c)
+    {
+        key(F::ResponseContent);
+        w.StartObject();
+        number(F::ContentSize, static_cast<double>(c.size));
+        if (c.compression)
+            number(F::ContentCompression, static_cast<double>(*c.compression));
+        field(F::ContentMimeType, c.mimeType);
+        if (c.hasText) {
+            key(F::ContentText);
+            bytes(c.text);
+        }
+        field(F::ContentEncoding, c.encoding);
+        field(F::ContentComment, c.comment);
+        custom(c.custom);
         w.EndObject();
     }
 
     void response(const HarResponse &r)
     {
         w.StartObject();
-        number("status", r.status);
-        field("statusText", r.statusText);
-        field("httpVersion", r.httpVersion);
-        cookies(r.cookies);
-        nameValues("headers", r.headers);
-        key("content");
-        w.StartObject();
-        number("size", static_cast<double>(r.content.size));
-        if (r.content.compression)
-            number("compression", static_cast<double>(*r.content.compression));
-        field("mimeType", r.content.mimeType);
-        if (r.content.hasText) {
-            key("text");
-            bytes(r.content.text);
-        }
-        optionalField("encoding", r.content.encoding);
-        comment(r.content.comment);
-        custom(r.content.custom);
-        w.EndObject();
-        field("redirectURL", r.redirectUrl);
-        number("headersSize", static_cast<double>(r.headersSize));
-        number("bodySize", static_cast<double>(r.bodySize));
-        comment(r.comment);
+        number(F::ResponseStatus, r.status);
+        field(F::ResponseStatusText, r.statusText);
+        field(F::ResponseHttpVersion, r.httpVersion);
+        cookies(F::ResponseCookies, r.cookies);
+        nameValues(F::ResponseHeaders, r.headers);
+        content(r.content);
+        field(F::ResponseRedirectUrl, r.redirectUrl);
+        number(F::ResponseHeadersSize, static_cast<double>(r.headersSize));
+        number(F::ResponseBodySize, static_cast<double>(r.bodySize));
+        field(F::ResponseComment, r.comment);
         custom(r.custom);
         w.EndObject();
     }
 
-    void cacheState(const char *name, const std::optional<HarCacheState> &state)
+    void cacheState(HarField name, const std::optional<HarCacheState> &state)
     {
         if (!state)
             return;
         key(name);
         w.StartObject();
-        optionalField("expires", state->expires);
-        field("lastAccess", state->lastAccess);
-        field("eTag", state->eTag);
-        number("hitCount", state->hitCount);
-        comment(state->comment);
+        field(F::CacheStateExpires, state->expires);
+        field(F::CacheStateLastAccess, state->lastAccess);
+        field(F::CacheStateETag, state->eTag);
+        number(F::CacheStateHitCount, state->hitCount);
+        field(F::CacheStateComment, state->comment);
+        w.EndObject();
+    }
+
+    void timings(const HarTimings &t)
+    {
+        key(F::EntryTimings);
+        w.StartObject();
+        for (int p = 0; p < static_cast<int>(HarPhase::PhaseCount); ++p) {
+            const auto phase = static_cast<HarPhase>(p);
+            number(har_detail::timingsField(phase), t.phase(phase));
+        }
+        field(F::TimingsComment, t.comment);
+        custom(t.custom);
         w.EndObject();
     }
 
     void entry(const HarEntry &e)
     {
         w.StartObject();
-        optionalField("pageref", e.pageref);
-        field("startedDateTime", e.startedDateTime);
-        number("time", e.time);
-        key("request");
+        field(F::EntryPageref, e.pageref);
+        field(F::EntryStartedDateTime, e.startedDateTime);
+        number(F::EntryTime, e.time);
+        key(F::EntryRequest);
         request(e.request);
-        key("response");
+        key(F::EntryResponse);
         response(e.response);
-        key("cache");
+        key(F::EntryCache);
         w.StartObject();
-        cacheState("beforeRequest", e.cache.beforeRequest);
-        cacheState("afterRequest", e.cache.afterRequest);
-        comment(e.cache.comment);
+        cacheState(F::CacheBeforeRequest, e.cache.beforeRequest);
+        cacheState(F::CacheAfterRequest, e.cache.afterRequest);
+        field(F::CacheComment, e.cache.comment);
         w.EndObject();
-        key("timings");
-        w.StartObject();
-        for (int p = 0; p < static_cast<int>(HarPhase::PhaseCount); ++p) {
-            const auto phase = static_cast<HarPhase>(p);
-            number(toString(phase).toLatin1().constData(), e.timings.phase(phase));
-        }
-        comment(e.timings.comment);
-        custom(e.timings.custom);
-        w.EndObject();
-        optionalField("serverIPAddress", e.serverIpAddress);
-        optionalField("connection", e.connection);
-        comment(e.comment);
+        timings(e.timings);
+        field(F::EntryServerIpAddress, e.serverIpAddress);
+        field(F::EntryConnection, e.connection);
+        field(F::EntryComment, e.comment);
         custom(e.custom);
         w.EndObject();
     }
