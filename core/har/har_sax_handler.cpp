@@ -4,85 +4,51 @@
 #include "core/har/har_number.h"
 #include "core/har/har_utf8.h"
 
-#include <QLocale>
-
 #include <rapidjson/error/en.h>
 
 #include <algorithm>
 #include <cstring>
-#include <initializer_list>
-#include <limits>
-#include <string_view>
 
 namespace statusscope::har_detail {
 
 namespace {
 
 using Node = HarSaxHandler::Node;
-
-// Bits of HarSaxHandler::Frame::seen: the fields whose absence we report.
-constexpr unsigned kSeenLog = 1;     // Root: "log"
-constexpr unsigned kSeenEntries = 1; // Log: "entries"
-constexpr unsigned kSeenRequest = 1, kSeenResponse = 2, kSeenTime = 4; // Entry
-constexpr unsigned kSeenTimeKey = 8, kSeenTimings = 16;               // Entry: present, even null
-constexpr unsigned kSeenMethod = 1, kSeenUrl = 2;                     // Request
-constexpr unsigned kSeenStatus = 1;                                   // Response
-constexpr unsigned kSeenName = 1;                                     // NameValue
-constexpr unsigned kSeenRequestVersion = 4, kSeenResponseVersion = 2; // Request, Response
-
 using Deviation = HarSaxHandler::Deviation;
 
-// HarDeviation::kind of each Deviation (README, "HAR deviations").
-const char *kindName(Deviation kind)
+size_t bit(HarField field)
 {
-    switch (kind) {
-    case Deviation::Bom: return "bom";
-    case Deviation::CookiesObject: return "cookies_object";
-    case Deviation::TimingsNull: return "timings_null";
-    case Deviation::TimingsMissing: return "timings_missing";
-    case Deviation::TimeNull: return "time_null";
-    case Deviation::TimeMissing: return "time_missing";
-    case Deviation::PagesNull: return "pages_null";
-    case Deviation::NumberAsString: return "number_as_string";
-    case Deviation::BoolAsString: return "bool_as_string";
-    case Deviation::ValueNotString: return "value_not_string";
-    case Deviation::WrongType: return "wrong_type";
-    case Deviation::HttpVersionMissing: return "http_version_missing";
-    case Deviation::StatusZero: return "status_zero";
-    case Deviation::UnknownField: return "unknown_field";
-    case Deviation::InvalidUtf8: return "invalid_utf8";
-    case Deviation::Count: break;
-    }
-    return "?";
+    return static_cast<size_t>(field);
 }
 
-// The scalar fields HAR 1.2 defines per object (the objects and arrays are in childOf). Only
-// consulted for a member given as an object or array, to tell a wrong type from an unknown field.
-bool isScalarField(Node node, std::string_view key)
+// "expected <this>" for a value of the type the schema gives.
+QLatin1String expectedName(HarValueType type)
 {
-    auto in = [key](std::initializer_list<std::string_view> names) {
-        return std::find(names.begin(), names.end(), key) != names.end();
-    };
-    switch (node) {
-    case Node::Log: return in({"version", "comment"});
-    case Node::Creator:
-    case Node::Browser: return in({"name", "version", "comment"});
-    case Node::Page: return in({"startedDateTime", "id", "title", "comment"});
-    case Node::PageTimings: return in({"onContentLoad", "onLoad", "comment"});
-    case Node::Entry: return in({"pageref", "startedDateTime", "time", "serverIPAddress", "connection", "comment"});
-    case Node::Request: return in({"method", "url", "httpVersion", "headersSize", "bodySize", "comment"});
-    case Node::Response:
-        return in({"status", "statusText", "httpVersion", "redirectURL", "headersSize", "bodySize", "comment"});
-    case Node::Cookie: return in({"name", "value", "path", "domain", "expires", "httpOnly", "secure", "comment"});
-    case Node::NameValue: return in({"name", "value", "comment"});
-    case Node::PostData: return in({"mimeType", "text", "comment"});
-    case Node::Param: return in({"name", "value", "fileName", "contentType", "comment"});
-    case Node::Content: return in({"size", "compression", "mimeType", "text", "encoding", "comment"});
-    case Node::Cache: return in({"comment"});
-    case Node::CacheState: return in({"expires", "lastAccess", "eTag", "hitCount", "comment"});
-    case Node::Timings: return in({"blocked", "dns", "connect", "send", "wait", "receive", "ssl", "comment"});
-    default: return false;
+    switch (type) {
+    case HarValueType::String:
+    case HarValueType::Bytes: return QLatin1String("a string");
+    case HarValueType::Number:
+    case HarValueType::Whole: return QLatin1String("a number");
+    case HarValueType::Bool: return QLatin1String("a boolean");
+    case HarValueType::Object: return QLatin1String("an object");
+    case HarValueType::Array: return QLatin1String("an array");
     }
+    return QLatin1String("?");
+}
+
+const char *typeName(int scalarType)
+{
+    switch (scalarType) {
+    case 0: return "null";
+    case 1: return "a boolean";
+    case 2: return "a number";
+    default: return "a string";
+    }
+}
+
+QLatin1String containerName(bool isArray)
+{
+    return QLatin1String(isArray ? "an array" : "an object");
 }
 
 // Text that came from invalid UTF-8 bytes: QString fields already hold U+FFFD (fromUtf8), the
@@ -124,79 +90,6 @@ struct Child
     bool isArray;
 };
 
-// The HAR 1.2 schema as far as the records go: which object or array a key of a node opens.
-std::optional<Child> childOf(Node parent, std::string_view key)
-{
-    switch (parent) {
-    case Node::Root:
-        if (key == "log") return Child{Node::Log, false};
-        break;
-    case Node::Log:
-        if (key == "entries") return Child{Node::Entries, true};
-        if (key == "pages") return Child{Node::Pages, true};
-        if (key == "creator") return Child{Node::Creator, false};
-        if (key == "browser") return Child{Node::Browser, false};
-        break;
-    case Node::Page:
-        if (key == "pageTimings") return Child{Node::PageTimings, false};
-        break;
-    case Node::Entry:
-        if (key == "request") return Child{Node::Request, false};
-        if (key == "response") return Child{Node::Response, false};
-        if (key == "timings") return Child{Node::Timings, false};
-        if (key == "cache") return Child{Node::Cache, false};
-        break;
-    case Node::Request:
-        if (key == "headers" || key == "queryString") return Child{Node::NameValues, true};
-        if (key == "cookies") return Child{Node::Cookies, true};
-        if (key == "postData") return Child{Node::PostData, false};
-        break;
-    case Node::Response:
-        if (key == "headers") return Child{Node::NameValues, true};
-        if (key == "cookies") return Child{Node::Cookies, true};
-        if (key == "content") return Child{Node::Content, false};
-        break;
-    case Node::PostData:
-        if (key == "params") return Child{Node::Params, true};
-        break;
-    case Node::Cache:
-        if (key == "beforeRequest" || key == "afterRequest") return Child{Node::CacheState, false};
-        break;
-    default:
-        break;
-    }
-    return std::nullopt;
-}
-
-std::optional<Node> elementOf(Node array)
-{
-    switch (array) {
-    case Node::Pages: return Node::Page;
-    case Node::Entries: return Node::Entry;
-    case Node::Cookies: return Node::Cookie;
-    case Node::NameValues: return Node::NameValue;
-    case Node::Params: return Node::Param;
-    default: return std::nullopt;
-    }
-}
-
-const char *typeName(int scalarType)
-{
-    switch (scalarType) {
-    case 0: return "null";
-    case 1: return "a boolean";
-    case 2: return "a number";
-    default: return "a string";
-    }
-}
-
-// Scalar fields that must not be objects or arrays: the ones whose absence is also an error.
-bool isRequiredScalar(Node node, std::string_view key)
-{
-    return (node == Node::Request && (key == "method" || key == "url"))
-        || (node == Node::Response && key == "status") || (node == Node::NameValue && key == "name");
-}
-
 } // namespace
 
 HarSaxHandler::HarSaxHandler(const HarReadOptions &options, const char *data, std::function<qint64()> tell,
@@ -206,15 +99,22 @@ HarSaxHandler::HarSaxHandler(const HarReadOptions &options, const char *data, st
     m_frames.reserve(16);
     m_validatedTo = m_tell();
     if (start == Start::Document) {
-        m_frames.push_back(Frame{Node::Root, nullptr, {}, -1, 0, 0});
+        m_frames.push_back(Frame{Node::Document, {}, {}, -1, 0, {}});
         return;
     }
     // The frames the document parse has when it is inside log.entries, so that paths, depth
     // limits and "inside an entry" all come out the same.
-    m_frames.push_back(Frame{Node::Root, nullptr, {}, -1, 1, 0});
-    m_frames.push_back(Frame{Node::Root, &m_log, {}, -1, 0, kSeenLog});
-    m_frames.push_back(Frame{Node::Log, &m_log, "log", -1, 0, kSeenEntries});
-    m_frames.push_back(Frame{Node::Entries, nullptr, "entries", -1, 0, 0, true});
+    m_frames.push_back(Frame{Node::Document, {}, {}, -1, 1, {}});
+    m_frames.push_back(Frame{Node::Root, &m_log, {}, -1, 0, {}});
+    m_frames.back().seen.set(bit(HarField::RootLog));
+    m_frames.push_back(Frame{Node::Log, &m_log, "log", -1, 0, {}});
+    m_frames.back().seen.set(bit(HarField::LogEntries));
+    m_frames.push_back(Frame{Node::Entries, {}, "entries", -1, 0, {}, true});
+}
+
+bool HarSaxHandler::insideEntry() const
+{
+    return m_frames.size() > kEntryDepth && m_frames[kEntryDepth].node == Node::Entry;
 }
 
 int HarSaxHandler::entriesElementCount() const
@@ -228,9 +128,9 @@ int HarSaxHandler::entriesElementCount() const
 
 bool HarSaxHandler::spliceEntries(HarLog &&tail, int tailElements, qint64 resumeAt)
 {
-    // Frames: document, root object, log, entries; and not inside a skipped or copied value.
-    if (m_frames.size() != 4 || m_frames.back().node != Node::Entries || m_skipDepth > 0 || m_captureDepth > 0
-        || hasError())
+    // Between two elements of log.entries, and not inside a skipped or copied value.
+    if (m_frames.size() != kEntriesDepth + 1 || m_frames.back().node != Node::Entries || m_skipDepth > 0
+        || m_captureDepth > 0 || hasError())
         return false;
     Frame &entries = m_frames.back();
     const int base = entries.nextIndex;
@@ -250,13 +150,10 @@ bool HarSaxHandler::spliceEntries(HarLog &&tail, int tailElements, qint64 resume
     }
     // Its deviations follow ours, as one parse would have met them.
     for (HarDeviation &deviation : tail.deviations) {
-        for (int k = 0; k < static_cast<int>(Deviation::Count); ++k) {
-            if (deviation.kind == QLatin1String(kindName(static_cast<Deviation>(k)))) {
-                for (QString &example : deviation.examples)
-                    rebaseEntryPath(example, base);
-                addDeviation(static_cast<Deviation>(k), deviation.count, deviation.examples);
-                break;
-            }
+        if (const std::optional<Deviation> kind = deviationKindNamed(deviation.kind)) {
+            for (QString &example : deviation.examples)
+                rebaseEntryPath(example, base);
+            addDeviation(*kind, deviation.count, deviation.examples);
         }
     }
     m_validatedTo = resumeAt;
@@ -280,9 +177,7 @@ void HarSaxHandler::deviate(Deviation kind, const std::string &key)
 
 void HarSaxHandler::deviateAt(Deviation kind, const QString &path)
 {
-    // Frames: document, root object, log, entries, entry.
-    const bool inEntry = m_frames.size() > 4 && m_frames[4].node == Node::Entry;
-    if (inEntry) {
+    if (insideEntry()) {
         m_entryDeviations.emplace_back(kind, path);
         return;
     }
@@ -436,64 +331,59 @@ bool HarSaxHandler::Key(const Ch *str, SizeType length, bool)
     return true;
 }
 
+
 bool HarSaxHandler::scalar(const Scalar &value)
 {
-    Frame &frame = m_frames.back();
-    if (m_frames.size() == 1)
+    if (m_frames.size() == kDocumentDepth + 1)
         return fail(QStringLiteral("(root)"), QStringLiteral("expected an object with \"log\", got %1")
                                                   .arg(QLatin1String(typeName(value.type))));
-    if (frame.isArray) {
-        const int index = frame.nextIndex++;
-        const QString what = QStringLiteral("expected an object, got %1").arg(QLatin1String(typeName(value.type)));
-        if (frame.node == Node::Entries) {
-            m_log.skipped.append({index, pathOf(m_frames.size(), {}, index) + QStringLiteral(": ") + what});
-            return true;
-        }
-        return fail(pathOf(m_frames.size(), {}, index), what);
-    }
+    Frame &frame = m_frames.back();
+    if (frame.isArray)
+        return scalarElement(frame, value);
     if (frame.node == Node::CookieMap) { // a cookie's name is a key here, `_ga` included
-        storeScalar(frame, m_key, value);
+        storeCookieMapEntry(*std::get<QList<HarCookie> *>(frame.target), m_key, value);
         return !hasError();
     }
-    if (!m_key.empty() && m_key[0] == '_') {
-        if (HarCustomFields *target = m_options.keepDetails ? customTarget(frame) : nullptr) {
-            m_captureBuffer.Clear();
-            m_captureWriter.Reset(m_captureBuffer);
-            m_captureTarget = target;
-            m_captureName = QString::fromUtf8(m_key.data(), static_cast<qsizetype>(m_key.size()));
-            switch (value.type) {
-            case Scalar::Null: m_captureWriter.Null(); break;
-            case Scalar::Bool: m_captureWriter.Bool(value.boolean); break;
-            case Scalar::Number:
-                m_captureDepth = 1; // number() writes while capturing
-                number(value.number);
-                m_captureDepth = 0;
-                break;
-            case Scalar::String:
-                m_captureWriter.String(value.str, static_cast<SizeType>(value.length));
-                break;
-            }
-            finishCapture();
-        }
+    if (isCustomKey(m_key)) {
+        captureScalar(frame, value);
         return true;
     }
-    if (const auto child = childOf(frame.node, m_key)) {
+    return scalarMember(frame, value);
+}
+
+// Every array the schema knows holds objects.
+bool HarSaxHandler::scalarElement(Frame &array, const Scalar &value)
+{
+    const int index = array.nextIndex++;
+    const QString what = QStringLiteral("expected an object, got %1").arg(QLatin1String(typeName(value.type)));
+    if (array.node == Node::Entries) {
+        m_log.skipped.append({index, pathOf(m_frames.size(), {}, index) + QStringLiteral(": ") + what});
+        return true;
+    }
+    return fail(pathOf(m_frames.size(), {}, index), what);
+}
+
+bool HarSaxHandler::scalarMember(Frame &frame, const Scalar &value)
+{
+    const HarFieldSpec *spec = findField(frame.node, m_key);
+    if (spec && value.type == Scalar::Null && spec->ifNull != Deviation::Count) {
+        // Null where the schema tolerates it (time, timings, pages): there, but counted.
+        frame.seen.set(bit(spec->field));
+        deviate(spec->ifNull, m_key);
+        return true;
+    }
+    if (spec && spec->isContainer()) {
         // A known object or array given as a scalar; null means "absent", which is tolerated
-        // for optional parts (postData, browser, cache states) and reported for required ones.
-        if (value.type != Scalar::Null)
-            return fail(currentPath(m_key),
-                        QStringLiteral("expected %1, got %2")
-                            .arg(QLatin1String(child->isArray ? "an array" : "an object"),
-                                 QLatin1String(typeName(value.type))));
-        if (child->node == Node::Timings) {
-            frame.seen |= kSeenTimings;
-            deviate(Deviation::TimingsNull, m_key);
-        } else if (child->node == Node::Pages) {
-            deviate(Deviation::PagesNull, m_key);
-        }
-        return true;
+        // for optional parts (postData, browser, cache states) and reported for required ones
+        // when their object closes.
+        if (value.type == Scalar::Null)
+            return true;
+        return fail(currentPath(m_key), QStringLiteral("expected %1, got %2")
+                                            .arg(expectedName(spec->type), QLatin1String(typeName(value.type))));
     }
-    storeScalar(frame, m_key, value);
+    if (spec && value.type != Scalar::Null)
+        frame.seen.set(bit(spec->field));
+    storeScalar(frame, spec, value);
     return !hasError();
 }
 
@@ -570,194 +460,176 @@ bool HarSaxHandler::end(bool isArray)
 bool HarSaxHandler::beginContainer(bool isArray)
 {
     Frame &parent = m_frames.back();
-    const char *kind = isArray ? "an array" : "an object";
-
-    // An element of an array we know (or the root document).
-    if (parent.node == Node::Root && parent.nextIndex == 0 && m_frames.size() == 1) {
-        ++parent.nextIndex;
-        if (isArray)
-            return fail(QStringLiteral("(root)"), QStringLiteral("expected an object with \"log\", got an array"));
-        // Frame 0 is the document, frame 1 its root object (where "log" must be).
-        m_frames.push_back(Frame{Node::Root, &m_log, {}, -1, 0, 0});
-        return true;
-    }
-    if (parent.isArray) {
-        const auto element = elementOf(parent.node);
-        const int index = parent.nextIndex++;
-        if (isArray) {
-            const QString what = QStringLiteral("expected an object, got an array");
+    if (parent.node == Node::Document)
+        return beginDocument(isArray);
+    if (parent.isArray)
+        return beginElement(parent, isArray);
+    if (parent.node == Node::CookieMap)
+        return beginCookieMapMember(parent, isArray);
+    if (isCustomKey(m_key)) {
+        if (!startCapture(parent, m_key)) {
             m_skipDepth = 1;
-            if (parent.node == Node::Entries) {
-                m_log.skipped.append({index, pathOf(m_frames.size(), {}, index) + QStringLiteral(": ") + what});
-                return true;
-            }
-            return fail(pathOf(m_frames.size(), {}, index), what);
-        }
-        void *target = nullptr;
-        switch (*element) {
-        case Node::Page:
-            m_log.pages.append(HarPage{});
-            target = &m_log.pages.back();
-            break;
-        case Node::Entry:
-            m_entry = HarEntry{};
-            m_entry.index = index;
-            m_entryStart = m_tell() + m_offsetAdjust; // its '{'
-            m_entryFailed = false;
-            m_entryDeviations.clear();
-            m_entryReason.clear();
-            target = &m_entry;
-            break;
-        case Node::Cookie: {
-            auto *list = static_cast<QList<HarCookie> *>(parent.target);
-            list->append(HarCookie{});
-            target = &list->back();
-            break;
-        }
-        case Node::NameValue: {
-            // Without details the pair is still walked (its name is checked) but not kept.
-            if (!m_options.keepDetails)
-                break;
-            auto *list = static_cast<QList<HarNameValue> *>(parent.target);
-            list->append(HarNameValue{});
-            target = &list->back();
-            break;
-        }
-        case Node::Param: {
-            auto *list = static_cast<QList<HarParam> *>(parent.target);
-            list->append(HarParam{});
-            target = &list->back();
-            break;
-        }
-        default:
-            break;
-        }
-        m_frames.push_back(Frame{*element, target, {}, index, 0, 0, false});
-        return true;
-    }
-    // A member of an object.
-    const std::string key = m_key;
-    if (parent.node == Node::CookieMap) {
-        if (isArray) { // nothing a cookie could be
-            m_skipDepth = 1;
-            deviate(Deviation::WrongType, key);
             return true;
         }
-        // {"name": {"value": ..., "path": ...}}: a cookie object named by its key.
-        auto *list = static_cast<QList<HarCookie> *>(parent.target);
-        list->append(HarCookie{});
-        list->back().name = internName(key.data(), key.size());
-        m_frames.push_back(Frame{Node::Cookie, &list->back(), key, -1, 0, 0, false});
+        if (isArray)
+            m_captureWriter.StartArray();
+        else
+            m_captureWriter.StartObject();
+        m_captureDepth = 1;
         return true;
     }
-    if (!key.empty() && key[0] == '_') {
-        if (HarCustomFields *target = m_options.keepDetails ? customTarget(parent) : nullptr) {
-            m_captureBuffer.Clear();
-            m_captureWriter.Reset(m_captureBuffer);
-            m_captureTarget = target;
-            m_captureName = QString::fromUtf8(key.data(), static_cast<qsizetype>(key.size()));
-            if (isArray)
-                m_captureWriter.StartArray();
-            else
-                m_captureWriter.StartObject();
-            m_captureDepth = 1;
-        } else {
-            m_skipDepth = 1;
+    return beginMember(parent, isArray);
+}
+
+bool HarSaxHandler::beginDocument(bool isArray)
+{
+    ++m_frames.back().nextIndex;
+    if (isArray)
+        return fail(QStringLiteral("(root)"), QStringLiteral("expected an object with \"log\", got an array"));
+    m_frames.push_back(Frame{Node::Root, &m_log, {}, -1, 0, {}});
+    return true;
+}
+
+bool HarSaxHandler::beginElement(Frame &array, bool isArray)
+{
+    const Node element = *elementOf(array.node);
+    const int index = array.nextIndex++;
+    if (isArray) {
+        const QString what = QStringLiteral("expected an object, got an array");
+        m_skipDepth = 1;
+        if (array.node == Node::Entries) {
+            m_log.skipped.append({index, pathOf(m_frames.size(), {}, index) + QStringLiteral(": ") + what});
+            return true;
         }
+        return fail(pathOf(m_frames.size(), {}, index), what);
+    }
+    Target target = elementTarget(array, element, index);
+    m_frames.push_back(Frame{element, target, {}, index, 0, {}});
+    return true;
+}
+
+HarSaxHandler::Target HarSaxHandler::elementTarget(const Frame &array, Node element, int index)
+{
+    switch (element) {
+    case Node::Page: return &m_log.pages.emplace_back();
+    case Node::Entry:
+        startEntry(index);
+        return &m_entry;
+    case Node::Cookie: return &std::get<QList<HarCookie> *>(array.target)->emplace_back();
+    case Node::NameValue:
+        // Without details the pair is still walked (its name is checked) but not kept.
+        if (!m_options.keepDetails)
+            return static_cast<HarNameValue *>(nullptr);
+        return &std::get<QList<HarNameValue> *>(array.target)->emplace_back();
+    case Node::Param: return &std::get<QList<HarParam> *>(array.target)->emplace_back();
+    default: return {};
+    }
+}
+
+void HarSaxHandler::startEntry(int index)
+{
+    m_entry = HarEntry{};
+    m_entry.index = index;
+    m_entryStart = m_tell() + m_offsetAdjust; // its '{'
+    m_entryFailed = false;
+    m_entryDeviations.clear();
+    m_entryReason.clear();
+}
+
+// {"name": {"value": ..., "path": ...}}: a cookie object named by its key.
+bool HarSaxHandler::beginCookieMapMember(Frame &map, bool isArray)
+{
+    if (isArray) { // nothing a cookie could be
+        m_skipDepth = 1;
+        deviate(Deviation::WrongType, m_key);
         return true;
     }
-    const auto child = childOf(parent.node, key);
-    if (!child) {
-        if (isRequiredScalar(parent.node, key)) {
-            m_skipDepth = 1;
-            return fail(currentPath(key),
-                        QStringLiteral("expected %1, got %2")
-                            .arg(QLatin1String(parent.node == Node::Response ? "a number" : "a string"),
-                                 QLatin1String(kind)));
-        }
-        m_skipDepth = 1; // not ours to judge, but counted
-        deviate(isScalarField(parent.node, key) ? Deviation::WrongType : Deviation::UnknownField, key);
-        return true;
-    }
-    if (child->node == Node::Cookies && !isArray) {
+    HarCookie &cookie = std::get<QList<HarCookie> *>(map.target)->emplace_back();
+    cookie.name = internName(m_key.data(), m_key.size());
+    m_frames.push_back(Frame{Node::Cookie, &cookie, m_key, -1, 0, {}});
+    return true;
+}
+
+bool HarSaxHandler::beginMember(Frame &parent, bool isArray)
+{
+    const HarFieldSpec *spec = findField(parent.node, m_key);
+    if (!spec || !spec->isContainer())
+        return beginOutsideSchema(spec, isArray);
+    if (spec->child == Node::Cookies && !isArray) {
         // Internet Explorer 11 writes `"cookies": {}` or {"name": "value"}: the same cookies.
-        deviate(Deviation::CookiesObject, key);
-        auto *list = parent.node == Node::Request ? &m_entry.request.cookies : &m_entry.response.cookies;
-        m_frames.push_back(Frame{Node::CookieMap, list, key, -1, 0, 0, false});
+        deviate(Deviation::CookiesObject, m_key);
+        Target cookies = memberTarget(parent, spec->field);
+        m_frames.push_back(Frame{Node::CookieMap, cookies, m_key, -1, 0, {}});
         return true;
     }
-    if (child->isArray != isArray) {
+    if ((spec->type == HarValueType::Array) != isArray) {
         m_skipDepth = 1;
         // Safari 4-era exporters write `"cache": []` for "nothing cached": that means absent.
-        if (child->node == Node::Cache && isArray)
+        if (spec->child == Node::Cache && isArray)
             return true;
-        return fail(currentPath(key), QStringLiteral("expected %1, got %2")
-                                          .arg(QLatin1String(child->isArray ? "an array" : "an object"),
-                                               QLatin1String(kind)));
+        return fail(currentPath(m_key),
+                    QStringLiteral("expected %1, got %2").arg(expectedName(spec->type), containerName(isArray)));
     }
-
-    void *target = nullptr;
-    switch (child->node) {
-    case Node::Log:
-        parent.seen |= kSeenLog;
-        target = &m_log;
-        break;
-    case Node::Creator: target = &m_log.creator; break;
-    case Node::Browser: target = &m_log.browser.emplace(); break;
-    case Node::Pages: target = &m_log.pages; break;
-    case Node::PageTimings: target = parent.target; break;
-    case Node::Entries: parent.seen |= kSeenEntries; break;
-    case Node::Request:
-        parent.seen |= kSeenRequest;
-        target = &m_entry.request;
-        break;
-    case Node::Response:
-        parent.seen |= kSeenResponse;
-        target = &m_entry.response;
-        break;
-    case Node::Timings:
-        parent.seen |= kSeenTimings;
-        target = &m_entry.timings;
-        break;
-    case Node::Cache: target = &m_entry.cache; break;
-    case Node::CacheState: {
-        auto *cache = static_cast<HarCache *>(parent.target);
-        target = key == "beforeRequest" ? &cache->beforeRequest.emplace() : &cache->afterRequest.emplace();
-        break;
-    }
-    case Node::NameValues:
-        if (parent.node == Node::Request)
-            target = key == "headers" ? &m_entry.request.headers : &m_entry.request.queryString;
-        else
-            target = &m_entry.response.headers;
-        break;
-    case Node::Cookies:
-        target = parent.node == Node::Request ? &m_entry.request.cookies : &m_entry.response.cookies;
-        break;
-    case Node::PostData: target = &m_entry.request.postData.emplace(); break;
-    case Node::Params: target = &static_cast<HarPostData *>(parent.target)->params; break;
-    case Node::Content: target = &m_entry.response.content; break;
-    default: break;
-    }
-    m_frames.push_back(Frame{child->node, target, key, -1, 0, 0, child->isArray});
+    parent.seen.set(bit(spec->field));
+    Frame child{spec->child, memberTarget(parent, spec->field), m_key, -1, 0, {}, isArray};
     // A second "entries" array (a merged or hand-edited file) goes on counting, so every entry
     // keeps a distinct index.
-    if (child->node == Node::Entries)
-        m_frames.back().nextIndex = m_entriesCounted;
+    if (spec->child == Node::Entries)
+        child.nextIndex = m_entriesCounted;
+    m_frames.push_back(std::move(child));
     return true;
+}
+
+// An object or array where the schema has a scalar or nothing: skipped, and reported.
+bool HarSaxHandler::beginOutsideSchema(const HarFieldSpec *spec, bool isArray)
+{
+    m_skipDepth = 1;
+    if (spec && spec->presence == HarPresence::Required)
+        return fail(currentPath(m_key),
+                    QStringLiteral("expected %1, got %2").arg(expectedName(spec->type), containerName(isArray)));
+    // Not ours to judge, but counted.
+    deviate(spec ? Deviation::WrongType : Deviation::UnknownField, m_key);
+    return true;
+}
+
+HarSaxHandler::Target HarSaxHandler::memberTarget(const Frame &parent, HarField field)
+{
+    using F = HarField;
+    switch (field) {
+    case F::RootLog: return &m_log;
+    case F::LogCreator: return &m_log.creator;
+    case F::LogBrowser: return &m_log.browser.emplace();
+    case F::PagePageTimings: return std::get<HarPage *>(parent.target);
+    case F::EntryRequest: return &std::get<HarEntry *>(parent.target)->request;
+    case F::EntryResponse: return &std::get<HarEntry *>(parent.target)->response;
+    case F::EntryCache: return &std::get<HarEntry *>(parent.target)->cache;
+    case F::EntryTimings: return &std::get<HarEntry *>(parent.target)->timings;
+    case F::RequestCookies: return &std::get<HarRequest *>(parent.target)->cookies;
+    case F::RequestHeaders: return &std::get<HarRequest *>(parent.target)->headers;
+    case F::RequestQueryString: return &std::get<HarRequest *>(parent.target)->queryString;
+    case F::RequestPostData: return &std::get<HarRequest *>(parent.target)->postData.emplace();
+    case F::ResponseCookies: return &std::get<HarResponse *>(parent.target)->cookies;
+    case F::ResponseHeaders: return &std::get<HarResponse *>(parent.target)->headers;
+    case F::ResponseContent: return &std::get<HarResponse *>(parent.target)->content;
+    case F::PostDataParams: return &std::get<HarPostData *>(parent.target)->params;
+    case F::CacheBeforeRequest: return &std::get<HarCache *>(parent.target)->beforeRequest.emplace();
+    case F::CacheAfterRequest: return &std::get<HarCache *>(parent.target)->afterRequest.emplace();
+    default: return {}; // log.pages and log.entries: their elements go to m_log and m_entry
+    }
 }
 
 bool HarSaxHandler::endContainer()
 {
-    if (m_frames.size() <= 1) // the root marker already closed: a stray end is RapidJSON's to report
+    if (m_frames.size() <= kDocumentDepth + 1) // the root marker already closed: a stray end is RapidJSON's to report
         return true;
-    const Frame frame = m_frames.back();
-    if (!checkRequired(frame))
+    if (!checkRequired(m_frames.back()))
         return false;
+    const Node node = m_frames.back().node;
+    const int nextIndex = m_frames.back().nextIndex;
     m_frames.pop_back();
-    if (frame.node == Node::Entries)
-        m_entriesCounted = frame.nextIndex;
-    if (frame.node == Node::Entry) {
+    if (node == Node::Entries)
+        m_entriesCounted = nextIndex;
+    if (node == Node::Entry) {
         const int index = m_entry.index;
         finishEntry();
         // Before the pages go (entryDone releases them): what came before the entry, then it.
@@ -771,51 +643,20 @@ bool HarSaxHandler::endContainer()
     return true;
 }
 
+// What the schema requires of the closing object (an error) or expects (a deviation).
 bool HarSaxHandler::checkRequired(const Frame &frame)
 {
-    const size_t depth = m_frames.size();
-    auto missing = [&](const char *field) {
-        return fail(pathOf(depth, field), QStringLiteral("missing"));
-    };
-    switch (frame.node) {
-    case Node::Root:
-        if (!(frame.seen & kSeenLog))
-            return fail(QStringLiteral("log"), QStringLiteral("missing"));
-        break;
-    case Node::Log:
-        if (!(frame.seen & kSeenEntries))
-            return missing("entries");
-        break;
-    case Node::Entry:
-        if (!(frame.seen & kSeenRequest))
-            return missing("request");
-        if (!(frame.seen & kSeenResponse))
-            return missing("response");
-        if (!(frame.seen & (kSeenTime | kSeenTimeKey)))
-            deviate(Deviation::TimeMissing, "time");
-        if (!(frame.seen & kSeenTimings))
-            deviate(Deviation::TimingsMissing, "timings");
-        break;
-    case Node::Request:
-        if (!(frame.seen & kSeenMethod))
-            return missing("method");
-        if (!(frame.seen & kSeenUrl))
-            return missing("url");
-        if (!(frame.seen & kSeenRequestVersion))
-            deviate(Deviation::HttpVersionMissing, "httpVersion");
-        break;
-    case Node::Response:
-        if (!(frame.seen & kSeenStatus))
-            return missing("status");
-        if (!(frame.seen & kSeenResponseVersion))
-            deviate(Deviation::HttpVersionMissing, "httpVersion");
-        break;
-    case Node::NameValue:
-        if (!(frame.seen & kSeenName))
-            return missing("name");
-        break;
-    default:
-        break;
+    const std::bitset<kHarFieldCount> &checked = checkedFields(frame.node);
+    if ((frame.seen & checked) == checked) // the usual case, and every object without such fields
+        return true;
+    const std::span<const HarFieldSpec> fields = fieldsOf(frame.node);
+    for (const HarFieldSpec &spec : fields) {
+        if (spec.presence == HarPresence::Required && !frame.seen.test(bit(spec.field)))
+            return fail(pathOf(m_frames.size(), std::string(spec.name)), QStringLiteral("missing"));
+    }
+    for (const HarFieldSpec &spec : fields) {
+        if (spec.presence == HarPresence::Expected && !frame.seen.test(bit(spec.field)))
+            deviate(spec.ifMissing, std::string(spec.name));
     }
     return true;
 }
@@ -840,6 +681,52 @@ void HarSaxHandler::finishEntry()
     }
     m_log.entries.append(std::move(m_entry));
     m_entry = HarEntry{};
+}
+
+// --- `_` fields ------------------------------------------------------------------------------
+
+HarCustomFields *HarSaxHandler::customTarget(const Frame &frame)
+{
+    switch (frame.node) {
+    case Node::Log: return &std::get<HarLog *>(frame.target)->custom;
+    case Node::Page: return &std::get<HarPage *>(frame.target)->custom;
+    case Node::Entry: return &std::get<HarEntry *>(frame.target)->custom;
+    case Node::Request: return &std::get<HarRequest *>(frame.target)->custom;
+    case Node::Response: return &std::get<HarResponse *>(frame.target)->custom;
+    case Node::Content: return &std::get<HarContent *>(frame.target)->custom;
+    case Node::Timings: return &std::get<HarTimings *>(frame.target)->custom;
+    default: return nullptr;
+    }
+}
+
+// false: the field is not kept (details off, or a record without custom fields).
+bool HarSaxHandler::startCapture(const Frame &frame, const std::string &key)
+{
+    HarCustomFields *target = m_options.keepDetails ? customTarget(frame) : nullptr;
+    if (!target)
+        return false;
+    m_captureBuffer.Clear();
+    m_captureWriter.Reset(m_captureBuffer);
+    m_captureTarget = target;
+    m_captureName = QString::fromUtf8(key.data(), static_cast<qsizetype>(key.size()));
+    return true;
+}
+
+void HarSaxHandler::captureScalar(const Frame &frame, const Scalar &value)
+{
+    if (!startCapture(frame, m_key))
+        return;
+    switch (value.type) {
+    case Scalar::Null: m_captureWriter.Null(); break;
+    case Scalar::Bool: m_captureWriter.Bool(value.boolean); break;
+    case Scalar::Number:
+        m_captureDepth = 1; // number() writes while capturing
+        number(value.number);
+        m_captureDepth = 0;
+        break;
+    case Scalar::String: m_captureWriter.String(value.str, static_cast<SizeType>(value.length)); break;
+    }
+    finishCapture();
 }
 
 void HarSaxHandler::finishCapture()
@@ -878,360 +765,6 @@ QString HarSaxHandler::internName(const char *str, size_t length)
     return QString::fromUtf8(str, static_cast<qsizetype>(length));
 }
 
-HarCustomFields *HarSaxHandler::customTarget(const Frame &frame)
-{
-    switch (frame.node) {
-    case Node::Log: return &m_log.custom;
-    case Node::Page: return &static_cast<HarPage *>(frame.target)->custom;
-    case Node::Entry: return &m_entry.custom;
-    case Node::Request: return &m_entry.request.custom;
-    case Node::Response: return &m_entry.response.custom;
-    case Node::Content: return &m_entry.response.content.custom;
-    case Node::Timings: return &m_entry.timings.custom;
-    default: return nullptr;
-    }
-}
-
-// --- storing scalars -------------------------------------------------------------------------
-
-void HarSaxHandler::storeScalar(Frame &frame, const std::string &key, const Scalar &value)
-{
-    const std::string_view k = key;
-    switch (frame.node) {
-    case Node::Root: // the object around "log"
-        unknownField(key);
-        break;
-    case Node::Log:
-        if (k == "version") wantString(key, value, m_log.version);
-        else if (k == "comment") wantString(key, value, m_log.comment);
-        else unknownField(key);
-        break;
-    case Node::Creator:
-    case Node::Browser: {
-        auto *creator = static_cast<HarCreator *>(frame.target);
-        if (k == "name") wantString(key, value, creator->name);
-        else if (k == "version") wantString(key, value, creator->version);
-        else if (k == "comment") wantString(key, value, creator->comment);
-        else unknownField(key);
-        break;
-    }
-    case Node::Page: {
-        auto *page = static_cast<HarPage *>(frame.target);
-        if (k == "id") wantString(key, value, page->id);
-        else if (k == "title") wantString(key, value, page->title);
-        else if (k == "startedDateTime") {
-            if (wantString(key, value, page->startedDateTime))
-                page->startedMs = parseHarTime(page->startedDateTime);
-        } else if (k == "comment") wantString(key, value, page->comment);
-        else unknownField(key);
-        break;
-    }
-    case Node::PageTimings: {
-        auto *page = static_cast<HarPage *>(frame.target);
-        if (k == "onContentLoad") wantNumber(key, value, page->onContentLoad);
-        else if (k == "onLoad") wantNumber(key, value, page->onLoad);
-        else if (k != "comment") unknownField(key);
-        break;
-    }
-    case Node::Entry:
-        if (k == "pageref") wantString(key, value, m_entry.pageref);
-        else if (k == "startedDateTime") wantString(key, value, m_entry.startedDateTime);
-        else if (k == "time") {
-            frame.seen |= kSeenTimeKey;
-            if (value.type == Scalar::Null)
-                deviate(Deviation::TimeNull, key);
-            else if (wantNumber(key, value, m_entry.time))
-                frame.seen |= kSeenTime;
-        } else if (k == "serverIPAddress") wantString(key, value, m_entry.serverIpAddress);
-        else if (k == "connection") wantString(key, value, m_entry.connection);
-        else if (k == "comment") wantString(key, value, m_entry.comment);
-        else unknownField(key);
-        break;
-    case Node::Request: {
-        HarRequest &request = m_entry.request;
-        if (k == "method") {
-            if (value.type != Scalar::String)
-                typeError(key, "a string", value);
-            else
-                wantString(key, value, request.method);
-            frame.seen |= kSeenMethod;
-        } else if (k == "url") {
-            if (value.type != Scalar::String)
-                typeError(key, "a string", value);
-            else
-                wantString(key, value, request.url);
-            frame.seen |= kSeenUrl;
-        } else if (k == "httpVersion") {
-            if (wantString(key, value, request.httpVersion))
-                frame.seen |= kSeenRequestVersion;
-        } else if (k == "headersSize") wantInt64(key, value, request.headersSize);
-        else if (k == "bodySize") wantInt64(key, value, request.bodySize);
-        else if (k == "comment") wantString(key, value, request.comment);
-        else unknownField(key);
-        break;
-    }
-    case Node::Response: {
-        HarResponse &response = m_entry.response;
-        if (k == "status") {
-            double status = 0;
-            if (value.type == Scalar::Null)
-                typeError(key, "a number", value);
-            else if (wantNumber(key, value, status)) {
-                // (Range first: converting 7e97 to int is undefined; found by fuzz_har.)
-                if (status < 0 || status > 999 || status != static_cast<int>(status))
-                    fail(currentPath(key), QStringLiteral("not a status code: %1").arg(status));
-                else
-                    response.status = static_cast<int>(status);
-                // Chrome and Firefox write 0 for a request that got no response (blocked,
-                // aborted, failed): kept, it is what the views show as "no response".
-                if (status == 0)
-                    deviate(Deviation::StatusZero, key);
-            }
-            frame.seen |= kSeenStatus;
-        } else if (k == "statusText") wantString(key, value, response.statusText);
-        else if (k == "httpVersion") {
-            if (wantString(key, value, response.httpVersion))
-                frame.seen |= kSeenResponseVersion;
-        } else if (k == "redirectURL") wantString(key, value, response.redirectUrl);
-        else if (k == "headersSize") wantInt64(key, value, response.headersSize);
-        else if (k == "bodySize") wantInt64(key, value, response.bodySize);
-        else if (k == "comment") wantString(key, value, response.comment);
-        else unknownField(key);
-        break;
-    }
-    case Node::Cookie: {
-        auto *cookie = static_cast<HarCookie *>(frame.target);
-        if (k == "name" && value.type == Scalar::String) cookie->name = internName(value.str, value.length);
-        else if (k == "name") wantString(key, value, cookie->name);
-        else if (k == "value") wantString(key, value, cookie->value);
-        else if (k == "path") wantString(key, value, cookie->path);
-        else if (k == "domain") wantString(key, value, cookie->domain);
-        else if (k == "expires") wantString(key, value, cookie->expires);
-        else if (k == "httpOnly") wantBool(key, value, cookie->httpOnly);
-        else if (k == "secure") wantBool(key, value, cookie->secure);
-        else if (k == "comment") wantString(key, value, cookie->comment);
-        else unknownField(key);
-        break;
-    }
-    case Node::CookieMap: { // IE11: {"name": "value"}
-        auto *list = static_cast<QList<HarCookie> *>(frame.target);
-        list->append(HarCookie{});
-        list->back().name = internName(key.data(), key.size());
-        wantString(key, value, list->back().value);
-        break;
-    }
-    case Node::NameValue: {
-        auto *pair = static_cast<HarNameValue *>(frame.target);
-        if (!pair) { // not kept (keepDetails off): only the checks, and the same counts
-            if (k == "name") {
-                if (value.type == Scalar::Null)
-                    typeError(key, "a string", value);
-                else if (value.type != Scalar::String)
-                    deviate(Deviation::ValueNotString, key);
-                frame.seen |= kSeenName;
-            } else if (k == "value" || k == "comment") {
-                if (value.type == Scalar::Number || value.type == Scalar::Bool)
-                    deviate(Deviation::ValueNotString, key);
-            } else {
-                unknownField(key);
-            }
-            break;
-        }
-        if (k == "name") {
-            if (value.type == Scalar::String)
-                pair->name = internName(value.str, value.length);
-            else if (value.type == Scalar::Null)
-                typeError(key, "a string", value);
-            else
-                wantString(key, value, pair->name);
-            frame.seen |= kSeenName;
-        } else if (k == "value") wantString(key, value, pair->value);
-        else if (k == "comment") wantString(key, value, pair->comment);
-        else unknownField(key);
-        break;
-    }
-    case Node::PostData: {
-        auto *post = static_cast<HarPostData *>(frame.target);
-        if (k == "mimeType") wantString(key, value, post->mimeType);
-        else if (k == "text") wantBytes(key, value, m_options.keepBodies ? &post->text : nullptr);
-        else if (k == "comment") wantString(key, value, post->comment);
-        else unknownField(key);
-        break;
-    }
-    case Node::Param: {
-        auto *param = static_cast<HarParam *>(frame.target);
-        if (k == "name") wantString(key, value, param->name);
-        else if (k == "value") wantString(key, value, param->value);
-        else if (k == "fileName") wantString(key, value, param->fileName);
-        else if (k == "contentType") wantString(key, value, param->contentType);
-        else if (k == "comment") wantString(key, value, param->comment);
-        else unknownField(key);
-        break;
-    }
-    case Node::Content: {
-        HarContent &content = m_entry.response.content;
-        if (k == "size") wantInt64(key, value, content.size);
-        else if (k == "compression") {
-            qint64 compression = 0;
-            if (value.type != Scalar::Null && wantInt64(key, value, compression))
-                content.compression = compression;
-        } else if (k == "mimeType") wantString(key, value, content.mimeType);
-        else if (k == "text") {
-            if (value.type != Scalar::Null)
-                content.hasText = true;
-            wantBytes(key, value, m_options.keepBodies ? &content.text : nullptr);
-        } else if (k == "encoding") wantString(key, value, content.encoding);
-        else if (k == "comment") wantString(key, value, content.comment);
-        else unknownField(key);
-        break;
-    }
-    case Node::Cache:
-        if (k == "comment") wantString(key, value, m_entry.cache.comment);
-        else unknownField(key);
-        break;
-    case Node::CacheState: {
-        auto *state = static_cast<HarCacheState *>(frame.target);
-        if (k == "expires") wantString(key, value, state->expires);
-        else if (k == "lastAccess") wantString(key, value, state->lastAccess);
-        else if (k == "eTag") wantString(key, value, state->eTag);
-        else if (k == "comment") wantString(key, value, state->comment);
-        else if (k == "hitCount") {
-            qint64 hits = 0;
-            if (wantWhole(key, value, 0, std::numeric_limits<int>::max(), hits))
-                state->hitCount = static_cast<int>(hits);
-        } else unknownField(key);
-        break;
-    }
-    case Node::Timings: {
-        HarTimings &timings = m_entry.timings;
-        static constexpr std::pair<std::string_view, HarPhase> kPhases[] = {
-            {"blocked", HarPhase::Blocked}, {"dns", HarPhase::Dns},   {"connect", HarPhase::Connect},
-            {"ssl", HarPhase::Ssl},         {"send", HarPhase::Send}, {"wait", HarPhase::Wait},
-            {"receive", HarPhase::Receive},
-        };
-        for (const auto &[name, phase] : kPhases) {
-            if (k == name) {
-                double ms = -1;
-                if (wantNumber(key, value, ms))
-                    timings.setPhase(phase, ms);
-                return;
-            }
-        }
-        if (k == "comment")
-            wantString(key, value, timings.comment);
-        else
-            unknownField(key);
-        break;
-    }
-    default:
-        break;
-    }
-}
-
-// Strings: numbers and booleans are written as text (some tools emit a header value or a
-// cookie value as a bare number); null leaves the default.
-bool HarSaxHandler::wantString(const std::string &key, const Scalar &value, QString &out)
-{
-    switch (value.type) {
-    case Scalar::String:
-        out = QString::fromUtf8(value.str, static_cast<qsizetype>(value.length));
-        return true;
-    case Scalar::Number:
-        deviate(Deviation::ValueNotString, key);
-        out = QString::number(value.number, 'g', QLocale::FloatingPointShortest);
-        return true;
-    case Scalar::Bool:
-        deviate(Deviation::ValueNotString, key);
-        out = value.boolean ? QStringLiteral("true") : QStringLiteral("false");
-        return true;
-    case Scalar::Null: return false;
-    }
-    return false;
-}
-
-// out null: the bodies are not kept, but a body that is not a string still spoils its entry,
-// so the same entries load whether bodies are kept or not.
-bool HarSaxHandler::wantBytes(const std::string &key, const Scalar &value, QByteArray *out)
-{
-    if (value.type == Scalar::String) {
-        if (out)
-            *out = QByteArray(value.str, static_cast<qsizetype>(value.length));
-        return true;
-    }
-    if (value.type == Scalar::Null)
-        return false;
-    typeError(key, "a string", value);
-    return false;
-}
-
-// Numbers: a numeric string is accepted (hand-edited and some proxy exports quote them);
-// null leaves the default (-1 for sizes and timings).
-bool HarSaxHandler::wantNumber(const std::string &key, const Scalar &value, double &out)
-{
-    switch (value.type) {
-    case Scalar::Number: out = value.number; return true;
-    case Scalar::String: {
-        bool ok = false;
-        const double parsed = QByteArray(value.str, static_cast<qsizetype>(value.length)).trimmed().toDouble(&ok);
-        if (ok) {
-            deviate(Deviation::NumberAsString, key);
-            out = parsed;
-            return true;
-        }
-        break;
-    }
-    case Scalar::Null: return false;
-    case Scalar::Bool: break;
-    }
-    typeError(key, "a number", value);
-    return false;
-}
-
-bool HarSaxHandler::wantInt64(const std::string &key, const Scalar &value, qint64 &out)
-{
-    return wantWhole(key, value, std::numeric_limits<qint64>::min(), std::numeric_limits<qint64>::max(), out);
-}
-
-// A count or size: converting a double outside [min, max] to an integer is undefined, so such a
-// value (4e61 bytes, found by fuzz_har) is reported like any other wrong value. Fractions are
-// truncated, as exporters that write "1234.0" mean the integer.
-bool HarSaxHandler::wantWhole(const std::string &key, const Scalar &value, qint64 min, qint64 max, qint64 &out)
-{
-    double number = 0;
-    if (!wantNumber(key, value, number))
-        return false;
-    // qint64's max is not a double: it rounds up to 2^63, which is already out of range.
-    const double high = static_cast<double>(max);
-    const bool inRange = number >= static_cast<double>(min)
-        && (max == std::numeric_limits<qint64>::max() ? number < high : number <= high);
-    if (!inRange) {
-        fail(currentPath(key), QStringLiteral("expected a whole number from %1 to %2, got %3")
-                                   .arg(min).arg(max).arg(number));
-        return false;
-    }
-    out = static_cast<qint64>(number);
-    return true;
-}
-
-bool HarSaxHandler::wantBool(const std::string &key, const Scalar &value, std::optional<bool> &out)
-{
-    if (value.type == Scalar::Bool) {
-        out = value.boolean;
-        return true;
-    }
-    if (value.type == Scalar::Null)
-        return false;
-    if (value.type == Scalar::String) {
-        const std::string_view text(value.str, value.length);
-        if (text == "true" || text == "false") {
-            deviate(Deviation::BoolAsString, key);
-            out = text == "true";
-            return true;
-        }
-    }
-    typeError(key, "a boolean", value);
-    return false;
-}
 
 // --- errors ----------------------------------------------------------------------------------
 
@@ -1270,8 +803,8 @@ QString HarSaxHandler::pathOf(size_t frameCount, const std::string &leaf, int le
             path += QLatin1Char('.');
         path += QString::fromUtf8(key.data(), static_cast<qsizetype>(key.size()));
     };
-    // Frames 0 and 1 are the root document and its object: they have no name.
-    for (size_t i = 2; i < frameCount && i < m_frames.size(); ++i) {
+    // The document and its top-level object have no name.
+    for (size_t i = kLogDepth; i < frameCount && i < m_frames.size(); ++i) {
         const Frame &frame = m_frames[i];
         if (frame.index >= 0)
             path += QStringLiteral("[%1]").arg(frame.index);

@@ -5,7 +5,10 @@
 // Internal to core/har; readHarFile() drives it.
 //
 // How it works: a stack of frames, one per object/array the HAR schema knows (log, entry,
-// request, headers...). Each scalar is stored by (frame, key); a `_custom` field is copied as
+// request, headers...), each holding a typed pointer to the record it fills. Keys are looked up
+// in the schema table (har_schema.h) the writer shares: a known object opens a frame, a known
+// scalar goes to its node's store function, anything else is an unknown field. Each frame
+// notes the fields it met, so what is missing is known when it closes. A `_custom` field is copied as
 // compact JSON; unknown fields are skipped with a depth counter (so they cost no frames and a
 // hostile nesting depth costs nothing). A wrong or missing field inside an entry marks only
 // that entry (skipped with its index and JSON path); outside the entries it stops the read.
@@ -18,6 +21,7 @@
 // parsers that keep only the last duplicate key, like python's, see fewer).
 
 #include "core/har/har_reader.h"
+#include "core/har/har_schema.h"
 
 #include "core/har/rapidjson_config.h"
 
@@ -25,8 +29,10 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include <bitset>
 #include <functional>
 #include <string>
+#include <variant>
 #include <vector>
 
 namespace statusscope::har_detail {
@@ -91,20 +97,8 @@ public:
     // between two elements of log.entries.
     bool spliceEntries(HarLog &&tail, int tailElements, qint64 resumeAt);
 
-    // What the reader tolerates and counts (HarDeviation::kind names them).
-    enum class Deviation {
-        Bom, CookiesObject, TimingsNull, TimingsMissing, TimeNull, TimeMissing, PagesNull,
-        NumberAsString, BoolAsString, ValueNotString, WrongType, HttpVersionMissing, StatusZero,
-        UnknownField, InvalidUtf8,
-        Count,
-    };
-
-    enum class Node {
-        Root, Log, Creator, Browser, Pages, Page, PageTimings, Entries, Entry, Request, Response,
-        Cookies, Cookie, NameValues, NameValue, PostData, Params, Param, Content, Cache,
-        CacheState, Timings,
-        CookieMap, // IE11's `"cookies": {"name": "value", ...}`
-    };
+    using Deviation = HarDeviationKind;
+    using Node = HarNode;
 
 private:
     struct Scalar
@@ -116,31 +110,87 @@ private:
         size_t length = 0;
     };
 
+    // The record a frame fills. Which alternative goes with which node is decided in one
+    // place for objects (memberTarget) and one for array elements (elementTarget); a frame
+    // without a record (the document, log.entries, log.pages) holds monostate. A NameValue
+    // frame holds a null HarNameValue * when details are not kept.
+    using Target = std::variant<std::monostate, HarLog *, HarCreator *, HarPage *, HarEntry *, HarRequest *,
+                                HarResponse *, QList<HarCookie> *, HarCookie *, QList<HarNameValue> *,
+                                HarNameValue *, HarPostData *, QList<HarParam> *, HarParam *, HarContent *,
+                                HarCache *, HarCacheState *, HarTimings *>;
+
     struct Frame
     {
         Node node;
-        void *target;       // the record this frame fills (type depends on node)
+        Target target;
         std::string key;    // name in the parent object; empty for an array element
         int index = -1;     // position in the parent array
         int nextIndex = 0;  // for arrays: index of the next element
-        unsigned seen = 0;  // bits of required fields met
+        std::bitset<kHarFieldCount> seen; // fields met, by HarField (checked when it closes)
         bool isArray = false;
     };
 
+    // Positions in m_frames on the way to an entry: the document, its top-level object, "log",
+    // "entries" and one entry. Nothing else can stand at these depths (the schema only opens
+    // an entry there), so the depth alone says "inside an entry".
+    static constexpr size_t kDocumentDepth = 0;
+    static constexpr size_t kRootDepth = 1;
+    static constexpr size_t kLogDepth = 2;
+    static constexpr size_t kEntriesDepth = 3;
+    static constexpr size_t kEntryDepth = 4;
+    bool insideEntry() const;
+
     bool number(double value);
     bool tooDeep();
-    bool scalar(const Scalar &value);
     bool start(bool isArray);
     bool end(bool isArray);
-    bool beginContainer(bool isArray);
-    bool endContainer();
-    bool captureEvent(const std::function<void(rapidjson::Writer<rapidjson::StringBuffer> &)> &write,
-                      int depthChange);
-    void finishCapture();
 
-    void storeScalar(Frame &frame, const std::string &key, const Scalar &value);
+    // A scalar: at the top level, as an array element, or as a member of the frame's object.
+    bool scalar(const Scalar &value);
+    bool scalarElement(Frame &array, const Scalar &value);
+    bool scalarMember(Frame &frame, const Scalar &value);
+
+    // A '{' or '[': the top-level value, an array element, a member of an object.
+    bool beginContainer(bool isArray);
+    bool beginDocument(bool isArray);
+    bool beginElement(Frame &array, bool isArray);
+    bool beginMember(Frame &parent, bool isArray);
+    bool beginCookieMapMember(Frame &map, bool isArray);
+    bool beginOutsideSchema(const HarFieldSpec *spec, bool isArray);
+    Target elementTarget(const Frame &array, Node element, int index);
+    Target memberTarget(const Frame &parent, HarField field);
+    void startEntry(int index);
+    bool endContainer();
     bool checkRequired(const Frame &frame);
     void finishEntry();
+
+    // `_` fields: copied as compact JSON into the record's custom fields (when kept).
+    static bool isCustomKey(const std::string &key) { return !key.empty() && key[0] == '_'; }
+    HarCustomFields *customTarget(const Frame &frame);
+    bool startCapture(const Frame &frame, const std::string &key);
+    void captureScalar(const Frame &frame, const Scalar &value);
+    void finishCapture();
+
+    // A known scalar field of the frame's object (spec null: one HAR 1.2 does not define).
+    void storeScalar(Frame &frame, const HarFieldSpec *spec, const Scalar &value);
+    void storeLog(HarLog &log, HarField field, const std::string &key, const Scalar &value);
+    void storeCreator(HarCreator &creator, HarField field, const std::string &key, const Scalar &value);
+    void storePage(HarPage &page, HarField field, const std::string &key, const Scalar &value);
+    void storePageTimings(HarPage &page, HarField field, const std::string &key, const Scalar &value);
+    void storeEntry(HarEntry &entry, HarField field, const std::string &key, const Scalar &value);
+    void storeRequest(HarRequest &request, HarField field, const std::string &key, const Scalar &value);
+    void storeResponse(HarResponse &response, HarField field, const std::string &key, const Scalar &value);
+    void storeStatus(HarResponse &response, const std::string &key, const Scalar &value);
+    void storeCookie(HarCookie &cookie, HarField field, const std::string &key, const Scalar &value);
+    void storeCookieMapEntry(QList<HarCookie> &cookies, const std::string &key, const Scalar &value);
+    void storeNameValue(HarNameValue *pair, HarField field, const std::string &key, const Scalar &value);
+    void checkNameValue(HarField field, const std::string &key, const Scalar &value);
+    void storePostData(HarPostData &post, HarField field, const std::string &key, const Scalar &value);
+    void storeParam(HarParam &param, HarField field, const std::string &key, const Scalar &value);
+    void storeContent(HarContent &content, HarField field, const std::string &key, const Scalar &value);
+    void storeCache(HarCache &cache, HarField field, const std::string &key, const Scalar &value);
+    void storeCacheState(HarCacheState &state, HarField field, const std::string &key, const Scalar &value);
+    void storeTimings(HarTimings &timings, HarField field, const std::string &key, const Scalar &value);
 
     // Problem reporting: inside an entry it spoils only that entry; elsewhere it is fatal.
     bool fail(const QString &path, const QString &what);
@@ -149,6 +199,7 @@ private:
     void typeError(const std::string &key, const char *expected, const Scalar &got);
 
     bool wantString(const std::string &key, const Scalar &value, QString &out);
+    bool wantStrictString(const std::string &key, const Scalar &value, QString &out);
     bool wantBytes(const std::string &key, const Scalar &value, QByteArray *out);
     bool wantNumber(const std::string &key, const Scalar &value, double &out);
     bool wantInt64(const std::string &key, const Scalar &value, qint64 &out);
@@ -164,7 +215,6 @@ private:
     bool wantsExample(Deviation kind) const;
     void checkUtf8(qint64 end, int entryIndex);
 
-    HarCustomFields *customTarget(const Frame &frame);
     // Header, cookie and parameter names repeat on every entry: one shared QString per
     // distinct name saves an allocation per header and most of their memory.
     QString internName(const char *str, size_t length);

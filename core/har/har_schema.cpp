@@ -196,6 +196,16 @@ constexpr std::array<Slice, static_cast<size_t>(N::Count)> sliceByOwner()
 }
 constexpr auto kSlices = sliceByOwner();
 
+// Per node, its Required and Expected fields (checkedFields()).
+const auto kCheckedFields = [] {
+    std::array<std::bitset<kHarFieldCount>, static_cast<size_t>(N::Count)> masks;
+    for (const HarFieldSpec &spec : kSchema) {
+        if (spec.presence != HarPresence::Optional)
+            masks[static_cast<size_t>(spec.owner)].set(static_cast<size_t>(spec.field));
+    }
+    return masks;
+}();
+
 constexpr F kPhaseFields[] = {F::TimingsBlocked, F::TimingsDns, F::TimingsConnect, F::TimingsSsl,
                               F::TimingsSend,    F::TimingsWait, F::TimingsReceive};
 static_assert(std::size(kPhaseFields) == static_cast<size_t>(HarPhase::PhaseCount), "one field per phase");
@@ -248,11 +258,19 @@ std::span<const HarFieldSpec> fieldsOf(HarNode owner)
 const HarFieldSpec *findField(HarNode owner, std::string_view key)
 {
     const Slice slice = kSlices[static_cast<size_t>(owner)];
+    // First byte and length before the whole name: most keys differ right there, and this runs
+    // for every member of every object in the file.
     for (size_t i = slice.begin; i < slice.end; ++i) {
-        if (kSchema[i].name == key)
+        const std::string_view name = kSchema[i].name;
+        if (name.size() == key.size() && name[0] == key[0] && name == key)
             return &kSchema[i];
     }
     return nullptr;
+}
+
+const std::bitset<kHarFieldCount> &checkedFields(HarNode owner)
+{
+    return kCheckedFields[static_cast<size_t>(owner)];
 }
 
 std::optional<HarNode> elementOf(HarNode array)

@@ -10,6 +10,7 @@
 
 #include "core/har/har_types.h"
 
+#include <bitset>
 #include <cstdint>
 #include <optional>
 #include <span>
@@ -105,6 +106,9 @@ inline std::string_view fieldName(HarField field) { return fieldSpec(field).name
 std::span<const HarFieldSpec> fieldsOf(HarNode owner);
 // The row for `key` in `owner`, or nullptr for a field HAR 1.2 does not define there.
 const HarFieldSpec *findField(HarNode owner, std::string_view key);
+// The Required and Expected fields of `owner`, by HarField: what an object must have met when
+// it closes for nothing to be reported.
+const std::bitset<kHarFieldCount> &checkedFields(HarNode owner);
 // The node each element of an array node is; nullopt for other nodes.
 std::optional<HarNode> elementOf(HarNode array);
 
