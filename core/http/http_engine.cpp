@@ -26,23 +26,27 @@
 #include <QHostInfo>
 #include <QSslConfiguration>
 #include <QSslSocket>
-#include <QTimer>
 
 namespace statusscope::http {
 
 namespace {
 
+// Where an attempt stands. The phase is the engine's state; the few facts beside it in
+// Private (keep-alive, whether the body was stopped, a pending retry) are outcomes that
+// outlive a phase, never a second way to say which phase we are in.
 enum class Phase {
-    Idle,
-    Resolving,
-    Connecting,
-    ProxyConnect, // CONNECT sent to the proxy, waiting for its 2xx
-    TlsHandshake,
-    SendingHeaders,
-    WaitingFor100,
-    SendingBody,
-    AwaitingResponse, // request fully sent (or body withheld), reading the response
-    Done,
+    Idle,             // nothing started yet
+    Resolving,        // host lookup in flight (QHostInfo); the connect timer runs from here
+    Connecting,       // TCP connect to addresses[addressIndex]; a failure tries the next one
+    ProxyConnect,     // CONNECT sent to the proxy for an https:// URL, waiting for its 2xx
+    TlsHandshake,     // TLS with the origin (through the proxy tunnel when there is one)
+    SendingHeaders,   // request line and headers queued, not yet all written
+    WaitingFor100,    // headers written with Expect: 100-continue, body held back until a
+                      // 100, a final status, or the expect timer
+    SendingBody,      // body being written in kUploadChunkBytes pieces (paced by bytesWritten)
+    AwaitingResponse, // request fully sent (or body withheld after an early final status),
+                      // reading interim and final responses
+    Done,             // finished: a final response, an error, or cancelled
 };
 
 constexpr qint64 kMaxIdleBytes = 4096;
@@ -118,7 +122,6 @@ struct HttpEngine::Private
     QByteArray blockReason;
     HttpVersion blockVersion = HttpVersion::Http11;
     qint64 blockFirstByteNs = 0;
-    bool finalSeen = false;
     bool mustClose = false;
     bool retryPending = false;
     bool retried = false;
@@ -129,18 +132,27 @@ struct HttpEngine::Private
     qint64 idleClosedNs = 0; // when the server closed it, 0 while open
     BodySink sink{QString(), kBodyMemoryCapBytes};
 
-    QTimer expectTimer;
-    QTimer connectTimer;
-    QTimer totalTimer;
+    // On the engine's clock, so that a test's ManualClock fires them without sleeping.
+    std::unique_ptr<ClockTimer> expectTimer;  // the wait for 100 Continue
+    std::unique_ptr<ClockTimer> connectTimer; // resolve + connect + proxy CONNECT + TLS
+    std::unique_ptr<ClockTimer> totalTimer;   // the whole exchange (-m)
 
     explicit Private(HttpEngine *engine, const Clock *c)
         : q(engine)
         , clock(c ? c : &ownClock)
+        , expectTimer(clock->createTimer([this] { onExpectTimeout(); }))
+        , connectTimer(clock->createTimer([this] { onConnectTimeout(); }))
+        , totalTimer(clock->createTimer([this] {
+            fail(ErrorKind::Timeout, QStringLiteral("exchange not complete within %1 ms (maximum time)").arg(spec.totalTimeoutMs));
+        }))
     {
-        for (QTimer *t : {&expectTimer, &connectTimer, &totalTimer}) {
-            t->setSingleShot(true);
-            t->setTimerType(Qt::PreciseTimer); // a coarse timer may fire 5% early
-        }
+    }
+
+    void onConnectTimeout()
+    {
+        if (phase == Phase::Resolving || phase == Phase::Connecting || phase == Phase::TlsHandshake
+            || phase == Phase::ProxyConnect)
+            fail(ErrorKind::Timeout, QStringLiteral("connection not established within %1 ms").arg(spec.connectTimeoutMs));
     }
 
     Attempt &attempt() { return exchange.attempts.last(); }
@@ -193,7 +205,7 @@ struct HttpEngine::Private
         }
         withBody = s.hasBody();
         if (s.totalTimeoutMs > 0) {
-            totalTimer.start(s.totalTimeoutMs);
+            totalTimer->start(s.totalTimeoutMs);
         }
         beginAttempt(AttemptReason::Initial, s.url);
     }
@@ -232,16 +244,16 @@ struct HttpEngine::Private
         closeSocket(false);
         connKey = key;
         if (spec.connectTimeoutMs > 0)
-            connectTimer.start(spec.connectTimeoutMs);
+            connectTimer->start(spec.connectTimeoutMs);
         resolve();
     }
 
     void finishExchange()
     {
         phase = Phase::Done;
-        expectTimer.stop();
-        connectTimer.stop();
-        totalTimer.stop();
+        expectTimer->stop();
+        connectTimer->stop();
+        totalTimer->stop();
         if (lookupId >= 0) {
             QHostInfo::abortHostLookup(lookupId);
             lookupId = -1;
@@ -352,7 +364,7 @@ struct HttpEngine::Private
             startTls();
             return;
         }
-        connectTimer.stop();
+        connectTimer->stop();
         sendRequest();
     }
 
@@ -417,7 +429,7 @@ struct HttpEngine::Private
         record(EventType::TlsDone, QStringLiteral("%1 %2").arg(t.version, t.cipher));
         if (!t.verified)
             record(EventType::Finding, QStringLiteral("TLS certificate NOT verified (insecure mode): %1").arg(t.verificationErrors.join(QStringLiteral("; "))));
-        connectTimer.stop();
+        connectTimer->stop();
         sendRequest();
     }
 
@@ -442,7 +454,6 @@ struct HttpEngine::Private
         popts.headRequest = method == "HEAD";
         parser = std::make_unique<ResponseParser>(popts);
         blockHeaders.clear();
-        finalSeen = false;
         mustClose = false;
         retryPending = false;
         bodyStopped = false;
@@ -470,7 +481,7 @@ struct HttpEngine::Private
             } else if (attempt().request.expectSent) {
                 phase = Phase::WaitingFor100;
                 record(EventType::ExpectWaitStart, QStringLiteral("waiting up to %1 ms for 100 Continue").arg(spec.expect100TimeoutMs));
-                expectTimer.start(spec.expect100TimeoutMs);
+                expectTimer->start(spec.expect100TimeoutMs);
             } else {
                 startBody();
             }
@@ -492,7 +503,7 @@ struct HttpEngine::Private
 
     void startBody()
     {
-        expectTimer.stop();
+        expectTimer->stop();
         phase = Phase::SendingBody;
         pumpBody();
     }
@@ -677,11 +688,10 @@ struct HttpEngine::Private
         r.firstByteNs = blockFirstByteNs ? blockFirstByteNs : now();
         r.tNs = now();
         attempt().response = r;
-        finalSeen = true;
         record(EventType::ResponseHeaders, QStringLiteral("%1 %2").arg(blockStatus).arg(QString::fromLatin1(blockReason)), blockStatus);
         const bool is417 = blockStatus == 417;
         if (phase == Phase::WaitingFor100) {
-            expectTimer.stop();
+            expectTimer->stop();
             // RFC 9110 §10.1.1: a final status instead of 100 means the body is not wanted.
             record(EventType::Finding, QStringLiteral("final %1 before 100 Continue: the body is not sent, connection will not be reused").arg(blockStatus));
             phase = Phase::AwaitingResponse;
@@ -900,15 +910,6 @@ HttpEngine::HttpEngine(const Clock *clock, QObject *parent)
     : QObject(parent)
     , d(std::make_unique<Private>(this, clock))
 {
-    connect(&d->expectTimer, &QTimer::timeout, this, [this] { d->onExpectTimeout(); });
-    connect(&d->connectTimer, &QTimer::timeout, this, [this] {
-        if (d->phase == Phase::Resolving || d->phase == Phase::Connecting || d->phase == Phase::TlsHandshake
-            || d->phase == Phase::ProxyConnect)
-            d->fail(ErrorKind::Timeout, QStringLiteral("connection not established within %1 ms").arg(d->spec.connectTimeoutMs));
-    });
-    connect(&d->totalTimer, &QTimer::timeout, this, [this] {
-        d->fail(ErrorKind::Timeout, QStringLiteral("exchange not complete within %1 ms (maximum time)").arg(d->spec.totalTimeoutMs));
-    });
 }
 
 HttpEngine::~HttpEngine()
