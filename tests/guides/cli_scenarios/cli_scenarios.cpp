@@ -97,6 +97,7 @@ const std::vector<CliScenario> &cliScenarios()
         {"send-read-timeout", "a scripted server that reads the request and never answers", silentServer},
         {"send-reset-after-request", "a scripted server that reads the request head, then resets (SO_LINGER 0)", resettingServer},
         {"send-empty-reply", "nginx; /drop is `return 444` (closes without a response)", plainNginx},
+        {"send-expect-417", "nginx; /gate answers 417 to any Expect and otherwise reads the body", plainNginx},
         {"send-proxy-errors", "a scripted forward proxy that answers CONNECT with 403 Forbidden", refusingProxy},
         {"send-tls-plain-http-port", "nginx speaking plain HTTP", plainNginx},
         {"send-cert-expired", "nginx over TLS with a Test Root CA certificate for localhost that expired 2025-02-01; ca.pem is the CA",

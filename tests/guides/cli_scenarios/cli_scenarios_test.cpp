@@ -49,6 +49,12 @@ const QList<OutputBlock> &outputBlocks()
     return all;
 }
 
+// gtest names a failing parameter with this instead of its bytes.
+void PrintTo(const OutputBlock &b, std::ostream *os)
+{
+    *os << b.file.toStdString() << ':' << b.block.line;
+}
+
 QList<OutputBlock> markedBlocks()
 {
     QList<OutputBlock> out;
