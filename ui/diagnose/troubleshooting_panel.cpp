@@ -67,7 +67,36 @@ TroubleshootingPanel::TroubleshootingPanel(diagnose::TroubleshootingRun run, con
 {
     m_checks->setContext(context);
 
-    // Header: the flow, its guide, and the finding it started from.
+    auto *header = buildHeader(context);
+    auto *historyBox = buildHistory();
+    m_pages = new QStackedWidget(this);
+    m_pages->addWidget(buildStepPage());
+    m_pages->addWidget(buildSummaryPage());
+    auto *nav = buildNavigation();
+
+    auto *right = new QWidget(this);
+    auto *rightLayout = new QVBoxLayout(right);
+    rightLayout->setContentsMargins(0, 0, 0, 0);
+    rightLayout->addWidget(m_pages, 1);
+    rightLayout->addLayout(nav);
+    auto *split = new QSplitter(Qt::Horizontal, this);
+    split->addWidget(historyBox);
+    split->addWidget(right);
+    split->setStretchFactor(1, 1);
+    split->setSizes({260, 700});
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(header);
+    layout->addWidget(m_findingLabel);
+    layout->addWidget(split, 1);
+
+    connect(m_checks, &CheckRunner::finished, this, &TroubleshootingPanel::checkDone);
+    showCurrent();
+}
+
+// The flow, its guide, and the finding (or the request) it started from.
+QHBoxLayout *TroubleshootingPanel::buildHeader(const CheckContext &context)
+{
     auto *flowTitle = new QLabel(QStringLiteral("<h2>%1</h2>").arg(m_run.flow().title.toHtmlEscaped()), this);
     flowTitle->setObjectName(QStringLiteral("troubleshootFlowTitle"));
     m_guide = new StatusLinkLabel(this);
@@ -87,8 +116,12 @@ TroubleshootingPanel::TroubleshootingPanel(diagnose::TroubleshootingRun run, con
     header->addWidget(new QLabel(tr("Guide:"), this));
     header->addWidget(m_guide);
     header->addStretch(1);
+    return header;
+}
 
-    // Left: what has been done so far.
+// Left: what has been done so far.
+QWidget *TroubleshootingPanel::buildHistory()
+{
     auto *historyBox = new QGroupBox(tr("Steps taken"), this);
     m_history = new QListWidget(historyBox);
     m_history->setObjectName(QStringLiteral("troubleshootHistory"));
@@ -96,8 +129,12 @@ TroubleshootingPanel::TroubleshootingPanel(diagnose::TroubleshootingRun run, con
     m_history->setFocusPolicy(Qt::NoFocus);
     auto *historyLayout = new QVBoxLayout(historyBox);
     historyLayout->addWidget(m_history);
+    return historyBox;
+}
 
-    // The step page.
+// What to check and why, the automatic check with its result, and the outcomes to pick.
+QWidget *TroubleshootingPanel::buildStepPage()
+{
     auto *stepPage = new QWidget(this);
     m_stepTitle = wrapped(stepPage, "troubleshootStepTitle");
     m_check = wrapped(stepPage, "troubleshootCheck");
@@ -150,8 +187,12 @@ TroubleshootingPanel::TroubleshootingPanel(diagnose::TroubleshootingRun run, con
     stepScroll->setWidgetResizable(true);
     stepScroll->setFrameShape(QFrame::NoFrame);
     stepScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff); // text wraps instead
+    return stepScroll;
+}
 
-    // The summary page.
+// The diagnosis at the end, with its guide links and "Copy as Markdown".
+QWidget *TroubleshootingPanel::buildSummaryPage()
+{
     auto *summaryPage = new QWidget(this);
     m_summary = new QTextBrowser(summaryPage);
     m_summary->setObjectName(QStringLiteral("troubleshootSummary"));
@@ -173,11 +214,12 @@ TroubleshootingPanel::TroubleshootingPanel(diagnose::TroubleshootingRun run, con
     copyRow->addStretch(1);
     copyRow->addWidget(m_copy);
     summaryLayout->addLayout(copyRow);
+    return summaryPage;
+}
 
-    m_pages = new QStackedWidget(this);
-    m_pages->addWidget(stepScroll);
-    m_pages->addWidget(summaryPage);
-
+// Back, start over, and the summary so far.
+QHBoxLayout *TroubleshootingPanel::buildNavigation()
+{
     m_back = new QPushButton(tr("Back"), this);
     m_back->setObjectName(QStringLiteral("troubleshootBack"));
     m_back->setIcon(style()->standardIcon(QStyle::SP_ArrowBack));
@@ -194,25 +236,7 @@ TroubleshootingPanel::TroubleshootingPanel(diagnose::TroubleshootingRun run, con
     nav->addWidget(m_restart);
     nav->addStretch(1);
     nav->addWidget(summaryNow);
-
-    auto *right = new QWidget(this);
-    auto *rightLayout = new QVBoxLayout(right);
-    rightLayout->setContentsMargins(0, 0, 0, 0);
-    rightLayout->addWidget(m_pages, 1);
-    rightLayout->addLayout(nav);
-    auto *split = new QSplitter(Qt::Horizontal, this);
-    split->addWidget(historyBox);
-    split->addWidget(right);
-    split->setStretchFactor(1, 1);
-    split->setSizes({260, 700});
-
-    auto *layout = new QVBoxLayout(this);
-    layout->addLayout(header);
-    layout->addWidget(m_findingLabel);
-    layout->addWidget(split, 1);
-
-    connect(m_checks, &CheckRunner::finished, this, &TroubleshootingPanel::checkDone);
-    showCurrent();
+    return nav;
 }
 
 QString TroubleshootingPanel::title() const

@@ -10,6 +10,7 @@
 
 #include <QWidget>
 
+class QHBoxLayout;
 class QLabel;
 class QLineEdit;
 class QListWidget;
@@ -57,6 +58,11 @@ signals:
     void checkFinished(const statusscope::diagnose::CheckResult &result);
 
 private:
+    QHBoxLayout *buildHeader(const CheckContext &context);
+    QWidget *buildHistory();
+    QWidget *buildStepPage();
+    QWidget *buildSummaryPage();
+    QHBoxLayout *buildNavigation();
     void showCurrent();
     void checkDone(const CheckResult &result);
     void rebuildHistory();
