@@ -167,8 +167,9 @@ void HarEntryDetails::setEntry(const HarEntry *entry)
     m_headers->clear();
     m_query->clear();
     m_cookies->clear();
-    m_tabs->setEnabled(entry != nullptr);
-    m_actions->setEnabled(entry != nullptr);
+    // Empty, the pane is one line ("Select an entry…"): the view gives the table the height.
+    m_tabs->setVisible(entry != nullptr);
+    m_actions->setVisible(entry != nullptr);
     // No response (blocked, failed, aborted) has status 0: nothing to link.
     m_status->setVisible(entry && entry->response.status > 0);
     if (entry && entry->response.status > 0)

@@ -19,6 +19,8 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QShortcut>
+#include <QScopedValueRollback>
+#include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QTableView>
@@ -31,6 +33,17 @@ namespace {
 
 // The progress bar's resolution: per mille of the file.
 constexpr int kProgressSteps = 1000;
+
+const QString kColumnWidthsKey = QStringLiteral("har/columnWidths");
+const QString kSplitterKey = QStringLiteral("har/detailsSplitter");
+
+// Settings keys by meaning, not by position: a column added later keeps the widths valid.
+QString columnKey(int column)
+{
+    static const char *const kKeys[HarEntriesModel::ColumnCount] = {"index", "page", "method", "status", "host",
+                                                                     "path", "type", "size", "time", "waterfall"};
+    return QString::fromLatin1(kKeys[column]);
+}
 
 } // namespace
 
@@ -91,6 +104,9 @@ HarView::HarView(const QString &path, QWidget *parent)
     content->addWidget(m_deviationsNote);
 
     auto *splitter = new QSplitter(Qt::Vertical, m_contentPage);
+    m_splitter = splitter;
+    splitter->setObjectName(QStringLiteral("harSplitter"));
+    splitter->setChildrenCollapsible(false);
     m_model = new HarEntriesModel(this);
     m_proxy = new HarFilterProxy(this);
     m_proxy->setSourceModel(m_model);
@@ -124,6 +140,13 @@ HarView::HarView(const QString &path, QWidget *parent)
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
     content->addWidget(splitter, 1);
+    connect(m_table->horizontalHeader(), &QHeaderView::sectionResized, this,
+            [this](int column, int, int width) { rememberWidth(column, width); });
+    connect(splitter, &QSplitter::splitterMoved, this, [this] {
+        if (m_detailsOpen)
+            QSettings().setValue(kSplitterKey, m_splitter->saveState());
+    });
+    setDetailsOpen(false);
     m_stack->addWidget(m_contentPage);
 
     connect(m_filterBar, &HarFilterBar::filterChanged, m_proxy, &HarFilterProxy::setFilter);
@@ -255,6 +278,7 @@ void HarView::showLog(std::shared_ptr<const HarLog> log)
 // waterfall stay in view at 1280 px.
 void HarView::sizeColumns()
 {
+    const QScopedValueRollback<bool> ours(m_sizingColumns, true);
     QHeaderView *header = m_table->horizontalHeader();
     const QFontMetrics metrics = m_table->fontMetrics();
     const int padding = 2 * metrics.horizontalAdvance(QLatin1Char('M'));
@@ -281,6 +305,46 @@ void HarView::sizeColumns()
         header->resizeSection(column, contentsWidth(column, 160));
     header->resizeSection(HarEntriesModel::WaterfallColumn, 240);
     header->resizeSection(HarEntriesModel::StatusColumn, 170);
+    applyRememberedWidths();
+}
+
+// A width the user dragged is kept for every HAR tab after it (as DevTools keeps its
+// columns); Path is not stored: it takes whatever room the others leave.
+void HarView::applyRememberedWidths()
+{
+    const QVariantMap widths = QSettings().value(kColumnWidthsKey).toMap();
+    for (int column = 0; column < HarEntriesModel::ColumnCount; ++column) {
+        const int width = widths.value(columnKey(column)).toInt();
+        if (column != HarEntriesModel::PathColumn && width > 0)
+            m_table->horizontalHeader()->resizeSection(column, width);
+    }
+}
+
+void HarView::rememberWidth(int column, int width)
+{
+    if (m_sizingColumns || column == HarEntriesModel::PathColumn || !m_table->isVisible())
+        return;
+    QSettings settings;
+    QVariantMap widths = settings.value(kColumnWidthsKey).toMap();
+    widths.insert(columnKey(column), width);
+    settings.setValue(kColumnWidthsKey, widths);
+}
+
+// Closed, the details pane is its one-line prompt and the table has the height; opened by the
+// first selection, it takes the share the user last gave it (two fifths at first).
+void HarView::setDetailsOpen(bool open)
+{
+    if (open == m_detailsOpen)
+        return;
+    m_detailsOpen = open;
+    const int total = std::max(m_splitter->height(), 400);
+    if (!open) {
+        const int prompt = m_details->minimumSizeHint().height();
+        m_splitter->setSizes({total - prompt, prompt});
+        return;
+    }
+    if (!m_splitter->restoreState(QSettings().value(kSplitterKey).toByteArray()))
+        m_splitter->setSizes({total * 3 / 5, total * 2 / 5});
 }
 
 const HarEntry *HarView::currentEntry() const
@@ -296,6 +360,7 @@ void HarView::currentRowChanged(const QModelIndex &current)
     const HarEntry *entry = current.isValid() ? m_model->entryAt(current.data(HarEntriesModel::PositionRole).toInt())
                                               : nullptr;
     m_details->setEntry(entry);
+    setDetailsOpen(entry != nullptr);
     if (!entry)
         return;
     emit entrySelected(current.data(HarEntriesModel::PositionRole).toInt());

@@ -13,6 +13,7 @@ class QLabel;
 class QProgressBar;
 class QPushButton;
 class QStackedWidget;
+class QSplitter;
 class QTableView;
 
 namespace statusscope::ui {
@@ -59,6 +60,9 @@ signals:
 
 private:
     void sizeColumns();
+    void applyRememberedWidths();
+    void rememberWidth(int column, int width);
+    void setDetailsOpen(bool open);
     void startLoading();
     void loadDone();
     void showLog(std::shared_ptr<const HarLog> log);
@@ -83,6 +87,9 @@ private:
     HarFilterProxy *m_proxy = nullptr;
     QTableView *m_table = nullptr;
     HarEntryDetails *m_details = nullptr;
+    QSplitter *m_splitter = nullptr;
+    bool m_sizingColumns = false; // our own resizes are not the user's choice to remember
+    bool m_detailsOpen = true;
     QLabel *m_deviationsNote = nullptr;
     QLabel *m_skippedNote = nullptr;
 };
