@@ -1,0 +1,207 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Logs in ClickHouse: loading and charting N generated lines, against the peers that matter.
+
+    bench/clickhouse/run_bench.py [--lines 20000000] [--runs 3] [--cli build/app/statusscope-cli]
+
+Starts a private clickhouse-server (Debian's /usr/sbin/clickhouse-server, config, data and
+ports of its own in a temporary folder, stopped by its PID) and measures, median of --runs:
+
+  load      statusscope-cli logs --to clickhouse://… FILE (parse + INSERT … FORMAT TabSeparated),
+            in lines/s of the file
+  client    clickhouse-client --query 'INSERT … FORMAT TSV' fed the same parsed rows (exported
+            from the loaded table): the server's own ingest, without any parsing
+  overview  statusscope-cli logs --json --source clickhouse://… (the whole range, auto bucket),
+            wall time and the bytes received (the JSON's source.bytes_received)
+  zoom      the same with --from/--to one hour and --bucket 1m
+  local     statusscope-cli logs --json FILE: reading the same lines from the file here
+
+The log comes from tests/fixtures/logs/gen_access_log.py (--seed 1 --malformed-rate 0.001, the
+shared/bench seeds) into bench/data/ (git-ignored). Results go to RESULTS.md next to this script.
+"""
+
+import argparse
+import datetime
+import json
+import os
+import platform
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+DATA = os.path.join(ROOT, "bench", "data")
+GENERATOR = os.path.join(ROOT, "tests", "fixtures", "logs", "gen_access_log.py")
+PASSWORD = "secret"
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Server:
+    """A private clickhouse-server, as tests/support/clickhouse_server starts it."""
+
+    def __init__(self):
+        self.dir = tempfile.mkdtemp(prefix="statusscope-ch-bench-")
+        self.http, self.tcp, self.interserver = free_port(), free_port(), free_port()
+        for sub in ("data", "tmp", "log", "user_files", "format_schemas"):
+            os.makedirs(os.path.join(self.dir, sub))
+        d = self.dir
+        with open(os.path.join(d, "config.xml"), "w") as f:
+            f.write(f"""<?xml version="1.0"?>
+<yandex>
+    <logger><level>warning</level><log>{d}/log/server.log</log><errorlog>{d}/log/error.log</errorlog><console>0</console></logger>
+    <listen_host>127.0.0.1</listen_host>
+    <http_port>{self.http}</http_port>
+    <tcp_port>{self.tcp}</tcp_port>
+    <interserver_http_port>{self.interserver}</interserver_http_port>
+    <path>{d}/data/</path>
+    <tmp_path>{d}/tmp/</tmp_path>
+    <user_files_path>{d}/user_files/</user_files_path>
+    <format_schema_path>{d}/format_schemas/</format_schema_path>
+    <users_config>{d}/users.xml</users_config>
+    <default_profile>default</default_profile>
+    <default_database>default</default_database>
+    <mark_cache_size>5368709120</mark_cache_size>
+</yandex>
+""")
+        with open(os.path.join(d, "users.xml"), "w") as f:
+            f.write(f"""<?xml version="1.0"?>
+<yandex>
+    <profiles><default><max_memory_usage>8000000000</max_memory_usage></default></profiles>
+    <users><default><password>{PASSWORD}</password><networks><ip>127.0.0.1</ip></networks>
+        <profile>default</profile><quota>default</quota></default></users>
+    <quotas><default><interval><duration>3600</duration><queries>0</queries><errors>0</errors>
+        <result_rows>0</result_rows><read_rows>0</read_rows><execution_time>0</execution_time></interval></default></quotas>
+</yandex>
+""")
+        self.proc = subprocess.Popen(["/usr/sbin/clickhouse-server", "--config-file=" + os.path.join(d, "config.xml")],
+                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+        deadline = time.time() + 60
+        while time.time() < deadline:
+            try:
+                if urllib.request.urlopen(f"http://127.0.0.1:{self.http}/ping", timeout=2).read() == b"Ok.\n":
+                    return
+            except OSError:
+                time.sleep(0.2)
+        raise RuntimeError("clickhouse-server did not answer /ping")
+
+    def url(self, table):
+        return f"clickhouse://default@127.0.0.1:{self.http}/default.{table}"
+
+    def client(self, query, stdin=None, stdout=subprocess.PIPE):
+        return subprocess.run(["clickhouse-client", "--host", "127.0.0.1", "--port", str(self.tcp), "--password", PASSWORD,
+                               "--query", query], stdin=stdin, stdout=stdout, check=True)
+
+    def stop(self):
+        self.proc.terminate()
+        try:
+            self.proc.wait(30)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+
+def ensure_data(lines):
+    path = os.path.join(DATA, f"combined-{lines}.log")
+    if not os.path.exists(path):
+        os.makedirs(DATA, exist_ok=True)
+        subprocess.run([sys.executable, GENERATOR, "--seed", "1", "--lines", str(lines), "--format", "combined",
+                        "--malformed-rate", "0.001", "-o", path], check=True)
+    return path
+
+
+def wall(command, env=None, stdin_path=None, stdout_path=os.devnull):
+    stdin = open(stdin_path, "rb") if stdin_path else subprocess.DEVNULL
+    with open(stdout_path, "wb") as out:
+        start = time.monotonic()
+        subprocess.run(command, stdin=stdin, stdout=out, stderr=subprocess.PIPE, env=env, check=True)
+        seconds = time.monotonic() - start
+    if stdin_path:
+        stdin.close()
+    return seconds
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--lines", type=int, default=20_000_000)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--cli", default=os.path.join(ROOT, "build", "app", "statusscope-cli"))
+    args = parser.parse_args()
+
+    log = ensure_data(args.lines)
+    size = os.path.getsize(log)
+    env = dict(os.environ, CLICKHOUSE_PASSWORD=PASSWORD)
+    server = Server()
+    results = {k: [] for k in ("load", "client", "overview", "zoom", "local")}
+    overview_bytes = zoom_bytes = 0
+    tsv = os.path.join(DATA, f"combined-{args.lines}.parsed.tsv")
+    try:
+        columns = "ts, ts_ms, tz_offset, status, method, path, client, user_agent, bytes, duration_ms"
+        for run in range(args.runs):
+            server.client("DROP TABLE IF EXISTS default.access")
+            server.client("DROP TABLE IF EXISTS default.statusscope_loads")
+            results["load"].append(wall([args.cli, "logs", "--to", server.url("access"), log], env=env))
+            print(f"load {run + 1}: {results['load'][-1]:.2f} s", flush=True)
+        rows = int(server.client("SELECT count() FROM default.access").stdout)
+        with open(tsv, "wb") as out:
+            server.client(f"SELECT {columns} FROM default.access FORMAT TSV", stdout=out)
+        for run in range(args.runs):
+            server.client("DROP TABLE IF EXISTS default.access_client")
+            server.client("CREATE TABLE default.access_client AS default.access")
+            results["client"].append(wall(["clickhouse-client", "--host", "127.0.0.1", "--port", str(server.tcp),
+                                           "--password", PASSWORD, "--query",
+                                           f"INSERT INTO default.access_client ({columns}) FORMAT TSV"], stdin_path=tsv))
+            print(f"clickhouse-client {run + 1}: {results['client'][-1]:.2f} s", flush=True)
+        server.client("DROP TABLE IF EXISTS default.access_client")
+        os.remove(tsv)
+        out_json = os.path.join(DATA, "ch-bench.json")
+        first = json.loads(subprocess.run([args.cli, "logs", "--json", "--source", server.url("access")], env=env,
+                                          stdout=subprocess.PIPE, check=True).stdout)["time_range"]["first"][:10]
+        zoom = ["--from", f"{first}T10:00:00+00:00", "--to", f"{first}T10:59:59+00:00", "--bucket", "1m"]
+        for run in range(args.runs):
+            results["overview"].append(wall([args.cli, "logs", "--json", "--source", server.url("access")], env=env,
+                                            stdout_path=out_json))
+            overview_bytes = json.load(open(out_json))["source"]["bytes_received"]
+            results["zoom"].append(wall([args.cli, "logs", "--json", "--source", server.url("access")] + zoom, env=env,
+                                        stdout_path=out_json))
+            zoom_bytes = json.load(open(out_json))["source"]["bytes_received"]
+            results["local"].append(wall([args.cli, "logs", "--json", log]))
+            print(f"overview {results['overview'][-1]:.2f} s, zoom {results['zoom'][-1]:.2f} s, "
+                  f"local {results['local'][-1]:.2f} s", flush=True)
+        os.remove(out_json)
+    finally:
+        server.stop()
+
+    med = {k: statistics.median(v) for k, v in results.items()}
+    version = subprocess.run(["clickhouse-client", "--version"], stdout=subprocess.PIPE, text=True).stdout.strip()
+    table = f"""# ClickHouse benchmark
+
+{datetime.date.today()}, {platform.node()} ({os.cpu_count()} CPUs, shared with other builds: expect noise),
+{version}; {args.lines:,} generated combined lines ({size / 1e9:.2f} GB, {rows:,} requests after the
+malformed lines), median of {args.runs} runs (`bench/clickhouse/run_bench.py --lines {args.lines} --runs {args.runs}`).
+
+| what | wall time | rate / size |
+|---|---|---|
+| load: `statusscope-cli logs --to` (parse + INSERT) | {med['load']:.2f} s | {args.lines / med['load'] / 1e6:.2f} M lines/s |
+| `clickhouse-client INSERT … FORMAT TSV`, same parsed rows | {med['client']:.2f} s | {rows / med['client'] / 1e6:.2f} M rows/s |
+| overview: `logs --json --source` (whole range) | {med['overview']:.2f} s | {overview_bytes:,} bytes received |
+| zoom: one hour, 1-minute buckets | {med['zoom']:.2f} s | {zoom_bytes:,} bytes received |
+| local: `logs --json FILE` | {med['local']:.2f} s | {args.lines / med['local'] / 1e6:.2f} M lines/s |
+"""
+    print(table)
+    with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "RESULTS.md"), "w") as f:
+        f.write(table)
+
+
+if __name__ == "__main__":
+    main()
