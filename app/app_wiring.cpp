@@ -7,7 +7,9 @@
 #include "ui/guide_dock.h"
 #include "ui/guides/guide_browser.h"
 #include "ui/har/har_view.h"
+#include "ui/logs/log_source_action.h"
 #include "ui/logs/log_view.h"
+#include "ui/logs/source_log_view.h"
 #include "ui/main_window.h"
 #include "ui/probe/probe_launcher.h"
 #include "ui/request_workspace.h"
@@ -84,6 +86,11 @@ void AppWiring::registerViewers()
         if (auto *timeline = qobject_cast<ui::TimelineView *>(view))
             probes->attachSavedExchange(timeline, path); // a host from a file: the probe asks first
         return view;
+    });
+    // File › Open Log Source…: a log tab over ClickHouse follows statuses to guides like a file's.
+    ui::installOpenLogSourceAction(m_window, [navigator](ui::SourceLogView *view) {
+        QObject::connect(view, &ui::SourceLogView::statusSelected, navigator,
+                         [navigator](int code) { navigator->showGuide(QString::number(code)); });
     });
     m_wiringError = refused.join(QLatin1Char('\n'));
 }

@@ -234,6 +234,12 @@ void LogChart::takeSummary(const LogSummary &summary)
     m_minutes = summary.minutes;
     m_spikes = summary.spikes;
     m_tzOffsetMinutes = summary.tzOffsetMinutes;
+    if (m_external) {
+        m_buckets = summary.buckets;
+        m_externalFromMs = summary.firstMs;
+        m_externalToMs = summary.lastMs;
+        m_externalSeconds = summary.bucketSeconds;
+    }
     if (!summary.hasTimeRange) {
         m_buckets.clear();
         showBuckets();
@@ -245,7 +251,7 @@ void LogChart::takeSummary(const LogSummary &summary)
 
 void LogChart::showAll()
 {
-    if (m_minutes.empty())
+    if (m_minutes.empty() && !m_external)
         return;
     fitRange(m_dataFromMs, m_dataToMs);
 }
@@ -284,10 +290,31 @@ void LogChart::rebucket()
     // Clamp in floating point first: a wild zoom-out may reach far past what qint64 holds.
     const qint64 fromMs = qint64(std::clamp(range.lower * 1000.0 - offsetMs, double(m_dataFromMs), double(m_dataToMs)));
     const qint64 toMs = qint64(std::clamp(range.upper * 1000.0 - offsetMs, double(m_dataFromMs), double(m_dataToMs)));
-    m_currentBucketSeconds = fitBucketSeconds(std::max<qint64>(0, toMs - fromMs),
-                                              m_fixedBucketSeconds > 0 ? m_fixedBucketSeconds
-                                                                       : autoBucketSeconds(toMs - fromMs));
+    const int seconds = fitBucketSeconds(std::max<qint64>(0, toMs - fromMs),
+                                         m_fixedBucketSeconds > 0 ? m_fixedBucketSeconds : autoBucketSeconds(toMs - fromMs));
+    if (m_external) {
+        // The bars shown stay (and stay clickable) until the server's buckets arrive.
+        if (fromMs != m_externalFromMs || toMs != m_externalToMs || seconds != m_externalSeconds) {
+            if (toMs >= fromMs)
+                emit rebucketRequested(fromMs, toMs, seconds);
+            return;
+        }
+        m_currentBucketSeconds = seconds;
+        showBuckets();
+        return;
+    }
+    m_currentBucketSeconds = seconds;
     m_buckets = toMs >= fromMs ? buildSeries(m_minutes, m_currentBucketSeconds, fromMs, toMs) : QList<SeriesBucket>();
+    showBuckets();
+}
+
+void LogChart::showExternalBuckets(qint64 fromMs, qint64 toMs, int bucketSeconds, const QList<SeriesBucket> &buckets)
+{
+    m_externalFromMs = fromMs;
+    m_externalToMs = toMs;
+    m_externalSeconds = bucketSeconds;
+    m_currentBucketSeconds = bucketSeconds;
+    m_buckets = buckets;
     showBuckets();
 }
 

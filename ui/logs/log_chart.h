@@ -42,6 +42,13 @@ public:
     // 0: automatic from the visible range; otherwise a fixed size in seconds.
     void setBucketSeconds(int seconds);
 
+    // Buckets from a database source: zooming or a bucket size asks for them with
+    // rebucketRequested (the server groups them) instead of building them from minutes here,
+    // and setExternalBuckets shows the answer. Set before the first setSummary, whose buckets
+    // are then drawn as they came.
+    void setExternalBuckets(bool on) { m_external = on; }
+    void showExternalBuckets(qint64 fromMs, qint64 toMs, int bucketSeconds, const QList<logs::SeriesBucket> &buckets);
+
     const QList<logs::SeriesBucket> &buckets() const { return m_buckets; }
     int currentBucketSeconds() const { return m_currentBucketSeconds; }
     QCustomPlot *plot() const { return m_plot; }
@@ -60,6 +67,8 @@ public:
 
 signals:
     void bucketClicked(qint64 startMs, qint64 endMs);
+    // External buckets only: the visible range [fromMs, toMs] wants buckets of this size.
+    void rebucketRequested(qint64 fromMs, qint64 toMs, int bucketSeconds);
     void classToggled(int statusClass, bool visible);
     // Double-click or "Open guide" on a legend entry or a spike marker.
     void guideRequested(int code);
@@ -92,6 +101,11 @@ private:
     qint64 m_dataToMs = 0;
     bool m_fitting = false;
     bool m_userRange = false;
+    bool m_external = false;
+    // What the shown external buckets cover, so a rebucket to the same asks nothing.
+    qint64 m_externalFromMs = 0;
+    qint64 m_externalToMs = -1;
+    int m_externalSeconds = 0;
 };
 
 } // namespace statusscope::ui

@@ -115,8 +115,7 @@ ClickHouseReply ClickHouseHttp::run(const QString &querySql, const QByteArray &b
         out.error = {SourceErrorKind::Cancelled, QStringLiteral("%1: cancelled").arg(name)};
         return out;
     }
-    if (!m_manager)
-        m_manager = std::make_unique<QNetworkAccessManager>();
+    QNetworkAccessManager manager;
     QUrl url;
     url.setScheme(m_endpoint.https ? QStringLiteral("https") : QStringLiteral("http"));
     url.setHost(m_endpoint.host);
@@ -145,7 +144,7 @@ ClickHouseReply ClickHouseHttp::run(const QString &querySql, const QByteArray &b
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("text/plain; charset=UTF-8"));
     // The server's own limit ends the query first; this catches a server that stopped answering.
     request.setTransferTimeout((m_timeoutSeconds + 15) * 1000);
-    QNetworkReply *reply = m_manager->post(request, body);
+    QNetworkReply *reply = manager.post(request, body);
     {
         const std::lock_guard lock(m_mutex);
         m_running = reply;
@@ -166,7 +165,7 @@ ClickHouseReply ClickHouseHttp::run(const QString &querySql, const QByteArray &b
     m_bytesReceived += out.body.size();
     const QNetworkReply::NetworkError netError = reply->error();
     const QString netText = reply->errorString();
-    reply->deleteLater();
+    delete reply;
     const QString where = QStringLiteral("%1:%2").arg(m_endpoint.host).arg(m_endpoint.port);
     if (m_cancelled.load()) {
         out.error = {SourceErrorKind::Cancelled, QStringLiteral("%1: cancelled").arg(name)};

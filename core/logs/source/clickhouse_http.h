@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
-// ClickHouse's HTTP interface through QtNetwork, one blocking call at a time. User and password
+// ClickHouse's HTTP interface through QtNetwork, one blocking call at a time, from any thread
+// (each call has its own network manager, so a GUI may run calls on pool threads). User and password
 // travel in the X-ClickHouse-User/-Key headers (never in the URL, which servers log). Every
 // query carries a query id, so cancel() can stop it on the server with KILL QUERY, and a
 // server-side time limit (max_execution_time) besides the transfer timeout.
@@ -13,10 +14,8 @@
 #include <QString>
 
 #include <atomic>
-#include <memory>
 #include <mutex>
 
-class QNetworkAccessManager;
 class QNetworkReply;
 
 namespace statusscope::logs {
@@ -41,8 +40,11 @@ public:
     ClickHouseReply query(const QString &sql);
     // `INSERT … FORMAT …` in the URL, the rows as the body.
     ClickHouseReply insert(const QString &insertSql, const QByteArray &rows);
-    // Thread-safe: aborts the running call and kills its query on the server.
+    // Thread-safe: aborts the running call and kills its query on the server; later calls fail
+    // as cancelled until resetCancel().
     void cancel();
+    // Before a new user action: a cancel of the last one no longer applies.
+    void resetCancel() { m_cancelled.store(false); }
     // Body bytes received so far over all calls: what the chart cost on the wire.
     qint64 bytesReceived() const { return m_bytesReceived.load(); }
     int queryCount() const { return m_queries.load(); }
@@ -52,7 +54,6 @@ private:
 
     ClickHouseEndpoint m_endpoint;
     int m_timeoutSeconds;
-    std::unique_ptr<QNetworkAccessManager> m_manager;
     std::atomic<bool> m_cancelled{false};
     std::atomic<qint64> m_bytesReceived{0};
     std::atomic<int> m_queries{0};

@@ -217,6 +217,7 @@ SourceSummary ClickHouseSource::summary(const LogQuery &query)
     summary.files = QStringList{name()};
     summary.format = QStringLiteral("clickhouse");
     SourceError &error = out.error;
+    m_http.resetCancel();
     error = connect();
     if (error.isError())
         return out;
@@ -305,6 +306,7 @@ SourceSummary ClickHouseSource::summary(const LogQuery &query)
 SourceSeries ClickHouseSource::series(const LogQuery &query)
 {
     SourceSeries out;
+    m_http.resetCancel();
     out.error = connect();
     if (out.error.isError())
         return out;
@@ -328,6 +330,7 @@ SourceSeries ClickHouseSource::series(const LogQuery &query)
 SourceSamples ClickHouseSource::samples(const LogQuery &query, int maxLines)
 {
     SourceSamples out;
+    m_http.resetCancel();
     out.error = connect();
     if (out.error.isError())
         return out;

@@ -31,8 +31,7 @@ SourceSummary LocalFileSource::summary(const LogQuery &query)
     LogIngest ingest(options);
     {
         const std::lock_guard lock(m_mutex);
-        if (m_cancelled.load())
-            ingest.cancel();
+        m_cancelled.store(false);
         m_running = &ingest;
     }
     IngestResult result = ingest.run(m_paths);
@@ -69,6 +68,7 @@ SourceSeries LocalFileSource::series(const LogQuery &query)
 SourceSamples LocalFileSource::samples(const LogQuery &query, int maxLines)
 {
     SourceSamples out;
+    m_cancelled.store(false);
     out.lines = collectSampleLines(m_paths, m_options, query.fromMs, query.toMs, maxLines, &m_cancelled);
     return out;
 }

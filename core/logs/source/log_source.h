@@ -77,8 +77,8 @@ struct SourceSamples
     SourceError error;
 };
 
-// Blocking calls, to be run off the GUI thread; cancel() may be called from any thread and
-// makes the running call return a Cancelled error soon.
+// Blocking calls, to be run off the GUI thread, one at a time; cancel() may be called from any
+// thread and makes the running call return a Cancelled error soon (the next call starts afresh).
 class LogSource
 {
 public:

@@ -1,0 +1,207 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// File › Open Log Source… against a real clickhouse-server: the connection dialog (test
+// connection, column mapper) and the log tab over the source (overview, zoom re-bucketed by the
+// server, sample rows of a clicked bar, errors shown with the source's name).
+
+// qcustomplot.h (2.1) needs Qt's foreach, which the project turns off (see log_chart.cpp).
+#undef QT_NO_FOREACH
+#include <qcustomplot.h>
+
+#include "core/logs/source/log_source.h"
+#include "tests/support/clickhouse_server.h"
+#include "tests/support/test_support.h"
+#include "ui/logs/log_chart.h"
+#include "ui/logs/log_source_action.h"
+#include "ui/logs/log_source_dialog.h"
+#include "ui/logs/source_log_view.h"
+#include "ui/logs/source_passwords.h"
+#include "ui/main_window.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QEventLoop>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QSettings>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTimer>
+
+#include <gtest/gtest.h>
+
+using statusscope::logs::ColumnRole;
+using statusscope::test::ClickHouseServer;
+using statusscope::test::fixturePath;
+using statusscope::test::ProcessResult;
+using statusscope::test::runCli;
+using statusscope::test::runProcess;
+using statusscope::ui::LogSourceDialog;
+using statusscope::ui::SourceLogView;
+
+namespace {
+
+template<typename Object, typename Signal>
+bool waitFor(Object *object, Signal signal, int timeoutMs = 60000)
+{
+    QEventLoop loop;
+    bool fired = false;
+    QObject::connect(object, signal, &loop, [&] {
+        fired = true;
+        loop.quit();
+    });
+    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
+    loop.exec();
+    return fired;
+}
+
+class SourceLogTab : public ::testing::Test
+{
+protected:
+    void SetUp() override
+    {
+        ASSERT_TRUE(m_server.start()) << m_server.error().toStdString();
+        m_log = m_dir.filePath(QStringLiteral("access.log"));
+        const ProcessResult generated = runProcess(
+            QStringLiteral("python3"),
+            {fixturePath(QStringLiteral("logs/gen_access_log.py")), QStringLiteral("--seed"), QStringLiteral("9"),
+             QStringLiteral("--lines"), QStringLiteral("30000"), QStringLiteral("--malformed-rate"),
+             QStringLiteral("0.002"), QStringLiteral("-o"), m_log},
+            120000);
+        ASSERT_EQ(generated.exitCode, 0) << ::testing::PrintToString(generated);
+        const QString passwordFile = m_dir.filePath(QStringLiteral("password"));
+        QFile file(passwordFile);
+        ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+        file.write(ClickHouseServer::password().toUtf8());
+        file.close();
+        m_url = m_server.sourceUrl(QStringLiteral("default.access"));
+        const ProcessResult loaded = runCli({QStringLiteral("logs"), QStringLiteral("--password-file"), passwordFile,
+                                             QStringLiteral("--to"), m_url, m_log},
+                                            120000);
+        ASSERT_EQ(loaded.exitCode, 0) << ::testing::PrintToString(loaded);
+        const ProcessResult local = runCli({QStringLiteral("logs"), QStringLiteral("--json"), m_log}, 120000);
+        m_local = QJsonDocument::fromJson(local.out).object();
+    }
+
+    // The dialog filled in, tested and accepted: what File › Open Log Source… does.
+    std::shared_ptr<statusscope::logs::LogSource> openThroughDialog(const QString &password)
+    {
+        LogSourceDialog dialog;
+        dialog.urlEdit()->setText(m_url);
+        dialog.passwordEdit()->setText(password);
+        dialog.testConnection();
+        if (!waitFor(&dialog, &LogSourceDialog::tested))
+            return {};
+        return dialog.makeSource();
+    }
+
+    ClickHouseServer m_server;
+    QTemporaryDir m_dir;
+    QString m_log;
+    QString m_url;
+    QJsonObject m_local;
+};
+
+TEST_F(SourceLogTab, TestConnectionFillsTheColumnMapperWithTheGuess)
+{
+    LogSourceDialog dialog;
+    dialog.urlEdit()->setText(m_url);
+    dialog.passwordEdit()->setText(ClickHouseServer::password());
+    dialog.testConnection();
+    ASSERT_TRUE(waitFor(&dialog, &LogSourceDialog::tested));
+    EXPECT_TRUE(dialog.testResult()->text().startsWith(QStringLiteral("Connected: 10 columns")))
+        << dialog.testResult()->text().toStdString();
+    EXPECT_EQ(dialog.columnBox(ColumnRole::Time)->currentData().toString(), QStringLiteral("ts"));
+    EXPECT_EQ(dialog.columnBox(ColumnRole::Status)->currentData().toString(), QStringLiteral("status"));
+    EXPECT_EQ(dialog.columnBox(ColumnRole::Client)->currentData().toString(), QStringLiteral("client"));
+    EXPECT_TRUE(dialog.columnBox(ColumnRole::Path)->isEnabled());
+
+    dialog.passwordEdit()->setText(QStringLiteral("wrong"));
+    dialog.testConnection();
+    ASSERT_TRUE(waitFor(&dialog, &LogSourceDialog::tested));
+    EXPECT_TRUE(dialog.testResult()->text().contains(QStringLiteral("wrong user or password")))
+        << dialog.testResult()->text().toStdString();
+}
+
+TEST_F(SourceLogTab, TheTabChartsTheServersCountsZoomsAndFetchesSampleRows)
+{
+    const auto source = openThroughDialog(ClickHouseServer::password());
+    ASSERT_TRUE(source);
+    SourceLogView view(source);
+    ASSERT_TRUE(waitFor(&view, &SourceLogView::loadFinished)) << view.errorText().toStdString();
+    // The same statuses, counts and spikes as the file read here.
+    const QJsonObject statuses = m_local[QStringLiteral("status_counts")].toObject();
+    ASSERT_EQ(view.statusTable()->rowCount(), statuses.size());
+    for (int row = 0; row < view.statusTable()->rowCount(); ++row) {
+        const QString status = view.statusTable()->item(row, 0)->data(Qt::DisplayRole).toString();
+        EXPECT_EQ(view.statusTable()->item(row, 1)->data(Qt::DisplayRole).toLongLong(),
+                  statuses[status].toInteger())
+            << status.toStdString();
+    }
+    EXPECT_EQ(view.summary().spikes.size(), m_local[QStringLiteral("spikes")].toArray().size());
+    EXPECT_EQ(view.chart()->buckets().size(),
+              m_local[QStringLiteral("series")][QStringLiteral("buckets")].toArray().size());
+
+    // Zoom into one hour: the server re-buckets it into minutes.
+    const auto first = view.chart()->buckets().front().startMs;
+    QCustomPlot *plot = view.chart()->plot();
+    plot->xAxis->setRange(double(first) / 1000 + 3600 * 10, double(first) / 1000 + 3600 * 11);
+    ASSERT_TRUE(waitFor(&view, &SourceLogView::seriesUpdated)) << view.errorText().toStdString();
+    EXPECT_EQ(view.chart()->currentBucketSeconds(), 60);
+    EXPECT_GE(view.chart()->buckets().size(), 59);
+
+    // A bar's sample rows come from the server with LIMIT.
+    const auto bucket = view.chart()->buckets().at(10);
+    view.showBucket(bucket.startMs, bucket.startMs + 60000);
+    ASSERT_TRUE(waitFor(&view, &SourceLogView::samplesReady)) << view.errorText().toStdString();
+    ASSERT_EQ(view.sampleTable()->rowCount(), int(std::min<qint64>(bucket.total, 20)));
+    EXPECT_GE(view.sampleTable()->item(0, 0)->data(Qt::DisplayRole).toInt(), 100);
+    EXPECT_TRUE(view.sampleTable()->item(0, 2)->text().contains(QLatin1Char('/')))
+        << view.sampleTable()->item(0, 2)->text().toStdString();
+}
+
+TEST_F(SourceLogTab, AWrongPasswordShowsTheMessageInsteadOfABlankChart)
+{
+    const auto source = openThroughDialog(QStringLiteral("not-it"));
+    ASSERT_TRUE(source);
+    SourceLogView view(source);
+    ASSERT_TRUE(waitFor(&view, &SourceLogView::failed));
+    EXPECT_TRUE(view.errorText().startsWith(m_url)) << view.errorText().toStdString();
+    EXPECT_TRUE(view.errorText().contains(QStringLiteral("wrong user or password")));
+    EXPECT_EQ(view.findChild<QLabel *>(QStringLiteral("sourceError"))->text(), view.errorText());
+}
+
+TEST_F(SourceLogTab, FileMenuOffersOpenLogSourceAfterOpen)
+{
+    QTemporaryDir settingsDir;
+    QSettings settings(settingsDir.filePath(QStringLiteral("s.ini")), QSettings::IniFormat);
+    statusscope::ui::MainWindow window(&settings);
+    QAction *action = statusscope::ui::installOpenLogSourceAction(&window, {});
+    auto *file = window.findChild<QMenu *>(QStringLiteral("menuFile"));
+    ASSERT_NE(file, nullptr);
+    const QList<QAction *> actions = file->actions();
+    const qsizetype open = actions.indexOf(window.findChild<QAction *>(QStringLiteral("actionOpen")));
+    ASSERT_GE(open, 0);
+    EXPECT_EQ(actions.indexOf(action), open + 1);
+}
+
+} // namespace
+
+namespace {
+
+// Without a keychain service (as here: no Secret Service on the test machine) a password is
+// still kept for the session, so the dialog asks once.
+TEST(SourcePasswords, KeptForTheSessionWhenNoKeychainAnswers)
+{
+    auto &passwords = statusscope::ui::SourcePasswords::instance();
+    const QString key = QStringLiteral("clickhouse://tester@127.0.0.1:1/default.session_only");
+    EXPECT_TRUE(passwords.find(key).isEmpty());
+    passwords.remember(key, QStringLiteral("s3cret"));
+    EXPECT_EQ(passwords.find(key), QStringLiteral("s3cret"));
+}
+
+} // namespace

@@ -1,0 +1,19 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QString>
+
+#include <functional>
+
+class QAction;
+
+namespace statusscope::ui {
+
+class MainWindow;
+class SourceLogView;
+
+// File › Open Log Source…, placed after File › Open: the connection dialog, then a log tab
+// over the source. `wire` connects each new tab (its statusSelected, …) as the app wants.
+QAction *installOpenLogSourceAction(MainWindow *window, std::function<void(SourceLogView *)> wire);
+
+} // namespace statusscope::ui

@@ -1,0 +1,262 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/logs/source_log_view.h"
+
+#include "ui/logs/log_chart.h"
+#include "ui/status/status_link.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QToolButton>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace statusscope::ui {
+
+using namespace statusscope::logs;
+
+namespace {
+
+QTableWidget *sourceTable(const QStringList &headers, const QString &name, QWidget *parent)
+{
+    auto *table = new QTableWidget(0, int(headers.size()), parent);
+    table->setObjectName(name);
+    table->setHorizontalHeaderLabels(headers);
+    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table->verticalHeader()->setVisible(false);
+    table->horizontalHeader()->setStretchLastSection(true);
+    return table;
+}
+
+QTableWidgetItem *countItem(qint64 value)
+{
+    auto *item = new QTableWidgetItem;
+    item->setData(Qt::DisplayRole, value);
+    item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    return item;
+}
+
+} // namespace
+
+SourceLogView::SourceLogView(std::shared_ptr<LogSource> source, QWidget *parent)
+    : QWidget(parent)
+    , m_source(std::move(source))
+{
+    setObjectName(QStringLiteral("sourceLogView"));
+    m_pool.setMaxThreadCount(1);
+
+    m_status = new QLabel(this);
+    m_status->setObjectName(QStringLiteral("sourceStatus"));
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_cancel = new QPushButton(tr("Cancel"), this);
+    m_cancel->setObjectName(QStringLiteral("sourceCancel"));
+    m_bucket = new QComboBox(this);
+    m_bucket->addItem(tr("Auto buckets"), 0);
+    m_bucket->addItem(tr("1 minute"), 60);
+    m_bucket->addItem(tr("5 minutes"), 300);
+    m_bucket->addItem(tr("1 hour"), 3600);
+    auto *showAll = new QToolButton(this);
+    showAll->setText(tr("Show all"));
+    showAll->setToolTip(tr("Show the whole time range after zooming (double-click the chart)"));
+    auto *bar = new QHBoxLayout;
+    bar->addWidget(m_status, 1);
+    bar->addWidget(m_cancel);
+    bar->addWidget(m_bucket);
+    bar->addWidget(showAll);
+
+    m_chart = new LogChart(this);
+    m_chart->setExternalBuckets(true);
+    m_errorLabel = new QLabel(this);
+    m_errorLabel->setObjectName(QStringLiteral("sourceError"));
+    m_errorLabel->setWordWrap(true);
+    m_errorLabel->setAlignment(Qt::AlignCenter);
+    m_errorLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_stack = new QStackedWidget(this);
+    m_stack->addWidget(m_chart);
+    m_stack->addWidget(m_errorLabel);
+
+    m_tables = new QTabWidget(this);
+    m_statusTable = sourceTable({tr("Status"), tr("Requests"), tr("Share")}, QStringLiteral("statusTable"), m_tables);
+    m_pathTable = sourceTable({tr("Status"), tr("Requests"), tr("Path")}, QStringLiteral("pathTable"), m_tables);
+    m_sampleTable = sourceTable({tr("Status"), tr("Time"), tr("Request")}, QStringLiteral("sampleTable"), m_tables);
+    m_tables->addTab(m_statusTable, tr("Statuses"));
+    m_tables->addTab(m_pathTable, tr("Top error paths"));
+    m_tables->addTab(m_sampleTable, tr("Sample rows"));
+    for (QTableWidget *table : {m_statusTable, m_pathTable, m_sampleTable}) {
+        auto *links = new StatusLinkDelegate(Qt::DisplayRole, table);
+        table->setItemDelegateForColumn(0, links);
+        links->attachTo(table);
+        table->setColumnWidth(0, 190);
+        connect(table, &QTableWidget::cellClicked, this, [this, table](int row, int) {
+            if (const QTableWidgetItem *item = table->item(row, 0); item && item->data(Qt::DisplayRole).toInt() >= 100)
+                emit statusSelected(item->data(Qt::DisplayRole).toInt());
+        });
+    }
+
+    auto *splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->addWidget(m_stack);
+    splitter->addWidget(m_tables);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 1);
+    m_tables->setMinimumWidth(340);
+    splitter->setSizes({2800, 1300});
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(bar);
+    layout->addWidget(splitter, 1);
+
+    connect(m_cancel, &QPushButton::clicked, this, &SourceLogView::cancel);
+    connect(showAll, &QToolButton::clicked, m_chart, &LogChart::showAll);
+    connect(m_bucket, &QComboBox::currentIndexChanged, this,
+            [this] { m_chart->setBucketSeconds(m_bucket->currentData().toInt()); });
+    connect(m_chart, &LogChart::rebucketRequested, this, &SourceLogView::requestSeries);
+    connect(m_chart, &LogChart::bucketClicked, this, &SourceLogView::showBucket);
+    connect(m_chart, &LogChart::guideRequested, this, &SourceLogView::statusSelected);
+    connect(&m_overview, &QFutureWatcher<SourceSummary>::finished, this, &SourceLogView::overviewDone);
+    connect(&m_series, &QFutureWatcher<SourceSeries>::finished, this, &SourceLogView::seriesDone);
+    connect(&m_samples, &QFutureWatcher<SourceSamples>::finished, this, &SourceLogView::samplesDone);
+
+    setBusy(tr("Asking %1 for the overview…").arg(m_source->name()));
+    std::shared_ptr<LogSource> shared = m_source;
+    m_overview.setFuture(QtConcurrent::run(&m_pool, [shared] { return shared->summary(LogQuery{}); }));
+}
+
+SourceLogView::~SourceLogView()
+{
+    m_source->cancel();
+    m_pool.waitForDone();
+}
+
+bool SourceLogView::isBusy() const
+{
+    return m_overview.isRunning() || m_series.isRunning() || m_samples.isRunning();
+}
+
+void SourceLogView::setBusy(const QString &what)
+{
+    m_status->setText(what);
+    m_cancel->setEnabled(true);
+}
+
+void SourceLogView::cancel()
+{
+    m_source->cancel();
+}
+
+void SourceLogView::showError(const SourceError &error)
+{
+    m_errorText = error.message;
+    m_status->setText(error.kind == SourceErrorKind::Cancelled ? tr("Cancelled") : tr("Failed"));
+    m_cancel->setEnabled(isBusy());
+    if (error.kind != SourceErrorKind::Cancelled || m_summary.buckets.isEmpty()) {
+        m_errorLabel->setText(error.message);
+        if (m_summary.buckets.isEmpty())
+            m_stack->setCurrentWidget(m_errorLabel);
+    }
+    emit failed(error.message);
+}
+
+void SourceLogView::overviewDone()
+{
+    const SourceSummary answer = m_overview.result();
+    if (answer.error.isError()) {
+        showError(answer.error);
+        return;
+    }
+    m_summary = answer.summary;
+    m_stack->setCurrentWidget(m_chart);
+    m_chart->setSummary(m_summary);
+    qint64 total = 0;
+    for (qint64 n : m_summary.statusCounts)
+        total += n;
+    m_statusTable->setRowCount(int(m_summary.statusCounts.size()));
+    int row = 0;
+    for (auto it = m_summary.statusCounts.cbegin(); it != m_summary.statusCounts.cend(); ++it, ++row) {
+        m_statusTable->setItem(row, 0, countItem(it.key()));
+        m_statusTable->setItem(row, 1, countItem(it.value()));
+        m_statusTable->setItem(row, 2, new QTableWidgetItem(QStringLiteral("%1%").arg(
+                                           total > 0 ? 100.0 * double(it.value()) / double(total) : 0.0, 0, 'f', 2)));
+    }
+    m_pathTable->setRowCount(int(m_summary.topErrorPaths.size()));
+    row = 0;
+    for (const TopEntry &entry : m_summary.topErrorPaths) {
+        m_pathTable->setItem(row, 0, countItem(entry.status));
+        m_pathTable->setItem(row, 1, countItem(entry.count));
+        m_pathTable->setItem(row, 2, new QTableWidgetItem(entry.text));
+        ++row;
+    }
+    m_status->setText(tr("%1: %2 requests, %3 skipped lines, %4 spikes")
+                          .arg(m_source->name())
+                          .arg(m_summary.linesParsed)
+                          .arg(m_summary.linesSkipped)
+                          .arg(m_summary.spikes.size()));
+    m_cancel->setEnabled(false);
+    emit loadFinished();
+}
+
+void SourceLogView::requestSeries(qint64 fromMs, qint64 toMs, int bucketSeconds)
+{
+    m_seriesFromMs = fromMs;
+    m_seriesToMs = toMs;
+    m_seriesSeconds = bucketSeconds;
+    LogQuery query;
+    query.fromMs = fromMs;
+    query.toMs = toMs;
+    query.bucketSeconds = bucketSeconds;
+    setBusy(tr("Re-bucketing on the server…"));
+    std::shared_ptr<LogSource> shared = m_source;
+    // A newer zoom replaces an older one still waiting; the watcher follows the latest.
+    m_series.setFuture(QtConcurrent::run(&m_pool, [shared, query] { return shared->series(query); }));
+}
+
+void SourceLogView::seriesDone()
+{
+    const SourceSeries answer = m_series.result();
+    if (answer.error.isError()) {
+        showError(answer.error);
+        return;
+    }
+    m_chart->showExternalBuckets(m_seriesFromMs, m_seriesToMs, answer.bucketSeconds, answer.buckets);
+    m_status->setText(tr("%1: %2 buckets of %3 s").arg(m_source->name()).arg(answer.buckets.size()).arg(answer.bucketSeconds));
+    m_cancel->setEnabled(isBusy());
+    emit seriesUpdated();
+}
+
+void SourceLogView::showBucket(qint64 startMs, qint64 endMs)
+{
+    LogQuery query;
+    query.fromMs = startMs;
+    query.toMs = endMs - 1;
+    setBusy(tr("Fetching sample rows…"));
+    std::shared_ptr<LogSource> shared = m_source;
+    m_samples.setFuture(QtConcurrent::run(&m_pool, [shared, query] { return shared->samples(query); }));
+}
+
+void SourceLogView::samplesDone()
+{
+    const SourceSamples answer = m_samples.result();
+    if (answer.error.isError()) {
+        showError(answer.error);
+        return;
+    }
+    m_sampleTable->setRowCount(int(answer.lines.size()));
+    int row = 0;
+    for (const SampleLine &line : answer.lines) {
+        m_sampleTable->setItem(row, 0, countItem(line.status));
+        m_sampleTable->setItem(row, 1, new QTableWidgetItem(line.text.section(QLatin1Char(' '), 0, 0)));
+        m_sampleTable->setItem(row, 2, new QTableWidgetItem(line.text.section(QLatin1Char(' '), 1)));
+        ++row;
+    }
+    m_tables->setCurrentWidget(m_sampleTable);
+    m_status->setText(tr("%1 sample rows").arg(answer.lines.size()));
+    m_cancel->setEnabled(isBusy());
+    emit samplesReady();
+}
+
+} // namespace statusscope::ui
