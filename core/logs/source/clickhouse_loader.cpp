@@ -11,6 +11,8 @@
 #include <QDateTime>
 #include <QFile>
 #include <QFileInfo>
+#include <QFuture>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <zlib.h>
 
@@ -330,25 +332,49 @@ SourceError ClickHouseLoader::loadFile(const QString &path, LoadedFile &report, 
     const QString insertLoad = QStringLiteral("INSERT INTO %1 (%2) FORMAT TabSeparated")
                                    .arg(target.qualified(loadTableName()), loadColumns.join(QStringLiteral(", ")));
 
-    const auto flush = [&]() -> SourceError {
-        const Counts now = Counts::of(aggregate);
-        const Counts delta = now.minus(flushed);
-        if (consumed == batchStart && delta.lines() == 0)
+    // A batch on its way: its rows are inserted on a pool thread while the next batch is
+    // parsed here (the server parses TSV while this parses the log); its load-table row is
+    // written only after the insert succeeded, so an interrupted run never records rows it
+    // did not store. The destructor waits, so no early return leaves an insert behind.
+    struct InFlight
+    {
+        QFuture<ClickHouseReply> insert;
+        std::string rows;
+        Counts delta;
+        qint64 from = 0;
+        qint64 to = 0;
+        qint64 requests = 0;
+        bool active = false;
+        InFlight() = default;
+        InFlight(const InFlight &) = delete;
+        InFlight &operator=(const InFlight &) = delete;
+        ~InFlight()
+        {
+            if (insert.isValid())
+                insert.waitForFinished();
+        }
+    };
+    InFlight inFlight;
+    const auto settle = [&]() -> SourceError {
+        if (!inFlight.active)
             return {};
-        if (!rows.empty()) {
-            const ClickHouseReply inserted = m_http.insert(insertRows, QByteArray::fromRawData(rows.data(), qsizetype(rows.size())));
+        inFlight.active = false;
+        if (!inFlight.rows.empty()) {
+            const ClickHouseReply inserted = inFlight.insert.result();
             if (!inserted.ok())
                 return inserted.error;
-            m_bytesSent += qint64(rows.size());
+            m_bytesSent += qint64(inFlight.rows.size());
         }
-        const QByteArray headPart = firstBytes.left(std::min<qint64>(consumed, kHeadBytes));
+        const Counts &delta = inFlight.delta;
+        const QByteArray headPart = firstBytes.left(std::min<qint64>(inFlight.to, kHeadBytes));
         m_lastSeq = std::max<quint64>(m_lastSeq + 1, quint64(QDateTime::currentMSecsSinceEpoch()));
         std::string row;
         for (const QString &text : {target.dbTable(), identity, path}) {
             appendTsvEscaped(row, text.toStdString());
             row += '\t';
         }
-        for (qint64 n : {qint64(m_lastSeq), QDateTime::currentSecsSinceEpoch(), batchStart, consumed, qint64(headPart.size())}) {
+        for (qint64 n : {qint64(m_lastSeq), QDateTime::currentSecsSinceEpoch(), inFlight.from, inFlight.to,
+                         qint64(headPart.size())}) {
             appendNumber(row, n);
             row += '\t';
         }
@@ -369,13 +395,33 @@ SourceError ClickHouseLoader::loadFile(const QString &path, LoadedFile &report, 
         const ClickHouseReply recorded = m_http.insert(insertLoad, QByteArray::fromStdString(row));
         if (!recorded.ok())
             return recorded.error;
-        rowsInserted += batchRows;
+        rowsInserted += inFlight.requests;
         report.lines += delta.lines();
         report.parsed += delta.parsed;
         report.skipped += delta.skippedTotal();
-        report.toOffset = consumed;
-        flushed = now;
+        report.toOffset = inFlight.to;
+        return {};
+    };
+    const auto flush = [&]() -> SourceError {
+        const Counts now = Counts::of(aggregate);
+        const Counts delta = now.minus(flushed);
+        if (consumed == batchStart && delta.lines() == 0)
+            return {};
+        const SourceError previous = settle();
+        if (previous.isError())
+            return previous;
+        inFlight.rows.swap(rows);
         rows.clear();
+        inFlight.delta = delta;
+        inFlight.from = batchStart;
+        inFlight.to = consumed;
+        inFlight.requests = batchRows;
+        inFlight.active = true;
+        if (!inFlight.rows.empty()) {
+            const QByteArray body = QByteArray::fromRawData(inFlight.rows.data(), qsizetype(inFlight.rows.size()));
+            inFlight.insert = QtConcurrent::run([this, &insertRows, body] { return m_http.insert(insertRows, body); });
+        }
+        flushed = now;
         batchRows = 0;
         batchStart = consumed;
         return {};
@@ -439,7 +485,10 @@ SourceError ClickHouseLoader::loadFile(const QString &path, LoadedFile &report, 
             }
         }
     }
-    return flush();
+    const SourceError last = flush();
+    if (last.isError())
+        return last;
+    return settle();
 }
 
 } // namespace statusscope::logs

@@ -5,6 +5,7 @@
 // reading the file itself gives.
 
 #include "core/logs/source/clickhouse_endpoint.h"
+#include "core/logs/source/clickhouse_loader.h"
 #include "core/logs/source/clickhouse_schema.h"
 #include "core/logs/source/clickhouse_source.h"
 #include "tests/support/clickhouse_server.h"
@@ -12,6 +13,7 @@
 
 #include <QDeadlineTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -185,6 +187,38 @@ TEST_F(ClickHouseLogs, ReloadingAddsNothingAndAGrowingLogLoadsOnlyItsNewBytes)
     ASSERT_EQ(grown.exitCode, 0) << ::testing::PrintToString(grown);
     EXPECT_TRUE(grown.err.contains(": 15000 lines")) << grown.err.constData();
     expectSame(readLocal({growing}), readSource(url));
+}
+
+TEST_F(ClickHouseLogs, ManySmallBatchesEachRecordedAndReadBackTheSame)
+{
+    ClickHouseServer server;
+    ASSERT_TRUE(server.start()) << server.error().toStdString();
+    const QString log = generate(m_dir, QStringLiteral("access.log"),
+                                 {QStringLiteral("--seed"), QStringLiteral("13"), QStringLiteral("--lines"),
+                                  QStringLiteral("12000"), QStringLiteral("--malformed-rate"), QStringLiteral("0.005")});
+    const QString url = server.sourceUrl(QStringLiteral("default.access"));
+    statusscope::logs::ClickHouseEndpoint endpoint;
+    ASSERT_TRUE(statusscope::logs::parseClickHouseUrl(url, endpoint, nullptr));
+    endpoint.password = ClickHouseServer::password();
+    // Batches of 1,000 rows: one insert in flight while the next batch is parsed.
+    statusscope::logs::LoadOptions options;
+    options.batchRows = 1000;
+    statusscope::logs::ClickHouseLoader loader(endpoint, options);
+    const statusscope::logs::LoadReport report = loader.load({log});
+    ASSERT_FALSE(report.error.isError()) << report.error.message.toStdString();
+    ASSERT_EQ(report.files.size(), 1);
+    EXPECT_EQ(report.files[0].toOffset, QFileInfo(log).size());
+    EXPECT_EQ(report.files[0].lines, 12000);
+    EXPECT_EQ(report.rowsInserted, rows(server, QStringLiteral("default.access")));
+    // One load-table row per batch: 12 batches of requests (a few lines more, for the skipped).
+    EXPECT_GE(rows(server, QStringLiteral("default.statusscope_loads")), 12);
+    expectSame(readLocal({log}), readSource(url));
+
+    statusscope::logs::ClickHouseLoader again(endpoint, options);
+    const statusscope::logs::LoadReport second = again.load({log});
+    ASSERT_FALSE(second.error.isError()) << second.error.message.toStdString();
+    EXPECT_EQ(second.rowsInserted, 0);
+    EXPECT_EQ(second.files[0].fromOffset, QFileInfo(log).size());
 }
 
 TEST_F(ClickHouseLogs, ADistributedTableOverTwoShardsGivesTheSameCounts)
