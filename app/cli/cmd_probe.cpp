@@ -5,6 +5,8 @@
 #include "app/cli/cli_io.h"
 #include "app/cli/commands.h"
 #include "app/cli/exit_codes.h"
+#include "core/curl/curl_options.h"
+#include "core/curl/curl_request.h"
 #include "core/probe/probe_json.h"
 #include "core/probe/probe_runner.h"
 
@@ -49,14 +51,64 @@ QString probeHelpText()
         "5 TLS, 6 timeout, 7 protocol error: every direct check failed that way.\n");
 }
 
-bool parseMs(const QString &text, int *ms)
+// The probe's own options, beside the curl ones of the table (-X, -x, -k, --cacert, -m,
+// --expect100-timeout): the generated body sizes, --json and --help.
+QList<CurlOption> ownOptions(ProbeOptions *options, bool *json, bool *help)
 {
-    bool ok = false;
-    const double s = text.toDouble(&ok);
-    if (!ok || s < 0 || s > 3600)
-        return false;
-    *ms = int(s * 1000.0 + 0.5);
-    return true;
+    const auto bytes = [](const QString &name, qint64 *target) {
+        return CurlOption{{name}, unsigned(CurlFront::Probe), QStringLiteral("BYTES"), QStringLiteral("a byte count"), {},
+                          [name, target](CurlParse &p, const QString &v) {
+                              bool ok = false;
+                              *target = v.toLongLong(&ok);
+                              if (!ok)
+                                  p.error = QStringLiteral("%1 needs a byte count").arg(name);
+                          },
+                          {},
+                          {}};
+    };
+    const auto flag = [](QStringList names, bool *target, bool stop) {
+        return CurlOption{std::move(names), unsigned(CurlFront::Probe), {}, {}, {},
+                          [target, stop](CurlParse &p, const QString &) {
+                              *target = true;
+                              p.stop = stop; // --help wins over whatever else is on the line
+                          },
+                          {},
+                          {}};
+    };
+    return {bytes(QStringLiteral("--small-body"), &options->smallBodyBytes),
+            bytes(QStringLiteral("--large-body"), &options->largeBodyBytes),
+            flag({QStringLiteral("--json")}, json, false),
+            flag({QStringLiteral("-h"), QStringLiteral("--help")}, help, true)};
+}
+
+// Seconds of the probe's limits: at most an hour each.
+bool probeMs(const std::optional<double> &seconds, int *ms)
+{
+    if (!seconds)
+        return true;
+    const std::optional<int> value = curlMilliseconds(*seconds, 3600);
+    if (value)
+        *ms = *value;
+    return value.has_value();
+}
+
+// The request part of the options, read from the curl command the table filled.
+QString applyCurl(const CurlCommand &c, ProbeOptions &options)
+{
+    if (!c.method.isEmpty())
+        options.method = c.method.toUpper().toLatin1();
+    if (!c.proxy.isEmpty())
+        options.proxy = curlProxyUrl(c.proxy);
+    if (!probeMs(c.expect100Timeout, &options.expectWaitMs))
+        return QStringLiteral("--expect100-timeout needs seconds (0 to 3600)");
+    if (!probeMs(c.maxTime, &options.checkTimeoutMs) || options.checkTimeoutMs == 0)
+        return QStringLiteral("--max-time needs seconds (more than 0, at most 3600)");
+    options.verifyTls = !c.insecure;
+    options.caFile = c.caCert;
+    if (c.url.isEmpty())
+        return QStringLiteral("no URL given (see probe --help)");
+    options.url = QUrl(c.url.contains(QLatin1String("://")) ? c.url : QStringLiteral("http://") + c.url);
+    return {};
 }
 
 int exitFor(http::ErrorKind kind)
@@ -118,70 +170,19 @@ QString checkLine(const CheckResult &c, bool withRoute)
 int runProbe(const QStringList &args)
 {
     ProbeOptions options;
-    QString url;
     bool json = false;
-    for (qsizetype i = 0; i < args.size(); ++i) {
-        QString arg = args.at(i);
-        QString inlineValue;
-        bool hasInline = false;
-        if (arg.startsWith(QLatin1String("--")) && arg.contains(QLatin1Char('='))) {
-            inlineValue = arg.mid(arg.indexOf(QLatin1Char('=')) + 1);
-            arg = arg.left(arg.indexOf(QLatin1Char('=')));
-            hasInline = true;
-        }
-        const auto value = [&](QString *out) {
-            if (hasInline) {
-                *out = inlineValue;
-                return true;
-            }
-            if (i + 1 >= args.size())
-                return false;
-            *out = args.at(++i);
-            return true;
-        };
-        QString v;
-        if (arg == QLatin1String("-h") || arg == QLatin1String("--help")) {
-            writeOut(probeHelpText());
-            return kExitOk;
-        } else if (arg == QLatin1String("-X") || arg == QLatin1String("--method") || arg == QLatin1String("--request")) {
-            if (!value(&v))
-                return usageError(QStringLiteral("probe: %1 needs a method").arg(arg), kExitUsage);
-            options.method = v.toUpper().toLatin1();
-        } else if (arg == QLatin1String("-x") || arg == QLatin1String("--proxy")) {
-            if (!value(&v))
-                return usageError(QStringLiteral("probe: %1 needs a URL").arg(arg), kExitUsage);
-            options.proxy = QUrl(v.contains(QLatin1String("://")) ? v : QStringLiteral("http://") + v);
-        } else if (arg == QLatin1String("--small-body") || arg == QLatin1String("--large-body")) {
-            bool ok = false;
-            const qint64 n = value(&v) ? v.toLongLong(&ok) : 0;
-            if (!ok)
-                return usageError(QStringLiteral("probe: %1 needs a byte count").arg(arg), kExitUsage);
-            (arg == QLatin1String("--small-body") ? options.smallBodyBytes : options.largeBodyBytes) = n;
-        } else if (arg == QLatin1String("--expect100-timeout")) {
-            if (!value(&v) || !parseMs(v, &options.expectWaitMs))
-                return usageError(QStringLiteral("probe: --expect100-timeout needs seconds (0 to 3600)"), kExitUsage);
-        } else if (arg == QLatin1String("-m") || arg == QLatin1String("--max-time")) {
-            if (!value(&v) || !parseMs(v, &options.checkTimeoutMs) || options.checkTimeoutMs == 0)
-                return usageError(QStringLiteral("probe: %1 needs seconds (more than 0, at most 3600)").arg(arg), kExitUsage);
-        } else if (arg == QLatin1String("-k") || arg == QLatin1String("--insecure")) {
-            options.verifyTls = false;
-        } else if (arg == QLatin1String("--cacert")) {
-            if (!value(&v))
-                return usageError(QStringLiteral("probe: --cacert needs a file"), kExitUsage);
-            options.caFile = v;
-        } else if (arg == QLatin1String("--json")) {
-            json = true;
-        } else if (arg.startsWith(QLatin1Char('-')) && arg.size() > 1) {
-            return usageError(QStringLiteral("probe: unknown option '%1' (see probe --help)").arg(arg), kExitUsage);
-        } else if (url.isEmpty()) {
-            url = arg;
-        } else {
-            return usageError(QStringLiteral("probe: one URL only (got '%1' and '%2')").arg(url, arg), kExitUsage);
-        }
+    bool help = false;
+    const CurlParse parse = parseCurlOptions(args, CurlFront::Probe, ownOptions(&options, &json, &help));
+    if (help) {
+        writeOut(probeHelpText());
+        return kExitOk;
     }
-    if (url.isEmpty())
-        return usageError(QStringLiteral("probe: no URL given (see probe --help)"), kExitUsage);
-    options.url = QUrl(url.contains(QLatin1String("://")) ? url : QStringLiteral("http://") + url);
+    if (!parse.unknownOption.isEmpty())
+        return usageError(QStringLiteral("probe: unknown option '%1' (see probe --help)").arg(parse.unknownOption), kExitUsage);
+    if (!parse.error.isEmpty())
+        return usageError(QStringLiteral("probe: ") + parse.error, kExitUsage);
+    if (const QString problem = applyCurl(parse.command, options); !problem.isEmpty())
+        return usageError(QStringLiteral("probe: ") + problem, kExitUsage);
     if (const QString problem = validate(options); !problem.isEmpty())
         return usageError(QStringLiteral("probe: ") + problem, kExitUsage);
 

@@ -64,10 +64,8 @@ int runSend(const QStringList &args)
     }
     // A redirect that left TLS is never silent, even with --json on stdout.
     for (const http::Attempt &a : exchange.attempts) {
-        for (const http::Event &e : a.events) {
-            if (e.type == http::EventType::Finding && e.detail.startsWith(QLatin1String(http::kHttpsDowngradeFinding)))
-                writeErr(QStringLiteral("statusscope-cli: warning: %1\n").arg(e.detail));
-        }
+        if (a.httpsDowngrade)
+            writeErr(QStringLiteral("statusscope-cli: warning: %1\n").arg(http::describe(*a.httpsDowngrade)));
     }
     const http::Error error = exchange.error();
     if (error.isError())

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/curl/shell_words.h"
+#include "core/http/http_types.h"
 
 #include <QByteArray>
 #include <QList>
@@ -14,8 +15,9 @@
 namespace statusscope {
 
 // A curl command line as data: what a user pasted ("Copy as cURL" from a browser, a line from
-// a README) or what "Copy as cURL" produces. Only curl's own options are modelled; the mapping
-// to a RequestSpec happens in the composer.
+// a README), the options of `statusscope-cli send`, or what "Copy as cURL" produces. The
+// options that fill it are rows of one table (curl_options.h); curl_request.h maps it onto
+// the RequestSpec the engine sends.
 struct CurlCommand
 {
     enum class BodyKind {
@@ -24,6 +26,7 @@ struct CurlCommand
         DataRaw,    // --data-raw: no @file meaning
         DataBinary, // --data-binary: '@file' is streamed as is
         UrlEncode,  // --data-urlencode
+        Upload,     // -T/--upload-file: the file (value is its name, no '@') streamed as is
     };
     struct BodyPart
     {
@@ -52,9 +55,16 @@ struct CurlCommand
     bool compressed = false;                // --compressed
     QString outputFile;                     // -o
 
+    // StatusScope's own send options, which curl does not have: only `statusscope-cli send`
+    // reads them and no export writes them.
+    std::optional<http::ExpectMode> expectMode; // --expect100 auto|always|never
+    bool noRetry417 = false;                    // --no-retry-417
+    bool lenient = false;                       // --lenient
+
     bool operator==(const CurlCommand &) const = default;
 
-    // The method curl would use: -X wins, then -I (HEAD), then data (POST unless -G), else GET.
+    // The method curl would use: -X wins, then -I (HEAD), then -T (PUT), then data (POST
+    // unless -G), else GET.
     QString effectiveMethod() const;
 };
 

@@ -793,10 +793,8 @@ struct HttpEngine::Private
                 // Leaving TLS for plain HTTP is never silent. The hop is a finding;
                 // with stopOnHttpsDowngrade the exchange ends here (the GUI then asks).
                 if (url.scheme() == QLatin1String("https") && next.scheme() == QLatin1String("http")) {
-                    record(EventType::Finding, QStringLiteral("%1 %2: redirect downgrades https to http: %3 → %4")
-                                                   .arg(QString::fromLatin1(kHttpsDowngradeFinding))
-                                                   .arg(resp->status)
-                                                   .arg(url.toDisplayString(), next.toDisplayString()));
+                    attempt().httpsDowngrade = HttpsDowngrade{resp->status, url, next};
+                    record(EventType::Finding, describe(*attempt().httpsDowngrade));
                     if (spec.stopOnHttpsDowngrade) {
                         finishExchange();
                         return;

@@ -44,6 +44,14 @@ bool expectsOnlyContinue(const HeaderList &headers)
     return any;
 }
 
+QString describe(const HttpsDowngrade &downgrade)
+{
+    return QStringLiteral("%1 %2: redirect downgrades https to http: %3 → %4")
+        .arg(QString::fromLatin1(kHttpsDowngradeFinding))
+        .arg(downgrade.status)
+        .arg(downgrade.from.toDisplayString(), downgrade.to.toDisplayString());
+}
+
 QString toString(HttpVersion version)
 {
     return version == HttpVersion::Http10 ? QStringLiteral("HTTP/1.0") : QStringLiteral("HTTP/1.1");

@@ -84,7 +84,7 @@ struct RequestSpec
 
     bool followRedirects = false;
     int maxRedirects = 50; // curl's default
-    // A redirect from https to http is always recorded as a finding (kHttpsDowngradeFinding).
+    // A redirect from https to http is always recorded: Attempt::httpsDowngrade and a finding.
     // With this set the exchange stops before following it, so a caller can ask the user.
     bool stopOnHttpsDowngrade = false;
 
@@ -110,6 +110,17 @@ struct RequestSpec
 
 // The detail of a Finding event on a redirect from https to http starts with this.
 inline constexpr char kHttpsDowngradeFinding[] = "insecure-redirect";
+
+// A redirect from https to plain http: leaving TLS is never silent, so the engine records it
+// on the attempt that got the redirect, and callers ask or warn from this field.
+struct HttpsDowngrade
+{
+    int status = 0; // the redirect's status
+    QUrl from;
+    QUrl to;        // the Location, resolved against `from`
+};
+// "insecure-redirect 302: redirect downgrades https to http: https://a/ → http://a/"
+QString describe(const HttpsDowngrade &downgrade);
 
 enum class EventType {
     DnsStart,
@@ -252,6 +263,7 @@ struct Attempt
     QList<InterimResponse> interim;
     std::optional<Response> response;
     Error error;
+    std::optional<HttpsDowngrade> httpsDowngrade; // the response redirects from https to http
     bool bodySent() const { return request.bodySentBytes > 0; }
     qint64 startNs() const { return events.isEmpty() ? 0 : events.first().tNs; }
     qint64 endNs() const { return events.isEmpty() ? 0 : events.last().tNs; }

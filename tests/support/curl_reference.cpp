@@ -18,9 +18,28 @@ CurlOutcome parseCurlTrace(const QByteArray &trace)
     const QList<QByteArray> lines = trace.split('\n');
     static const QRegularExpression statusLine(QStringLiteral(R"(^0000: HTTP/1\.[01] (\d{3}))"));
     static const QRegularExpression sendData(QStringLiteral(R"(^=> Send data, (\d+) bytes)"));
+    static const QRegularExpression dumpLine(QStringLiteral(R"(^[0-9a-f]{4}: )"));
     QList<int> statuses;
+    enum class Block { Other, SendHeader, SendData } block = Block::Other;
     for (qsizetype i = 0; i < lines.size(); ++i) {
         const QString line = QString::fromLatin1(lines.at(i)).trimmed();
+        // The lines of a dump follow its "=> Send …" line: "0000: " and the bytes.
+        const QByteArray raw = lines.at(i).endsWith('\r') ? lines.at(i).chopped(1) : lines.at(i);
+        if (dumpLine.match(QString::fromLatin1(raw)).hasMatch()) {
+            const QByteArray bytes = raw.mid(6);
+            if (block == Block::SendHeader && !bytes.isEmpty()) {
+                if (out.requestLine.isEmpty())
+                    out.requestLine = bytes;
+                else
+                    out.sentHeaders.append(bytes);
+            } else if (block == Block::SendData) {
+                out.sentBody += bytes;
+            }
+            continue;
+        }
+        block = line.startsWith(QLatin1String("=> Send header")) ? Block::SendHeader
+                : line.startsWith(QLatin1String("=> Send data")) ? Block::SendData
+                                                                  : Block::Other;
         if (line.startsWith(QLatin1String("<= Recv header")) && i + 1 < lines.size()) {
             const auto m = statusLine.match(QString::fromLatin1(lines.at(i + 1)).trimmed());
             if (m.hasMatch())
@@ -35,6 +54,20 @@ CurlOutcome parseCurlTrace(const QByteArray &trace)
             out.interimStatuses.append(s);
         else
             out.finalStatus = s;
+    }
+    return out;
+}
+
+QByteArray traceAsciiRendering(const QByteArray &bytes)
+{
+    QByteArray out;
+    for (qsizetype i = 0; i < bytes.size(); ++i) {
+        if (bytes.at(i) == '\r' && i + 1 < bytes.size() && bytes.at(i + 1) == '\n') {
+            ++i; // curl ends the dump line at CR LF and shows neither
+            continue;
+        }
+        const auto c = static_cast<unsigned char>(bytes.at(i));
+        out += c >= 0x20 && c < 0x80 ? char(c) : '.';
     }
     return out;
 }

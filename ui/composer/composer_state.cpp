@@ -1,11 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/composer/composer_state.h"
 
+#include "core/curl/curl_request.h"
+
 #include <QFileInfo>
 #include <QUrl>
 #include <QUrlQuery>
 
+#include <algorithm>
 #include <ostream>
+#include <tuple>
+#include <utility>
 
 namespace statusscope::ui {
 
@@ -18,24 +23,55 @@ bool sameName(const QString &a, const char *b)
     return a.compare(QLatin1String(b), Qt::CaseInsensitive) == 0;
 }
 
-// curl --data-urlencode forms: "name=content" encodes content; "=content" and "content" encode
-// all of it (curl's docs for --data-urlencode).
-QString encodedPart(const QString &value)
+// The settings the composer shows with the same meaning as a curl option, copied both ways
+// between the composer and the curl model: showing another option is one entry here.
+constexpr auto kSharedSettings = std::make_tuple(
+    std::pair(&ComposerState::expect100TimeoutS, &CurlCommand::expect100Timeout),
+    std::pair(&ComposerState::http10, &CurlCommand::http10),
+    std::pair(&ComposerState::followRedirects, &CurlCommand::followRedirects),
+    std::pair(&ComposerState::maxRedirects, &CurlCommand::maxRedirects),
+    std::pair(&ComposerState::caFile, &CurlCommand::caCert),
+    std::pair(&ComposerState::connectTimeoutS, &CurlCommand::connectTimeout),
+    std::pair(&ComposerState::maxTimeS, &CurlCommand::maxTime),
+    std::pair(&ComposerState::proxy, &CurlCommand::proxy),
+    std::pair(&ComposerState::user, &CurlCommand::user),
+    std::pair(&ComposerState::compressed, &CurlCommand::compressed),
+    std::pair(&ComposerState::outputFile, &CurlCommand::outputFile));
+
+template <typename Copy>
+void forEachSharedSetting(Copy copy)
 {
-    const qsizetype eq = value.indexOf(QLatin1Char('='));
-    if (eq < 0)
-        return QString::fromLatin1(QUrl::toPercentEncoding(value));
-    const QString name = value.left(eq);
-    const QString content = QString::fromLatin1(QUrl::toPercentEncoding(value.mid(eq + 1)));
-    return name.isEmpty() ? content : name + QLatin1Char('=') + content;
+    std::apply([&copy](const auto &...pair) { (copy(pair.first, pair.second), ...); }, kSharedSettings);
 }
 
-QString joinedBody(const QList<CurlCommand::BodyPart> &parts)
+// The Expect choice a copied command must carry. curl's own rule for an upload is not the
+// engine's (curl 7.88 asks before any -T body; the engine from 1 MiB on), so for a file that
+// exists the engine's choice for its size is written out; otherwise curl decides, as we would.
+http::ExpectMode expectForCurl(const ComposerState &s)
 {
-    QStringList pieces;
-    for (const auto &part : parts)
-        pieces << (part.kind == Kind::UrlEncode ? encodedPart(part.value) : part.value);
-    return pieces.join(QLatin1Char('&')); // curl joins several -d with '&'
+    if (s.expectMode != http::ExpectMode::Auto || s.bodyMode != BodyMode::File || s.http10)
+        return s.expectMode; // (HTTP/1.0: neither curl nor the engine sends Expect)
+    const QFileInfo file(s.bodyFile);
+    if (!file.isFile())
+        return http::ExpectMode::Auto;
+    return file.size() >= http::kExpectAutoThresholdBytes ? http::ExpectMode::Always : http::ExpectMode::Never;
+}
+
+bool isFileBody(const CurlCommand &c)
+{
+    if (c.body.size() != 1)
+        return false;
+    const CurlCommand::BodyPart &part = c.body.first();
+    return part.kind == Kind::Upload
+           || ((part.kind == Kind::DataBinary || part.kind == Kind::Data) && part.value.startsWith(QLatin1Char('@')));
+}
+
+// curl -T appends the file's name to a URL whose path ends in '/' (or is empty): such a URL
+// gets the file as --data-binary @file instead.
+bool uploadKeepsUrl(const QString &url)
+{
+    const QString path = effectiveUrl(url).path();
+    return !path.isEmpty() && !path.endsWith(QLatin1Char('/'));
 }
 
 std::optional<int> secondsToMs(const std::optional<double> &seconds)
@@ -104,12 +140,13 @@ ComposerState stateFromCurl(const CurlCommand &c)
 
     if (c.getWithData && !c.body.isEmpty()) {
         // -G: the data is the query string (curl appends it with '?' or '&').
-        s.url += (s.url.contains(QLatin1Char('?')) ? QLatin1Char('&') : QLatin1Char('?')) + joinedBody(c.body);
-    } else if (c.body.size() == 1 && c.body.first().value.startsWith(QLatin1Char('@'))
-               && (c.body.first().kind == Kind::DataBinary || c.body.first().kind == Kind::Data)) {
+        s.url += (s.url.contains(QLatin1Char('?')) ? QLatin1Char('&') : QLatin1Char('?')) + curlBodyText(c.body);
+    } else if (isFileBody(c)) {
         s.bodyMode = BodyMode::File;
-        s.bodyFile = c.body.first().value.mid(1);
-        s.fileAsText = c.body.first().kind == Kind::Data;
+        const CurlCommand::BodyPart &part = c.body.first();
+        s.bodyFile = part.kind == Kind::Upload ? part.value : part.value.mid(1);
+        // The composer sends a file with no Content-Type of its own: removing curl's is a no-op.
+        s.removedHeaders.removeIf([](const QString &name) { return sameName(name, "Content-Type"); });
     } else if (!c.body.isEmpty()
                && std::all_of(c.body.begin(), c.body.end(),
                               [](const auto &p) { return p.kind == Kind::UrlEncode && !p.value.contains(QLatin1Char('@')); })) {
@@ -121,7 +158,7 @@ ComposerState stateFromCurl(const CurlCommand &c)
         }
     } else if (!c.body.isEmpty()) {
         s.bodyMode = BodyMode::Raw;
-        s.rawText = joinedBody(c.body);
+        s.rawText = curlBodyText(c.body);
         // The picker owns the raw body's Content-Type: the first such header moves into it.
         for (qsizetype i = 0; i < s.headers.size(); ++i) {
             if (sameName(s.headers.at(i).name, "Content-Type")) {
@@ -132,18 +169,8 @@ ComposerState stateFromCurl(const CurlCommand &c)
         }
     }
 
-    s.expect100TimeoutS = c.expect100Timeout;
-    s.http10 = c.http10;
-    s.followRedirects = c.followRedirects;
-    s.maxRedirects = c.maxRedirects;
+    forEachSharedSetting([&](auto state, auto curl) { s.*state = c.*curl; });
     s.verifyTls = !c.insecure;
-    s.caFile = c.caCert;
-    s.connectTimeoutS = c.connectTimeout;
-    s.maxTimeS = c.maxTime;
-    s.proxy = c.proxy;
-    s.user = c.user;
-    s.compressed = c.compressed;
-    s.outputFile = c.outputFile;
     return s;
 }
 
@@ -166,7 +193,16 @@ CurlCommand curlFromState(const ComposerState &s)
         c.body.append({Kind::DataRaw, s.rawText});
         break;
     case BodyMode::File:
-        c.body.append({s.fileAsText ? Kind::Data : Kind::DataBinary, QLatin1Char('@') + s.bodyFile});
+        // Exactly what the engine sends: the file's bytes as they are, streamed, and no
+        // Content-Type but the user's. --data-binary would load the file whole and add
+        // curl's form Content-Type, so it goes out only with that header removed (or set).
+        if (uploadKeepsUrl(s.url)) {
+            c.body.append({Kind::Upload, s.bodyFile});
+        } else {
+            c.body.append({Kind::DataBinary, QLatin1Char('@') + s.bodyFile});
+            if (!std::any_of(c.headers.begin(), c.headers.end(), [](const auto &h) { return sameName(h.first, "Content-Type"); }))
+                c.removedHeaders << QStringLiteral("Content-Type");
+        }
         break;
     case BodyMode::Form:
         for (const auto &row : s.form) {
@@ -176,30 +212,26 @@ CurlCommand curlFromState(const ComposerState &s)
         }
         break;
     }
-    if (s.expectMode == http::ExpectMode::Always)
+    switch (expectForCurl(s)) {
+    case http::ExpectMode::Always:
         c.headers.append({QStringLiteral("Expect"), QStringLiteral("100-continue")});
-    else if (s.expectMode == http::ExpectMode::Never)
+        break;
+    case http::ExpectMode::Never:
         c.removedHeaders << QStringLiteral("Expect");
+        break;
+    case http::ExpectMode::Auto:
+        break;
+    }
 
-    const QString implied = c.body.isEmpty() ? QStringLiteral("GET") : QStringLiteral("POST");
+    const QString implied = c.effectiveMethod();
     const QString method = s.method.trimmed().toUpper();
     if (method == QLatin1String("HEAD") && c.body.isEmpty())
         c.head = true;
     else if (method != implied)
         c.method = method;
 
-    c.expect100Timeout = s.expect100TimeoutS;
-    c.http10 = s.http10;
-    c.followRedirects = s.followRedirects;
-    c.maxRedirects = s.maxRedirects;
+    forEachSharedSetting([&](auto state, auto curl) { c.*curl = s.*state; });
     c.insecure = !s.verifyTls;
-    c.caCert = s.caFile;
-    c.connectTimeout = s.connectTimeoutS;
-    c.maxTime = s.maxTimeS;
-    c.proxy = s.proxy;
-    c.user = s.user;
-    c.compressed = s.compressed;
-    c.outputFile = s.outputFile;
     return c;
 }
 
@@ -268,7 +300,7 @@ SpecResult requestSpecFromState(const ComposerState &s)
         QStringList pairs;
         for (const auto &row : s.form) {
             if (row.enabled)
-                pairs << encodedPart(row.name + QLatin1Char('=') + row.value);
+                pairs << curlUrlEncoded(row.name + QLatin1Char('=') + row.value);
         }
         spec.body = pairs.join(QLatin1Char('&')).toLatin1();
         addTypeUnlessSet("application/x-www-form-urlencoded");
@@ -299,11 +331,7 @@ SpecResult requestSpecFromState(const ComposerState &s)
             return result;
         }
     }
-    if (!s.user.isEmpty()) {
-        const qsizetype colon = s.user.indexOf(QLatin1Char(':'));
-        spec.basicUser = colon < 0 ? s.user : s.user.left(colon);
-        spec.basicPassword = colon < 0 ? QString() : s.user.mid(colon + 1);
-    }
+    setCurlUser(spec, s.user);
     spec.outputFile = s.outputFile;
     return result;
 }

@@ -47,8 +47,7 @@ struct ComposerState
     BodyMode bodyMode = BodyMode::None;
     QString rawText;
     QString rawContentType; // empty: no Content-Type header is added
-    QString bodyFile;
-    bool fileAsText = false; // curl -d @file rather than --data-binary @file
+    QString bodyFile; // sent as is, with no Content-Type of its own: curl -T
     QList<KeyValueRow> form;
 
     http::ExpectMode expectMode = http::ExpectMode::Auto;

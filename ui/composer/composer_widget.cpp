@@ -460,7 +460,6 @@ ComposerState ComposerWidget::state() const
         s.rawContentType = m_rawType->currentText().trimmed();
     } else if (s.bodyMode == BodyMode::File) {
         s.bodyFile = m_bodyFile->text().trimmed();
-        s.fileAsText = m_fileAsText;
     } else if (s.bodyMode == BodyMode::Form) {
         s.form = m_form->rows();
     }
@@ -494,7 +493,6 @@ void ComposerWidget::setState(const ComposerState &s)
     m_rawText->setPlainText(s.rawText);
     m_rawType->setCurrentText(s.rawContentType);
     m_bodyFile->setText(s.bodyFile);
-    m_fileAsText = s.fileAsText;
     m_form->setRows(s.form);
     m_expect->setCurrentIndex(m_expect->findData(int(s.expectMode)));
     m_expectTimeout->setValue(s.expect100TimeoutS.value_or(0));
@@ -749,16 +747,9 @@ void ComposerWidget::askAboutDowngrade(const http::Exchange &exchange)
     if (exchange.attempts.isEmpty() || !m_sentState.followRedirects)
         return;
     const http::Attempt &last = exchange.attempts.last();
-    if (!last.response || last.response->status / 100 != 3)
+    if (!last.httpsDowngrade) // the engine stopped before a redirect that leaves TLS
         return;
-    bool downgrade = false;
-    for (const http::Event &e : last.events)
-        downgrade = downgrade || (e.type == http::EventType::Finding
-                                  && e.detail.startsWith(QLatin1String(http::kHttpsDowngradeFinding)));
-    const std::optional<QByteArray> location = http::headerValue(last.response->headers, "location");
-    if (!downgrade || !location)
-        return;
-    const QUrl to = last.url.resolved(QUrl::fromEncoded(*location));
+    const QUrl to = last.httpsDowngrade->to;
     const bool follow = m_downgradePrompt
         ? m_downgradePrompt(last.url, to)
         : QMessageBox::question(this, tr("Redirect to plain HTTP"),

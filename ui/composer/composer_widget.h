@@ -118,7 +118,6 @@ private:
     QPlainTextEdit *m_rawText = nullptr;
     QLineEdit *m_bodyFile = nullptr;
     QLabel *m_bodyFileSize = nullptr;
-    bool m_fileAsText = false;
     KeyValueTable *m_form = nullptr;
 
     QComboBox *m_expect = nullptr;

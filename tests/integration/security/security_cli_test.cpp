@@ -36,41 +36,78 @@ protected:
             TlsIdentity{m_cert.certPath, m_cert.keyPath});
     }
 
+    // A request to the https server that follows redirects (and stops at a downgrade when asked).
+    RequestSpec followingSpec(bool stopOnHttpsDowngrade) const
+    {
+        RequestSpec spec;
+        spec.url = QUrl(m_tls->url(QStringLiteral("/"), QStringLiteral("localhost")));
+        spec.caFile = m_cert.certPath;
+        spec.followRedirects = true;
+        spec.stopOnHttpsDowngrade = stopOnHttpsDowngrade;
+        return spec;
+    }
+
     QTemporaryDir m_dir;
     TestCertificate m_cert;
     std::unique_ptr<ScriptedServer> m_plain;
     std::unique_ptr<ScriptedServer> m_tls;
 };
 
+// The typed field is what callers read; the Finding event (the timeline's text) says the same.
 bool hasDowngradeFinding(const Attempt &a)
 {
+    if (!a.httpsDowngrade)
+        return false;
     for (const Event &e : a.events) {
-        if (e.type == EventType::Finding && e.detail.startsWith(QLatin1String(kHttpsDowngradeFinding)))
+        if (e.type == EventType::Finding && e.detail == describe(*a.httpsDowngrade))
             return true;
     }
+    ADD_FAILURE() << "httpsDowngrade is set but no Finding event describes it";
     return false;
 }
 
 TEST_F(Downgrade, FollowingRecordsAFindingOnTheHop)
 {
-    RequestSpec spec;
-    spec.url = QUrl(m_tls->url(QStringLiteral("/"), QStringLiteral("localhost")));
-    spec.caFile = m_cert.certPath;
-    spec.followRedirects = true;
-    const Exchange x = runExchange(spec);
+    const Exchange x = runExchange(followingSpec(false));
     ASSERT_EQ(x.attempts.size(), 2) << ::testing::PrintToString(x.error());
     EXPECT_TRUE(hasDowngradeFinding(x.attempts[0]));
+    EXPECT_FALSE(x.attempts[1].httpsDowngrade);
     EXPECT_EQ(x.attempts[1].url.scheme(), QStringLiteral("http"));
+    EXPECT_EQ(x.finalStatus(), 200);
+}
+
+TEST_F(Downgrade, TheDowngradeNamesTheHopAndItsStatus)
+{
+    const RequestSpec spec = followingSpec(true);
+    const Exchange x = runExchange(spec);
+    ASSERT_EQ(x.attempts.size(), 1);
+    ASSERT_TRUE(x.attempts[0].httpsDowngrade);
+    const HttpsDowngrade &d = *x.attempts[0].httpsDowngrade;
+    EXPECT_EQ(d.status, 302);
+    EXPECT_EQ(d.from, spec.url);
+    EXPECT_EQ(d.to, QUrl(m_plain->url(QStringLiteral("/landing"))));
+    EXPECT_TRUE(describe(d).startsWith(QLatin1String(kHttpsDowngradeFinding))) << describe(d).toStdString();
+}
+
+TEST_F(Downgrade, APlainRedirectIsNoDowngrade)
+{
+    const QByteArray location = m_plain->url(QStringLiteral("/landing")).toLatin1();
+    ScriptedServer plainRedirect(answerEveryRequest("HTTP/1.1 302 Found\r\nLocation: " + location
+                                                    + "\r\nContent-Length: 0\r\n\r\n"));
+    RequestSpec spec;
+    spec.url = QUrl(plainRedirect.url(QStringLiteral("/")));
+    spec.followRedirects = true;
+    spec.stopOnHttpsDowngrade = true;
+    const Exchange x = runExchange(spec);
+    ASSERT_EQ(x.attempts.size(), 2) << ::testing::PrintToString(x.error());
+    EXPECT_FALSE(x.attempts[0].httpsDowngrade);
+    EXPECT_FALSE(x.attempts[1].httpsDowngrade);
     EXPECT_EQ(x.finalStatus(), 200);
 }
 
 TEST_F(Downgrade, StopOnHttpsDowngradeEndsBeforeThePlainHop)
 {
-    RequestSpec spec;
-    spec.url = QUrl(m_tls->url(QStringLiteral("/"), QStringLiteral("localhost")));
-    spec.caFile = m_cert.certPath;
-    spec.followRedirects = true;
-    spec.stopOnHttpsDowngrade = true;
+    const RequestSpec spec = followingSpec(true);
     const Exchange x = runExchange(spec);
     ASSERT_EQ(x.attempts.size(), 1);
     EXPECT_TRUE(hasDowngradeFinding(x.attempts[0]));

@@ -135,7 +135,8 @@ TEST(CurlImport, UploadFileIsAPut)
 {
     const CurlCommand c = imported(test::kRealWorldCurlCommands[15]);
     EXPECT_EQ(c.effectiveMethod(), QStringLiteral("PUT"));
-    EXPECT_EQ(c.body.at(0), (CurlCommand::BodyPart{Kind::DataBinary, QStringLiteral("@./report.pdf")}));
+    EXPECT_TRUE(c.method.isEmpty()); // -T implies PUT, as in curl
+    EXPECT_EQ(c.body.at(0), (CurlCommand::BodyPart{Kind::Upload, QStringLiteral("./report.pdf")}));
 }
 
 TEST(CurlImport, CookieUserAgentRefererBecomeHeaders)
