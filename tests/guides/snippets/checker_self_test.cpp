@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+
 using namespace statusscope;
 using namespace statusscope::test;
 
@@ -55,11 +57,15 @@ TEST(SnippetCheckers, NginxPlacesTheBlockInItsContextAndNamesTheGuideLine)
     // The same block where the default (http) context puts it is wrong, as it would be in a real config.
     EXPECT_TRUE(failsWith(block("nginx", "location /upload/ {\n    client_max_body_size 200m;\n}"),
                           "\"location\" directive is not allowed here in resources/guides/999.md:101"));
-    // The review's broken geoip2 line, with the module loaded: nginx -t rejects it.
+    // The review's broken geoip2 line, with the module loaded and the database path pointed at the
+    // checker's own database: nginx -t rejects the line itself, and accepts the corrected one.
     EXPECT_TRUE(failsWith(block("nginx", "geoip2 /usr/share/GeoIP/GeoLite2-Country.mmdb {\n"
                                          "    $geo_country iso_code=country iso_code;\n}",
                                 {{kModules, QStringLiteral("geoip2")}}),
-                          "resources/guides/999.md:10"));
+                          "invalid setting \"iso_code=country\" for \"$geo_country\" in resources/guides/999.md:102"));
+    EXPECT_TRUE(passes(block("nginx", "geoip2 /usr/share/GeoIP/GeoLite2-Country.mmdb {\n"
+                                      "    $geo_country country iso_code;\n}",
+                             {{kModules, QStringLiteral("geoip2")}})));
     EXPECT_TRUE(failsWith(block("nginx", "more_clear_headers Server;", {{kContext, QStringLiteral("server")}}),
                           "unknown directive \"more_clear_headers\""));
     EXPECT_TRUE(passes(block("nginx", "more_clear_headers Server;",
@@ -70,6 +76,15 @@ TEST(SnippetCheckers, NginxPlacesTheBlockInItsContextAndNamesTheGuideLine)
     EXPECT_TRUE(passes(block("nginx", "listen 127.0.0.1:8443 ssl;\nssl_certificate /etc/ssl/certs/example.pem;\n"
                                       "ssl_certificate_key /etc/ssl/private/example.key;",
                              {{kContext, QStringLiteral("server")}})));
+    // A revocation list is the reader's file too: ssl_crl is pointed at one signed by that pair,
+    // and nginx -t still fails on a file it cannot read elsewhere (an include).
+    EXPECT_TRUE(passes(block("nginx", "listen 127.0.0.1:8443 ssl;\nssl_certificate /etc/ssl/certs/example.pem;\n"
+                                      "ssl_certificate_key /etc/ssl/private/example.key;\n"
+                                      "ssl_client_certificate /etc/ssl/certs/client-ca.pem;\nssl_verify_client on;\n"
+                                      "ssl_crl /etc/nginx/tls/client-ca.crl;",
+                             {{kContext, QStringLiteral("server")}})));
+    EXPECT_TRUE(failsWith(block("nginx", "include /etc/nginx/tls/client-ca.conf;", {{kContext, QStringLiteral("server")}}),
+                          "client-ca.conf"));
     EXPECT_TRUE(passes(block("nginx", "server 127.0.0.1:8080;\nkeepalive 16;", {{kContext, QStringLiteral("upstream")}})));
     EXPECT_TRUE(passes(block("nginx", "server {\n    listen 127.0.0.1:9000;\n    proxy_pass 127.0.0.1:9001;\n}",
                              {{kContext, QStringLiteral("stream")}})));
@@ -147,6 +162,15 @@ TEST(SnippetCheckers, HttpResponsesGoThroughTheResponseParser)
     EXPECT_TRUE(passes(block("http", "HTTP/1.1 304 Not Modified\nETag: \"a\"")));
     EXPECT_TRUE(failsWith(block("http", "HTTP/1.1 200 OK\nContent-Length: 50\n\nhello"),
                           "Content-Length is 50 but the body shown is 5 bytes"));
+    // "a\nb" is 3 bytes shown with LF line ends, 4 with CRLF; 4 or 6 with the line end the fence
+    // took. Any other length fails.
+    for (const char *length : {"3", "4", "6"})
+        EXPECT_TRUE(passes(block("http", (std::string("HTTP/1.1 200 OK\nContent-Length: ") + length + "\n\na\nb").c_str())))
+            << length;
+    for (const char *length : {"2", "5", "7"})
+        EXPECT_TRUE(failsWith(block("http", (std::string("HTTP/1.1 200 OK\nContent-Length: ") + length + "\n\na\nb").c_str()),
+                              "(4 with CRLF line ends"))
+            << length;
     EXPECT_TRUE(failsWith(block("http", "HTTP/1.1 204 No Content\n\nbody"), "has no body"));
     EXPECT_TRUE(failsWith(block("http", "HTTP/2 200\ncontent-type: text/html"), "resources/guides/999.md:101"));
     EXPECT_TRUE(failsWith(block("http", "HTTP/1.1 200 OK\nTransfer-Encoding: chunked\n\n5\nhello"), "chunked body"));

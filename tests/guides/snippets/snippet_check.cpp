@@ -261,18 +261,44 @@ CheckOutcome checkHtml(const GuideBlock &b)
 
 // --- Server configurations -------------------------------------------------------------------
 
+// The smallest valid MaxMind DB (maxmind.github.io/MaxMind-DB): one search-tree node whose two
+// records mean "no data", the 16-byte data-section separator, and the metadata map that
+// libmaxminddb's MMDB_open requires. The ngx_http_geoip2 module opens its database at nginx -t,
+// and a GeoLite2 file is the reader's own download: blocks get this one in its place.
+QByteArray testMaxMindDatabase()
+{
+    const auto str = [](const char *t) { return QByteArray(1, char(0x40 | int(qstrlen(t)))) + t; }; // UTF-8 string, < 29 bytes
+    const auto u16 = [](char v) { return QByteArray("\xA1", 1) + v; };                             // uint16, one byte
+    QByteArray meta("\xE9", 1); // map of 9 pairs
+    meta += str("node_count") + QByteArray("\xC1\x01", 2); // uint32 1
+    meta += str("record_size") + u16(24);
+    meta += str("ip_version") + u16(4);
+    meta += str("database_type") + str("StatusScope-Test");
+    meta += str("languages") + QByteArray("\x01\x04", 2) + str("en");          // array of 1
+    meta += str("binary_format_major_version") + u16(2);
+    meta += str("binary_format_minor_version") + QByteArray("\xA0", 1);        // uint16 0
+    meta += str("build_epoch") + QByteArray("\x01\x02\x01", 3);              // uint64 1
+    meta += str("description") + QByteArray("\xE1", 1) + str("en") + str("test"); // map of 1
+    return QByteArray("\x00\x00\x01\x00\x00\x01", 6) + QByteArray(16, '\0')
+           + QByteArray("\xAB\xCD\xEFMaxMind.com", 14) + meta;
+}
+
 // A self-signed pair made once per run. Blocks name the reader's certificate paths; the checker
 // points those directives at this pair (FORMAT.md), so nginx -t and apache2 -t load real files.
 struct TestPki
 {
     QTemporaryDir dir;
     QString cert, key, pem; // pem: certificate and key in one file, as HAProxy's "crt" wants
+    QString crl;            // an empty revocation list signed by the pair, for ssl_crl
+    QString mmdb;           // a MaxMind DB for geoip2
     bool ok = false;
     TestPki()
     {
         pem = dir.filePath(QStringLiteral("combined.pem"));
         cert = dir.filePath(QStringLiteral("cert.pem"));
         key = dir.filePath(QStringLiteral("key.pem"));
+        crl = dir.filePath(QStringLiteral("crl.pem"));
+        mmdb = dir.filePath(QStringLiteral("test.mmdb"));
         const ProcessResult r = runProcess(
             QStringLiteral("openssl"),
             {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("rsa:2048"),
@@ -282,6 +308,17 @@ struct TestPki
         QFile c(cert), k(key), out(pem);
         ok = ok && c.open(QIODevice::ReadOnly) && k.open(QIODevice::ReadOnly) && out.open(QIODevice::WriteOnly)
              && out.write(c.readAll() + k.readAll()) > 0;
+        // "openssl ca -gencrl" wants a CA database, even an empty one.
+        const QString index = dir.filePath(QStringLiteral("index.txt"));
+        const QString conf = dir.filePath(QStringLiteral("ca.cnf"));
+        ok = ok && writeFile(index, {})
+             && writeFile(conf, QStringLiteral("[ca]\ndefault_ca = test\n[test]\ndatabase = %1\ndefault_md = sha256\n"
+                                               "default_crl_days = 2\n").arg(index).toUtf8());
+        const ProcessResult g = runProcess(
+            QStringLiteral("openssl"),
+            {QStringLiteral("ca"), QStringLiteral("-config"), conf, QStringLiteral("-gencrl"), QStringLiteral("-keyfile"), key,
+             QStringLiteral("-cert"), cert, QStringLiteral("-out"), crl});
+        ok = ok && g.finished && g.exitCode == 0 && writeFile(mmdb, testMaxMindDatabase());
     }
 };
 
@@ -304,6 +341,9 @@ QString pointCertificatesAtTestPair(QString text, bool apache)
     static const QRegularExpression apacheCert(QStringLiteral(
         "^(\\s*SSL(?:Proxy)?(?:CertificateFile|CACertificateFile|CertificateChainFile|MachineCertificateFile|CARevocationFile)\\s+)(\\S+)"),
                                                QRegularExpression::MultilineOption);
+    static const QRegularExpression nginxCrl(QStringLiteral("^(\\s*(?:proxy_|grpc_)?ssl_crl\\s+)([^;$\\s]+)"),
+                                             QRegularExpression::MultilineOption);
+    static const QRegularExpression geoip2(QStringLiteral("^(\\s*geoip2\\s+)([^\\s{;]+)"), QRegularExpression::MultilineOption);
     // nginx -t creates cache directories: keep them in the checker's temporary directory.
     static const QRegularExpression cachePath(QStringLiteral("^(\\s*(?:proxy|fastcgi|uwsgi|scgi)_cache_path\\s+)([^;\\s]+)"),
                                               QRegularExpression::MultilineOption);
@@ -315,6 +355,8 @@ QString pointCertificatesAtTestPair(QString text, bool apache)
     } else {
         text.replace(nginxKey, key);
         text.replace(nginxCert, cert);
+        text.replace(nginxCrl, QStringLiteral("\\1") + pki().crl);
+        text.replace(geoip2, QStringLiteral("\\1") + pki().mmdb);
         text.replace(cachePath, QStringLiteral("\\1") + pki().dir.filePath(QStringLiteral("cache")));
     }
     return text;
@@ -650,12 +692,17 @@ CheckOutcome checkHttp(const GuideBlock &b)
     if (headOnly || elided)
         return passed(tool);
     if (kind == http::BodyKind::ContentLength) {
-        // The closing fence eats a final newline: either count is the body as shown.
-        if (length == body.size() || length == body.size() + 1)
+        // The closing fence eats a final newline: either count is the body as shown. A body whose
+        // lines end in CRLF on the wire (nginx's built-in error pages) is shown with LF, as the
+        // head is: its length counts one more byte per line end.
+        const qint64 lineEnds = body.count('\n');
+        const qint64 lf = body.size();
+        const qint64 crlf = lf + lineEnds;
+        if (length == lf || length == lf + 1 || length == crlf || length == crlf + 2)
             return passed(tool);
         return failed(tool, QStringLiteral("%1:%2: Content-Length is %3 but the body shown is %4 bytes "
-                                           "(end it with a line '…' if it is cut short)")
-                                .arg(b.file).arg(b.block.line).arg(length).arg(body.size()));
+                                           "(%5 with CRLF line ends; end it with a line '…' if it is cut short)")
+                                .arg(b.file).arg(b.block.line).arg(length).arg(lf).arg(crlf));
     }
     if (kind == http::BodyKind::Chunked) {
         QByteArray chunked = body;
