@@ -1,12 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Takes the troubleshooting screenshots in docs/screenshots through the app's own wiring: a
-// saved 417 exchange, a 502 HAR entry and a 429 log spike, at 1280×800, in the theme given.
-// Nothing goes to the network: only steps the exchange answers itself are run.
+// Takes the screenshots in docs/screenshots through the app's own wiring, at 1280×800, in the
+// theme given: troubleshooting a saved 417 exchange, a 502 HAR entry and a 429 log spike
+// (nothing goes to the network: only steps the exchange answers itself are run), and the
+// Expect probe's result against a private nginx and a Python http.server on loopback (the test
+// fixtures' servers, started and stopped here).
 //
 //   xvfb-run -s "-screen 0 1280x800x24" build/app/statusscope_screenshots SOURCE_DIR OUT_DIR light|dark
 
 #include "app/app_wiring.h"
 #include "core/guides/guide_catalog.h"
+#include "tests/support/nginx_server.h"
+#include "tests/support/python_server.h"
+#include "ui/composer/composer_state.h"
+#include "ui/composer/composer_widget.h"
 #include "ui/diagnose/har_diagnosis.h"
 #include "ui/diagnose/troubleshooting_panel.h"
 #include "ui/guide_dock.h"
@@ -15,15 +21,19 @@
 #include "ui/logs/log_chart.h"
 #include "ui/logs/log_view.h"
 #include "ui/main_window.h"
+#include "ui/probe/probe_results_model.h"
+#include "ui/probe/probe_view.h"
 #include "ui/request_workspace.h"
 #include "ui/status/guide_navigator.h"
 #include "ui/timeline/timeline_view.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QPixmap>
 #include <QSettings>
+#include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -47,11 +57,41 @@ bool settle(const std::function<bool()> &done, int timeoutMs = 30000)
     return done();
 }
 
+// The composer's "Probe Expect handling…" on `url`, run to the end; the early_final row selected
+// (its detail below the table) and its guide in the Guide dock.
+bool probeShot(ui::MainWindow &window, app::AppWiring &wiring, const QString &url, const QString &path);
+
 void shoot(ui::MainWindow &window, const QString &path)
 {
     settle([] { return false; }, 400); // let layouts and the chart paint
     window.grab().save(path);
     std::printf("%s\n", qUtf8Printable(path));
+}
+
+bool probeShot(ui::MainWindow &window, app::AppWiring &wiring, const QString &url, const QString &path)
+{
+    ui::ComposerWidget *composer = wiring.workspace()->newComposerTab();
+    ui::ComposerState state;
+    state.method = QStringLiteral("PUT");
+    state.url = url;
+    composer->setState(state);
+    composer->probeAction()->trigger();
+    auto *view = qobject_cast<ui::ProbeView *>(window.documents()->currentWidget());
+    if (!view)
+        return false;
+    view->start();
+    if (!settle([view] { return view->stage() == ui::ProbeView::Stage::Finished; }, 120000))
+        return false;
+    const ui::ProbeResultsModel *model = view->model();
+    for (int row = 0; row < model->rowCount(); ++row) {
+        const QModelIndex index = model->index(row, 0);
+        if (index.data(ui::ProbeResultsModel::CheckIdRole).toString() == QLatin1String("early_final")) {
+            view->table()->selectRow(row);
+            wiring.guideNavigator()->showGuide(index.data(ui::ProbeResultsModel::GuideRole).toString());
+        }
+    }
+    shoot(window, path);
+    return true;
 }
 
 } // namespace
@@ -131,6 +171,26 @@ int main(int argc, char *argv[])
             view->requestTroubleshooting();
             shoot(window, out.filePath(QStringLiteral("troubleshoot_429_%1.png").arg(theme)));
         }
+    }
+
+    // 4. The Expect probe from the composer: nginx (/small: 413 before a large body) and Python's
+    //    http.server (an HTTP/1.0 server that ignores Expect). In a window as a user starts it:
+    //    the earlier shots' tabs closed, the Guide dock at a readable width.
+    {
+        if (auto *closeTab = window.findChild<QAction *>(QStringLiteral("actionCloseTab"))) {
+            while (window.documents()->count() > 0)
+                closeTab->trigger();
+        }
+        window.resizeDocks({window.guideDock()}, {360}, Qt::Horizontal);
+        window.statusBar()->clearMessage();
+        test::NginxServer nginx;
+        ok = ok && nginx.start()
+             && probeShot(window, wiring, nginx.url(QStringLiteral("/small")),
+                          out.filePath(QStringLiteral("probe_nginx_%1.png").arg(theme)));
+        test::PythonHttpServer python;
+        ok = ok && python.start()
+             && probeShot(window, wiring, python.url(QStringLiteral("/upload")),
+                          out.filePath(QStringLiteral("probe_python_%1.png").arg(theme)));
     }
     return ok ? 0 : 1;
 }

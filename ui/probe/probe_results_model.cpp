@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/probe/probe_results_model.h"
 
-#include "core/diagnose/status_findings.h"
-#include "ui/theme.h"
 #include "core/text/durations.h"
+#include "ui/theme.h"
 
 #include <QFont>
 
@@ -26,7 +25,7 @@ QString verdictDisplay(probe::Verdict verdict)
 {
     switch (verdict) {
     case probe::Verdict::Conforms: return ProbeResultsModel::tr("✓ conforms");
-    case probe::Verdict::Allowed: return ProbeResultsModel::tr("≈ allowed by the RFC");
+    case probe::Verdict::Allowed: return ProbeResultsModel::tr("≈ allowed");
     case probe::Verdict::Violates: return ProbeResultsModel::tr("✗ violates");
     case probe::Verdict::Inconclusive: break;
     }
@@ -123,21 +122,30 @@ QString ProbeResultsModel::happenedText(const Row &row) const
     QStringList interim;
     for (const int code : r.interim)
         interim << QString::number(code);
-    const QString first = QStringLiteral("%1 · %2").arg(
-        interim.isEmpty() ? tr("no interim") : tr("interim %1").arg(interim.join(QStringLiteral(", "))),
-        r.bodySent ? tr("body sent") : tr("body not sent"));
-    QString second;
+    QStringList first{interim.isEmpty() ? tr("no interim") : tr("interim %1").arg(interim.join(QStringLiteral(", "))),
+                      r.bodySent ? tr("body sent") : tr("body not sent")};
+    QStringList second;
     const std::optional<double> first100 = timing(r, QLatin1String("first_100"));
     const std::optional<double> finalMs = timing(r, QLatin1String("final"));
+    const std::optional<double> wait100 = timing(r, QLatin1String("wait_100"));
     if (first100)
-        second = tr("100 after %1").arg(text::readableMs(*first100));
+        second << tr("100 at %1").arg(text::readableMs(*first100));
+    else if (r.bodySent && wait100) // the body went after the client stopped waiting
+        second << tr("waited %1 for 100").arg(text::readableMs(*wait100));
     if (finalMs)
-        second += (second.isEmpty() ? QString() : QStringLiteral(" · ")) + tr("final after %1").arg(text::readableMs(*finalMs));
+        second << tr("final at %1").arg(text::readableMs(*finalMs));
     if (second.isEmpty()) {
         const std::optional<double> total = timing(r, QLatin1String("total"));
-        second = total ? tr("no answer; ended after %1").arg(text::readableMs(*total)) : tr("no answer");
+        second << (total ? tr("no answer; ended at %1").arg(text::readableMs(*total)) : tr("no answer"));
     }
-    return first + QLatin1Char('\n') + second;
+    // Each fact stays on one line (no-break spaces inside); a narrow column wraps between them.
+    const auto facts = [](const QStringList &list) {
+        QStringList kept;
+        for (const QString &fact : list)
+            kept << QString(fact).replace(QLatin1Char(' '), QChar(0x00A0));
+        return kept.join(QStringLiteral(" · "));
+    };
+    return facts(first) + QLatin1Char('\n') + facts(second);
 }
 
 QString ProbeResultsModel::verdictText(const Row &row) const
@@ -156,9 +164,10 @@ QVariant ProbeResultsModel::data(const QModelIndex &index, int role) const
     case GuideRole: return r ? r->guide : QString();
     case CheckIdRole: return probe::checkName(row.id);
     case VerdictRole: return r ? probe::verdictName(r->verdict) : QString();
+    case RfcRole: return r ? r->rfc : QString();
     case Qt::ToolTipRole:
         if (r)
-            return QStringLiteral("%1\n\n%2").arg(r->request, r->detail);
+            return QStringLiteral("%1: %2\n\n%3\n\n%4").arg(probe::verdictLabel(r->verdict), r->rfc, r->request, r->detail);
         return {};
     case Qt::ForegroundRole:
         if (index.column() == VerdictColumn && r)
@@ -184,7 +193,6 @@ QVariant ProbeResultsModel::data(const QModelIndex &index, int role) const
         return row.state == RowState::Done ? QVariant() : QVariant(QStringLiteral("—"));
     case HappenedColumn: return happenedText(row);
     case VerdictColumn: return verdictText(row);
-    case RfcColumn: return r ? QString(r->rfc).replace(QStringLiteral(", "), QStringLiteral(",\n")) : QString();
     case GuideColumn: return {};
     case ColumnCount: break;
     }
@@ -200,8 +208,7 @@ QVariant ProbeResultsModel::headerData(int section, Qt::Orientation orientation,
     case RouteColumn: return tr("Route");
     case StatusColumn: return tr("Final status");
     case HappenedColumn: return tr("What happened");
-    case VerdictColumn: return tr("Verdict");
-    case RfcColumn: return tr("RFC");
+    case VerdictColumn: return tr("Verdict, RFC");
     case GuideColumn: return tr("Guide");
     case ColumnCount: break;
     }

@@ -3,7 +3,8 @@
 // The probe's result table: one row per planned check and route, filled in as each check ends,
 // so the table is also the progress display (pending, running, done, not run). Columns: the
 // check (title and id), the route, the final status (a status link), what happened (interim
-// codes, body, timings), the verdict (coloured), the RFC section and the guide (a status link).
+// codes, body, timings), the verdict (coloured) with the RFC section (RfcRole) and the guide (a
+// status link).
 
 #include "core/probe/probe_types.h"
 
@@ -20,12 +21,13 @@ class ProbeResultsModel : public QAbstractTableModel
     Q_DISABLE_COPY_MOVE(ProbeResultsModel)
 
 public:
-    enum Column { CheckColumn, RouteColumn, StatusColumn, HappenedColumn, VerdictColumn, RfcColumn, GuideColumn, ColumnCount };
+    enum Column { CheckColumn, RouteColumn, StatusColumn, HappenedColumn, VerdictColumn, GuideColumn, ColumnCount };
     enum Role {
         StatusRole = Qt::UserRole + 1, // int final status, -1 when none (StatusLinkDelegate)
         GuideRole,                     // QString guide id, empty until the check ran
         CheckIdRole,                   // QString JSON id: "continue_small"
         VerdictRole,                   // QString verdict name, empty until the check ran
+        RfcRole,                       // QString "RFC 9110 §10.1.1", empty until the check ran
     };
     enum class RowState { Pending, Running, Done, NotRun };
 
@@ -60,7 +62,7 @@ private:
     QList<Row> m_rows;
 };
 
-// The verdict as people read it, with a mark that does not rely on colour: "✓ conforms".
+// The verdict as the table shows it, with a mark that does not rely on colour: "✓ conforms".
 QString verdictDisplay(probe::Verdict verdict);
 // Text colour of a verdict, readable on the light or the dark palette.
 QColor verdictColor(probe::Verdict verdict, bool dark);

@@ -4,13 +4,14 @@
 #include "core/probe/probe_json.h"
 #include "ui/diagnose/network_consent.h"
 #include "ui/probe/probe_results_model.h"
+#include "ui/probe/verdict_delegate.h"
 #include "ui/status/status_link.h"
 #include "ui/timeline/phase_spans.h"
 
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
-#include <QFormLayout>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QJsonDocument>
@@ -21,6 +22,8 @@
 #include <QStackedWidget>
 #include <QTableView>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace statusscope::ui {
 
@@ -211,14 +214,16 @@ QWidget *ProbeView::buildResultsPage()
     m_table->setWordWrap(true);
     m_table->setAlternatingRowColors(true);
     m_table->verticalHeader()->hide();
-    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    QHeaderView *header = m_table->horizontalHeader();
-    header->setSectionResizeMode(QHeaderView::ResizeToContents);
-    header->setSectionResizeMode(ProbeResultsModel::HappenedColumn, QHeaderView::Stretch);
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    m_table->viewport()->installEventFilter(this);
+    connect(m_model, &QAbstractItemModel::dataChanged, this, &ProbeView::fitColumns);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &ProbeView::fitColumns);
     m_statusLinks = new StatusLinkDelegate(ProbeResultsModel::StatusRole, m_table);
     m_guideLinks = new StatusLinkDelegate(ProbeResultsModel::GuideRole, m_table);
     m_table->setItemDelegateForColumn(ProbeResultsModel::StatusColumn, m_statusLinks);
     m_table->setItemDelegateForColumn(ProbeResultsModel::GuideColumn, m_guideLinks);
+    m_table->setItemDelegateForColumn(ProbeResultsModel::VerdictColumn,
+                                      new VerdictDelegate(ProbeResultsModel::RfcRole, m_table));
     m_statusLinks->attachTo(m_table);
     m_guideLinks->attachTo(m_table);
     connect(m_statusLinks, &StatusLinkDelegate::statusActivated, this, &ProbeView::statusActivated);
@@ -293,7 +298,7 @@ void ProbeView::updatePlan()
     QString list = tr("<p><b>The requests</b>, in this order%1:</p><ol>")
                        .arg(m_target.options.proxy.isEmpty() ? QString() : tr(" (direct, then again via the proxy)"));
     for (const probe::PlannedRequest &request : probe::plannedRequests(m_target.options))
-        list += QStringLiteral("<li>%1 <code>%2</code> — %3</li>")
+        list += QStringLiteral("<li>%1 (<code>%2</code>): %3</li>")
                     .arg(probe::checkTitle(request.id).toHtmlEscaped(), probe::checkName(request.id),
                          request.description.toHtmlEscaped());
     m_planRequests->setText(list + QStringLiteral("</ol>"));
@@ -304,6 +309,53 @@ void ProbeView::updatePlan()
         notes << tr("This host came from %1, not from you: StatusScope asks before contacting it.").arg(m_target.origin);
     m_planNote->setText(notes.join(QLatin1Char('\n')));
     m_planNote->setVisible(!notes.isEmpty());
+}
+
+bool ProbeView::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_table->viewport() && event->type() == QEvent::Resize)
+        fitColumns();
+    return QWidget::eventFilter(watched, event);
+}
+
+void ProbeView::fitColumns()
+{
+    const QFontMetrics metrics = m_table->fontMetrics();
+    constexpr int kPadding = 14;
+    constexpr int kRowPadding = 6;
+    QHeaderView *header = m_table->horizontalHeader();
+    const QAbstractItemView *view = m_table; // sizeHintForColumn is public on the base class
+    int used = 0;
+    for (const int column : {ProbeResultsModel::RouteColumn, ProbeResultsModel::StatusColumn,
+                             ProbeResultsModel::VerdictColumn, ProbeResultsModel::GuideColumn}) {
+        if (m_table->isColumnHidden(column))
+            continue;
+        const int width = std::max(view->sizeHintForColumn(column), header->sectionSizeHint(column));
+        header->resizeSection(column, width);
+        used += width;
+    }
+    // Narrowest: the check's title wraps down to the width of its id, "What happened" to one
+    // fact a line. Room goes first to "What happened" (its two lines), then to the check's
+    // title on one line, then to "What happened" again.
+    int checkMin = header->sectionSizeHint(ProbeResultsModel::CheckColumn);
+    int checkFull = checkMin;
+    for (const probe::CheckId id : probe::kAllChecks) {
+        checkMin = std::max(checkMin, metrics.horizontalAdvance(probe::checkName(id)) + kPadding);
+        checkFull = std::max(checkFull, metrics.horizontalAdvance(probe::checkTitle(id)) + kPadding);
+    }
+    const int happenedMin = metrics.horizontalAdvance(QStringLiteral("waited 1.01 s for 100")) + kPadding;
+    const int happenedFull = metrics.horizontalAdvance(QStringLiteral("waited 1.01 s for 100 · final at 1.02 s")) + kPadding;
+    int room = std::max(0, m_table->viewport()->width() - used - checkMin - happenedMin);
+    int happened = happenedMin + std::min(room, happenedFull - happenedMin);
+    room -= happened - happenedMin;
+    const int check = checkMin + std::min(room, checkFull - checkMin);
+    room -= check - checkMin;
+    happened += room;
+    header->resizeSection(ProbeResultsModel::CheckColumn, check);
+    header->resizeSection(ProbeResultsModel::HappenedColumn, happened);
+    m_table->resizeRowsToContents();
+    for (int row = 0; row < m_model->rowCount(); ++row) // air around the badges
+        m_table->setRowHeight(row, m_table->rowHeight(row) + kRowPadding);
 }
 
 void ProbeView::setStage(Stage stage)
@@ -357,6 +409,9 @@ void ProbeView::start()
 void ProbeView::run()
 {
     m_model->setPlan(m_target.options);
+    // Without a proxy every check goes direct, as the heading says: the route column would
+    // only repeat it.
+    m_table->setColumnHidden(ProbeResultsModel::RouteColumn, m_target.options.proxy.isEmpty());
     const int total = m_model->rowCount();
     m_heading->setText(tr("<b>Expect probe</b> of %1 %2%3")
                            .arg(QString::fromLatin1(m_target.options.method),

@@ -26,6 +26,7 @@ namespace statusscope::ui {
 class NetworkConsent;
 class ProbeResultsModel;
 class StatusLinkDelegate;
+class VerdictDelegate;
 
 class ProbeView : public QWidget
 {
@@ -62,6 +63,9 @@ public:
     void copyJson();
     void copySummary();
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 signals:
     void statusActivated(const QString &codeId);
     void stageChanged(statusscope::ui::ProbeView::Stage stage);
@@ -76,6 +80,10 @@ private:
     void onFinished();
     void showDetail();
     void setStage(Stage stage);
+    // Column widths: the badges and the verdict as wide as they are, the check down to its id
+    // (the title wraps), "What happened" the rest but never so narrow that it is unreadable
+    // (the table scrolls sideways instead).
+    void fitColumns();
 
     ProbeTarget m_target;
     QPointer<NetworkConsent> m_consent;
