@@ -95,10 +95,14 @@ TEST(ResendCheck, AClosedPortIsAConnectFailureNotADifferentStatus)
 
 TEST(ResendCheck, ACancelledResendDeliversCancelledOnce)
 {
-    // Accepts and never answers: without cancel the resend would wait for its timeout.
+    // Accepts, reads the request and never answers until the client goes: without cancel the
+    // resend would wait for its timeout. (Draining until 300 ms of quiet raced the test's own
+    // 300 ms wait under load: the server closed first and the resend failed instead.)
     test::ScriptedServer server([](test::ScriptedPeer &peer) {
-        if (peer.accept())
-            peer.drain(300, 5000);
+        if (!peer.accept())
+            return;
+        peer.readHead();
+        peer.waitForClientClose(10000);
     });
     http::RequestSpec spec;
     spec.url = QUrl(server.url());
