@@ -329,8 +329,13 @@ struct HttpEngine::Private
     void connectNext()
     {
         if (addressIndex >= addresses.size()) {
-            fail(ErrorKind::Connect, QStringLiteral("could not connect to %1 port %2: %3")
-                                         .arg(targetHost).arg(targetPort).arg(connectFailures.join(QStringLiteral("; "))));
+            // Each failure names its address (a name may resolve to several); a host that is
+            // its one address is named once: "could not connect to 127.0.0.1 port 8089:
+            // Connection refused", not "…8089: 127.0.0.1:8089: Connection refused".
+            QString why = connectFailures.join(QStringLiteral("; "));
+            if (connectFailures.size() == 1 && addresses.size() == 1 && addresses.first().toString() == targetHost)
+                why = connectFailures.first().section(QStringLiteral(": "), 1);
+            fail(ErrorKind::Connect, QStringLiteral("could not connect to %1 port %2: %3").arg(targetHost).arg(targetPort).arg(why));
             return;
         }
         phase = Phase::Connecting;
