@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Takes the screenshots in docs/screenshots through the app's own wiring, at 1280×800, in the
-// theme given: troubleshooting a saved 417 exchange, a 502 HAR entry and a 429 log spike
-// (nothing goes to the network: only steps the exchange answers itself are run), and the
-// Expect probe's result against a private nginx and a Python http.server on loopback (the test
-// fixtures' servers, started and stopped here).
+// Takes every screenshot in docs/screenshots through the app's own wiring, at one window size
+// and one theme: the start page, the composer, a live 417 → retry timeline, a HAR, a log spike
+// with its raw lines, the troubleshooting flows (a saved 417 exchange, a 502 HAR entry, a 429
+// log spike), a guide, and the Expect probe against a private nginx and Python's http.server.
+// Nothing goes to a host that is not on loopback; the servers are started and stopped here.
+// docs/screenshots/make.sh runs it for 1280×800 and 1920×1080, light and dark.
 //
-//   xvfb-run -s "-screen 0 1280x800x24" build/app/statusscope_screenshots SOURCE_DIR OUT_DIR light|dark
+//   build/app/statusscope_screenshots SOURCE_DIR OUT_DIR light|dark [WIDTHxHEIGHT]
+//
+// Files are NAME_THEME.png at 1280×800 (the README's size) and NAME_WIDTH_THEME.png otherwise.
 
 #include "app/app_wiring.h"
 #include "core/guides/guide_catalog.h"
@@ -18,7 +21,6 @@
 #include "ui/guide_dock.h"
 #include "ui/har/har_entries_model.h"
 #include "ui/har/har_view.h"
-#include "ui/logs/log_chart.h"
 #include "ui/logs/log_view.h"
 #include "ui/main_window.h"
 #include "ui/probe/probe_results_model.h"
@@ -31,11 +33,14 @@
 #include <QApplication>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QPixmap>
+#include <QProcess>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QThread>
 
@@ -45,6 +50,26 @@
 using namespace statusscope;
 
 namespace {
+
+struct Shots
+{
+    ui::MainWindow &window;
+    app::AppWiring &wiring;
+    QDir source;
+    QDir out;
+    QString theme;
+    QString sizeTag; // "" at 1280×800, "_1920" at 1920×1080
+    QTemporaryDir &scratch;
+    bool ok = true;
+
+    QString fixture(const QString &relative) const { return source.filePath(relative); }
+
+    void fail(const char *scene)
+    {
+        std::fprintf(stderr, "screenshot %s: could not be taken\n", scene);
+        ok = false;
+    }
+};
 
 bool settle(const std::function<bool()> &done, int timeoutMs = 30000)
 {
@@ -57,41 +82,194 @@ bool settle(const std::function<bool()> &done, int timeoutMs = 30000)
     return done();
 }
 
-// The composer's "Probe Expect handling…" on `url`, run to the end; the early_final row selected
-// (its detail below the table) and its guide in the Guide dock.
-bool probeShot(ui::MainWindow &window, app::AppWiring &wiring, const QString &url, const QString &path);
-
-void shoot(ui::MainWindow &window, const QString &path)
+void shoot(Shots &shots, const QString &name)
 {
-    settle([] { return false; }, 400); // let layouts and the chart paint
-    window.grab().save(path);
+    settle([] { return false; }, 400); // let layouts and the charts paint
+    const QString path = shots.out.filePath(QStringLiteral("%1%2_%3.png").arg(name, shots.sizeTag, shots.theme));
+    shots.window.grab().save(path);
     std::printf("%s\n", qUtf8Printable(path));
 }
 
-bool probeShot(ui::MainWindow &window, app::AppWiring &wiring, const QString &url, const QString &path)
+// Each scene starts from a window as a user has it after launch: no documents, a readable Guide
+// dock, no message left over from the scene before.
+void closeDocuments(Shots &shots)
 {
-    ui::ComposerWidget *composer = wiring.workspace()->newComposerTab();
+    if (auto *closeTab = shots.window.findChild<QAction *>(QStringLiteral("actionCloseTab"))) {
+        while (shots.window.documents()->count() > 0)
+            closeTab->trigger();
+    }
+    shots.window.resizeDocks({shots.window.guideDock()}, {shots.window.width() >= 1900 ? 480 : 360}, Qt::Horizontal);
+    shots.window.statusBar()->clearMessage();
+}
+
+int freePort()
+{
+    QTcpServer probe;
+    probe.listen(QHostAddress::LocalHost, 0);
+    return probe.serverPort();
+}
+
+void startPage(Shots &shots)
+{
+    closeDocuments(shots);
+    shoot(shots, QStringLiteral("start"));
+}
+
+// A PUT of a 3 MB report with Expect: 100-continue to a server that refuses Expect with 417 and
+// answers the retry with a 103 and a 200: the composer before Send, then the timeline after it.
+void composerAndTimeline(Shots &shots)
+{
+    closeDocuments(shots);
+    const int port = freePort();
+    QProcess server;
+    server.start(QStringLiteral("python3"),
+                 {shots.fixture(QStringLiteral("docs/screenshots/scripted_server.py")), QString::number(port)});
+    if (!server.waitForStarted()) {
+        shots.fail("timeline_417_retry");
+        return;
+    }
+    QThread::msleep(300); // the script binds right after it starts
+    const QString bodyPath = shots.scratch.filePath(QStringLiteral("report.bin"));
+    QFile body(bodyPath);
+    if (body.open(QIODevice::WriteOnly)) {
+        body.write(QByteArray(3'000'000, 'r'));
+        body.close();
+    }
+    ui::ComposerWidget *composer = shots.wiring.workspace()->newComposerTab();
+    ui::ComposerState state;
+    state.method = QStringLiteral("PUT");
+    state.url = QStringLiteral("http://127.0.0.1:%1/v1/upload?bucket=reports&overwrite=1").arg(port);
+    state.headers = {{QStringLiteral("Authorization"), QStringLiteral("Bearer eyJhbGciOi…"), true},
+                     {QStringLiteral("X-Request-Id"), QStringLiteral("4f9d2c1e"), true}};
+    state.bodyMode = ui::BodyMode::File;
+    state.bodyFile = bodyPath;
+    state.expectMode = http::ExpectMode::Always;
+    composer->setState(state);
+    shoot(shots, QStringLiteral("composer"));
+
+    bool finished = false;
+    QObject::connect(composer, &ui::ComposerWidget::exchangeFinished, composer, [&finished] { finished = true; });
+    composer->send();
+    if (settle([&finished] { return finished; }))
+        shoot(shots, QStringLiteral("timeline_417_retry"));
+    else
+        shots.fail("timeline_417_retry");
+    server.kill();
+    server.waitForFinished();
+}
+
+// The saved 417 exchange: step 1 answered by attempt #2, step 2 does not apply.
+void troubleshoot417(Shots &shots)
+{
+    closeDocuments(shots);
+    auto *view = qobject_cast<ui::TimelineView *>(
+        shots.window.openFile(shots.fixture(QStringLiteral("tests/fixtures/diagnose/expect-417-retried.json"))));
+    if (!view)
+        return shots.fail("troubleshoot_417");
+    view->requestTroubleshooting();
+    auto *panel = qobject_cast<ui::TroubleshootingPanel *>(shots.window.documents()->currentWidget());
+    if (!panel)
+        return shots.fail("troubleshoot_417");
+    shots.wiring.guideNavigator()->showGuide(QStringLiteral("417"));
+    panel->chooseOutcome(panel->suggestedOutcome());
+    settle([panel] { return !panel->suggestedOutcome().isEmpty(); }, 3000);
+    shoot(shots, QStringLiteral("troubleshoot_417"));
+}
+
+// A checkout page's HAR with a 502: the table, then the entry's troubleshooting flow.
+void har(Shots &shots)
+{
+    closeDocuments(shots);
+    auto *view = qobject_cast<ui::HarView *>(
+        shots.window.openFile(shots.fixture(QStringLiteral("docs/screenshots/checkout-502.har"))));
+    if (!view || !settle([view] { return view->loadState() == ui::HarView::LoadState::Loaded; }))
+        return shots.fail("har");
+    QAbstractItemModel *model = view->table()->model();
+    for (int row = 0; row < model->rowCount(); ++row) {
+        if (model->index(row, ui::HarEntriesModel::StatusColumn).data(ui::HarEntriesModel::StatusRole).toInt() == 502) {
+            view->table()->setCurrentIndex(model->index(row, ui::HarEntriesModel::PathColumn));
+            break;
+        }
+    }
+    shots.wiring.guideNavigator()->showGuide(QStringLiteral("502"));
+    shoot(shots, QStringLiteral("har"));
+    if (auto *diagnosis = view->findChild<ui::HarDiagnosis *>())
+        diagnosis->troubleshoot();
+    shoot(shots, QStringLiteral("troubleshoot_502_har"));
+}
+
+// The 429 spike of an access log: the log tab at the spike's bucket with its guide, then the 429
+// flow for a saved 429 exchange at its "open the logs" step.
+void logSpike(Shots &shots)
+{
+    closeDocuments(shots);
+    auto *log = qobject_cast<ui::LogView *>(
+        shots.window.openFile(shots.fixture(QStringLiteral("tests/fixtures/logs/api-429-spike.log"))));
+    if (!log || !settle([log] { return !log->isLoading() && log->summary().linesTotal > 0; })
+        || log->summary().spikes.isEmpty())
+        return shots.fail("log_429_spike");
+    const logs::Spike spike = log->summary().spikes.front();
+    log->showBucket(spike.startMs, spike.endMs);
+    shots.wiring.guideNavigator()->showGuide(QString::number(spike.status));
+    shoot(shots, QStringLiteral("log_429_spike"));
+
+    auto *view = qobject_cast<ui::TimelineView *>(
+        shots.window.openFile(shots.fixture(QStringLiteral("tests/fixtures/diagnose/rate-limited-429.json"))));
+    if (!view)
+        return shots.fail("troubleshoot_429");
+    view->requestTroubleshooting();
+    shoot(shots, QStringLiteral("troubleshoot_429"));
+}
+
+// A guide read on its own: the dock widened the way a reader would.
+void guide(Shots &shots)
+{
+    closeDocuments(shots);
+    shots.window.resizeDocks({shots.window.guideDock()}, {shots.window.width() / 2}, Qt::Horizontal);
+    shots.wiring.guideNavigator()->showGuide(QStringLiteral("417"));
+    shoot(shots, QStringLiteral("guide_417"));
+}
+
+// The composer's "Probe Expect handling…" on `url`, run to the end; the early_final row selected
+// (its detail below the table) and its guide in the Guide dock.
+void probe(Shots &shots, const QString &url, const QString &name)
+{
+    closeDocuments(shots);
+    ui::ComposerWidget *composer = shots.wiring.workspace()->newComposerTab();
     ui::ComposerState state;
     state.method = QStringLiteral("PUT");
     state.url = url;
     composer->setState(state);
     composer->probeAction()->trigger();
-    auto *view = qobject_cast<ui::ProbeView *>(window.documents()->currentWidget());
+    auto *view = qobject_cast<ui::ProbeView *>(shots.window.documents()->currentWidget());
     if (!view)
-        return false;
+        return shots.fail("probe");
     view->start();
     if (!settle([view] { return view->stage() == ui::ProbeView::Stage::Finished; }, 120000))
-        return false;
+        return shots.fail("probe");
     const ui::ProbeResultsModel *model = view->model();
     for (int row = 0; row < model->rowCount(); ++row) {
         const QModelIndex index = model->index(row, 0);
         if (index.data(ui::ProbeResultsModel::CheckIdRole).toString() == QLatin1String("early_final")) {
             view->table()->selectRow(row);
-            wiring.guideNavigator()->showGuide(index.data(ui::ProbeResultsModel::GuideRole).toString());
+            shots.wiring.guideNavigator()->showGuide(index.data(ui::ProbeResultsModel::GuideRole).toString());
         }
     }
-    shoot(window, path);
-    return true;
+    shoot(shots, name);
+}
+
+void probes(Shots &shots)
+{
+    test::NginxServer nginx;
+    if (nginx.start())
+        probe(shots, nginx.url(QStringLiteral("/small")), QStringLiteral("probe_nginx"));
+    else
+        shots.fail("probe_nginx");
+    test::PythonHttpServer python;
+    if (python.start())
+        probe(shots, python.url(QStringLiteral("/upload")), QStringLiteral("probe_python"));
+    else
+        shots.fail("probe_python");
 }
 
 } // namespace
@@ -99,98 +277,35 @@ bool probeShot(ui::MainWindow &window, app::AppWiring &wiring, const QString &ur
 int main(int argc, char *argv[])
 {
     QApplication app(argc, argv);
-    if (argc != 4) {
-        std::fprintf(stderr, "usage: %s SOURCE_DIR OUT_DIR light|dark\n", argv[0]);
+    if (argc != 4 && argc != 5) {
+        std::fprintf(stderr, "usage: %s SOURCE_DIR OUT_DIR light|dark [WIDTHxHEIGHT]\n", argv[0]);
         return 2;
     }
-    const QDir source(QString::fromLocal8Bit(argv[1]));
-    const QDir out(QString::fromLocal8Bit(argv[2]));
     const QString theme = QString::fromLocal8Bit(argv[3]);
-    QTemporaryDir dir;
-    QSettings settings(dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
+    const QStringList size = QString::fromLocal8Bit(argc == 5 ? argv[4] : "1280x800").split(QLatin1Char('x'));
+    const int width = size.value(0).toInt();
+    const int height = size.value(1).toInt();
+    if (width < 800 || height < 600) {
+        std::fprintf(stderr, "size must be WIDTHxHEIGHT, at least 800x600\n");
+        return 2;
+    }
+    QTemporaryDir scratch;
+    QSettings settings(scratch.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
     settings.setValue(QStringLiteral("appearance/theme"), theme);
     const GuideCatalog guides = GuideCatalog::load();
     ui::MainWindow window(&settings);
-    app::AppWiring wiring(&window, guides, dir.filePath(QStringLiteral("history.sqlite")));
-    window.resize(1280, 800);
+    app::AppWiring wiring(&window, guides, scratch.filePath(QStringLiteral("history.sqlite")));
+    window.resize(width, height);
     window.show();
-    bool ok = true;
 
-    // 1. The saved 417 exchange: step 1 answered by attempt #2, step 2 does not apply.
-    {
-        auto *view = qobject_cast<ui::TimelineView *>(
-            window.openFile(source.filePath(QStringLiteral("tests/fixtures/diagnose/expect-417-retried.json"))));
-        ok = ok && view;
-        if (view) {
-            view->requestTroubleshooting();
-            if (auto *panel = qobject_cast<ui::TroubleshootingPanel *>(window.documents()->currentWidget())) {
-                wiring.guideNavigator()->showGuide(QStringLiteral("417"));
-                panel->chooseOutcome(panel->suggestedOutcome());
-                settle([panel] { return !panel->suggestedOutcome().isEmpty(); }, 3000);
-                shoot(window, out.filePath(QStringLiteral("troubleshoot_417_%1.png").arg(theme)));
-            } else {
-                ok = false;
-            }
-        }
-    }
-
-    // 2. A 502 entry of a HAR.
-    {
-        auto *view = qobject_cast<ui::HarView *>(
-            window.openFile(source.filePath(QStringLiteral("docs/screenshots/checkout-502.har"))));
-        ok = ok && view && settle([view] { return view->loadState() == ui::HarView::LoadState::Loaded; });
-        if (view) {
-            QAbstractItemModel *model = view->table()->model();
-            for (int row = 0; row < model->rowCount(); ++row) {
-                if (model->index(row, ui::HarEntriesModel::StatusColumn).data(ui::HarEntriesModel::StatusRole).toInt() == 502) {
-                    view->table()->setCurrentIndex(model->index(row, ui::HarEntriesModel::PathColumn));
-                    break;
-                }
-            }
-            if (auto *diagnosis = view->findChild<ui::HarDiagnosis *>())
-                diagnosis->troubleshoot();
-            shoot(window, out.filePath(QStringLiteral("troubleshoot_502_har_%1.png").arg(theme)));
-        }
-    }
-
-    // 3. The 429 spike of an access log: the log tab with the spike's guide, then the 429 flow
-    //    at its "open the logs" step for a saved 429 exchange.
-    {
-        auto *log = qobject_cast<ui::LogView *>(
-            window.openFile(source.filePath(QStringLiteral("tests/fixtures/logs/api-429-spike.log"))));
-        ok = ok && log && settle([log] { return !log->isLoading() && log->summary().linesTotal > 0; });
-        if (log && !log->summary().spikes.isEmpty()) {
-            const logs::Spike spike = log->summary().spikes.front();
-            log->showBucket(spike.startMs, spike.endMs);
-            wiring.guideNavigator()->showGuide(QString::number(spike.status));
-            shoot(window, out.filePath(QStringLiteral("log_429_spike_%1.png").arg(theme)));
-        }
-        auto *view = qobject_cast<ui::TimelineView *>(
-            window.openFile(source.filePath(QStringLiteral("tests/fixtures/diagnose/rate-limited-429.json"))));
-        if (view) {
-            view->requestTroubleshooting();
-            shoot(window, out.filePath(QStringLiteral("troubleshoot_429_%1.png").arg(theme)));
-        }
-    }
-
-    // 4. The Expect probe from the composer: nginx (/small: 413 before a large body) and Python's
-    //    http.server (an HTTP/1.0 server that ignores Expect). In a window as a user starts it:
-    //    the earlier shots' tabs closed, the Guide dock at a readable width.
-    {
-        if (auto *closeTab = window.findChild<QAction *>(QStringLiteral("actionCloseTab"))) {
-            while (window.documents()->count() > 0)
-                closeTab->trigger();
-        }
-        window.resizeDocks({window.guideDock()}, {360}, Qt::Horizontal);
-        window.statusBar()->clearMessage();
-        test::NginxServer nginx;
-        ok = ok && nginx.start()
-             && probeShot(window, wiring, nginx.url(QStringLiteral("/small")),
-                          out.filePath(QStringLiteral("probe_nginx_%1.png").arg(theme)));
-        test::PythonHttpServer python;
-        ok = ok && python.start()
-             && probeShot(window, wiring, python.url(QStringLiteral("/upload")),
-                          out.filePath(QStringLiteral("probe_python_%1.png").arg(theme)));
-    }
-    return ok ? 0 : 1;
+    Shots shots{window, wiring, QDir(QString::fromLocal8Bit(argv[1])), QDir(QString::fromLocal8Bit(argv[2])), theme,
+                width == 1280 && height == 800 ? QString() : QStringLiteral("_%1").arg(width), scratch};
+    startPage(shots);
+    composerAndTimeline(shots);
+    har(shots);
+    logSpike(shots);
+    troubleshoot417(shots);
+    guide(shots);
+    probes(shots);
+    return shots.ok ? 0 : 1;
 }
