@@ -13,7 +13,7 @@ set -euo pipefail
 
 cd "$(dirname "$(readlink -f "$0")")"
 
-# Debian 12 / Ubuntu 24.04 package names. Servers (nginx, apache2) and curl are for the
+# Debian 12 package names (Ubuntu 24.04 has all but clickhouse-server). Servers (nginx, apache2) and curl are for the
 # integration tests, which start private instances on loopback; Xvfb is for screenshots.
 PACKAGES=(
     build-essential cmake ninja-build ccache pkg-config
