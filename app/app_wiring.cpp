@@ -62,8 +62,7 @@ void AppWiring::registerViewers()
     add(FileKind::Har, [navigator, workspace, probes](const QString &path, QWidget *parent) -> QWidget * {
         auto *view = new ui::HarView(path, parent);
         // The Guide dock follows the selected entry's status.
-        QObject::connect(view, &ui::HarView::statusSelected, navigator,
-                         [navigator](int code) { navigator->showGuide(QString::number(code)); });
+        QObject::connect(view, &ui::HarView::statusActivated, navigator, &ui::GuideNavigator::showGuide);
         // Replay in composer, Diagnose, Troubleshoot… on the selected entry.
         auto *diagnosis = new ui::HarDiagnosis(view);
         QObject::connect(diagnosis, &ui::HarDiagnosis::statusActivated, navigator, &ui::GuideNavigator::showGuide);
@@ -77,8 +76,7 @@ void AppWiring::registerViewers()
     add(FileKind::AccessLog, [navigator](const QString &path, QWidget *parent) -> QWidget * {
         auto *view = new ui::LogView({path}, parent);
         // Status table (click, Enter, double-click), bucket table, chart legend and spikes.
-        QObject::connect(view, &ui::LogView::statusSelected, navigator,
-                         [navigator](int code) { navigator->showGuide(QString::number(code)); });
+        QObject::connect(view, &ui::LogView::statusActivated, navigator, &ui::GuideNavigator::showGuide);
         return view;
     });
     add(FileKind::ExchangeJson, [workspace, probes](const QString &path, QWidget *parent) {
@@ -89,8 +87,7 @@ void AppWiring::registerViewers()
     });
     // File › Open Log Source…: a log tab over ClickHouse follows statuses to guides like a file's.
     ui::installOpenLogSourceAction(m_window, [navigator](ui::SourceLogView *view) {
-        QObject::connect(view, &ui::SourceLogView::statusSelected, navigator,
-                         [navigator](int code) { navigator->showGuide(QString::number(code)); });
+        QObject::connect(view, &ui::SourceLogView::statusActivated, navigator, &ui::GuideNavigator::showGuide);
     });
     m_wiringError = refused.join(QLatin1Char('\n'));
 }

@@ -344,14 +344,14 @@ void RequestWorkspace::saveCurrentExchange(bool keepSecrets)
         QMessageBox::warning(m_window, tr("Save Exchange"), tr("Could not save %1: %2").arg(path, error));
 }
 
-void RequestWorkspace::showStatusGuide(const QString &codeId)
+void RequestWorkspace::showStatusGuide(const StatusActivation &activation)
 {
     if (m_navigator) {
-        m_navigator->showGuide(codeId);
+        m_navigator->showGuide(activation);
         return;
     }
     // No guide browser wired (tests of this class alone): name the code, its phrase and class.
-    const StatusInfo info = statusInfo(codeId.toInt());
+    const StatusInfo info = statusInfo(activation.codeId.toInt());
     auto *label = new QLabel(tr("<h2>%1 %2</h2><p><b>Class:</b> %3</p>")
                                  .arg(info.code)
                                  .arg(info.known ? info.reason.toHtmlEscaped() : tr("(unregistered status)"),

@@ -7,6 +7,7 @@
 #include "core/diagnose/troubleshooting_flow.h"
 #include "core/history/history_store.h"
 #include "core/http/http_types.h"
+#include "ui/status/status_activation.h"
 
 #include <QObject>
 
@@ -69,7 +70,7 @@ public:
     // Statuses clicked anywhere in requests, timelines and history go to the one navigator
     // (the Guide dock's browser). Without one, the dock shows what the status table knows.
     void setGuideNavigator(GuideNavigator *navigator) { m_navigator = navigator; }
-    void showStatusGuide(const QString &codeId);
+    void showStatusGuide(const StatusActivation &activation);
     // Asks before checks reach a host that came from a file; remembers answers for the session.
     NetworkConsent *networkConsent() const { return m_consent; }
 

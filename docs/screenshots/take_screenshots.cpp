@@ -170,7 +170,7 @@ void troubleshoot417(Shots &shots)
     auto *panel = qobject_cast<ui::TroubleshootingPanel *>(shots.window.documents()->currentWidget());
     if (!panel)
         return shots.fail("troubleshoot_417");
-    shots.wiring.guideNavigator()->showGuide(QStringLiteral("417"));
+    shots.wiring.guideNavigator()->showGuide({QStringLiteral("417"), {}});
     panel->chooseOutcome(panel->suggestedOutcome());
     settle([panel] { return !panel->suggestedOutcome().isEmpty(); }, 3000);
     shoot(shots, QStringLiteral("troubleshoot_417"));
@@ -191,7 +191,7 @@ void har(Shots &shots)
             break;
         }
     }
-    shots.wiring.guideNavigator()->showGuide(QStringLiteral("502"));
+    shots.wiring.guideNavigator()->showGuide({QStringLiteral("502"), {}});
     shoot(shots, QStringLiteral("har"));
     if (auto *diagnosis = view->findChild<ui::HarDiagnosis *>())
         diagnosis->troubleshoot();
@@ -210,7 +210,7 @@ void logSpike(Shots &shots)
         return shots.fail("log_429_spike");
     const logs::Spike spike = log->summary().spikes.front();
     log->showBucket(spike.startMs, spike.endMs);
-    shots.wiring.guideNavigator()->showGuide(QString::number(spike.status));
+    shots.wiring.guideNavigator()->showGuide(ui::StatusActivation::ofCode(spike.status));
     shoot(shots, QStringLiteral("log_429_spike"));
 
     auto *view = qobject_cast<ui::TimelineView *>(
@@ -226,7 +226,7 @@ void guide(Shots &shots)
 {
     closeDocuments(shots);
     shots.window.resizeDocks({shots.window.guideDock()}, {shots.window.width() / 2}, Qt::Horizontal);
-    shots.wiring.guideNavigator()->showGuide(QStringLiteral("417"));
+    shots.wiring.guideNavigator()->showGuide({QStringLiteral("417"), {}});
     shoot(shots, QStringLiteral("guide_417"));
 }
 
@@ -252,7 +252,7 @@ void probe(Shots &shots, const QString &url, const QString &name)
         const QModelIndex index = model->index(row, 0);
         if (index.data(ui::ProbeResultsModel::CheckIdRole).toString() == QLatin1String("early_final")) {
             view->table()->selectRow(row);
-            shots.wiring.guideNavigator()->showGuide(index.data(ui::ProbeResultsModel::GuideRole).toString());
+            shots.wiring.guideNavigator()->showGuide({index.data(ui::ProbeResultsModel::GuideRole).toString(), {}});
         }
     }
     shoot(shots, name);

@@ -6,6 +6,7 @@
 #include "core/curl/shell_words.h"
 #include "core/http/http_types.h"
 #include "ui/composer/composer_state.h"
+#include "ui/status/status_activation.h"
 
 #include <QElapsedTimer>
 #include <QUrl>
@@ -73,7 +74,7 @@ public:
 signals:
     void exchangeFinished(const statusscope::http::Exchange &exchange,
                           const statusscope::ui::ComposerState &state);
-    void statusActivated(const QString &codeId);
+    void statusActivated(const statusscope::ui::StatusActivation &activation);
     void titleChanged(const QString &title);
     void messageShown(const QString &message);
     // "Probe Expect handling…": the Expect probe of the current URL, method and proxy.

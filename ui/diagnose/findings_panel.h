@@ -7,6 +7,7 @@
 // Expect probe of the same host.
 
 #include "core/diagnose/finding.h"
+#include "ui/status/status_activation.h"
 
 #include <QWidget>
 
@@ -32,7 +33,7 @@ public:
     QList<StatusLinkLabel *> guideLinks() const { return m_links; }
 
 signals:
-    void statusActivated(const QString &codeId);
+    void statusActivated(const statusscope::ui::StatusActivation &activation);
     void troubleshootRequested(const statusscope::diagnose::Finding &finding);
     void probeRequested(const statusscope::diagnose::Finding &finding);
 

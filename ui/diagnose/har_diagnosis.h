@@ -9,6 +9,7 @@
 #include "core/diagnose/troubleshooting_flow.h"
 #include "ui/composer/composer_state.h"
 #include "ui/diagnose/check_runner.h"
+#include "ui/status/status_activation.h"
 
 #include <QObject>
 #include <QPointer>
@@ -49,7 +50,7 @@ signals:
     void replayRequested(const statusscope::ui::ComposerState &state);
     void troubleshootRequested(const statusscope::diagnose::TroubleshootingRun &run,
                                const statusscope::ui::CheckContext &context);
-    void statusActivated(const QString &codeId);
+    void statusActivated(const statusscope::ui::StatusActivation &activation);
 
 private:
     void refresh();

@@ -201,7 +201,7 @@ QWidget *TroubleshootingPanel::buildSummaryPage()
     m_summary->setOpenExternalLinks(false);
     connect(m_summary, &QTextBrowser::anchorClicked, this, [this](const QUrl &url) {
         if (url.scheme() == QLatin1String("guide"))
-            emit statusActivated(url.path() + (url.hasFragment() ? QLatin1Char('#') + url.fragment() : QString()));
+            emit statusActivated({url.path(), url.fragment()});
     });
     m_copy = new QPushButton(tr("Copy as Markdown"), summaryPage);
     m_copy->setObjectName(QStringLiteral("troubleshootCopy"));

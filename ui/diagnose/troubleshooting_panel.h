@@ -7,6 +7,7 @@
 
 #include "core/diagnose/troubleshooting_flow.h"
 #include "ui/diagnose/check_runner.h"
+#include "ui/status/status_activation.h"
 
 #include <QWidget>
 
@@ -52,7 +53,7 @@ public:
     QString lastObserved() const { return m_observed; }
 
 signals:
-    void statusActivated(const QString &codeId);
+    void statusActivated(const statusscope::ui::StatusActivation &activation);
     // Emitted after each recorded outcome, undo and check: the panel changed.
     void runChanged();
     void checkFinished(const statusscope::diagnose::CheckResult &result);

@@ -197,8 +197,12 @@ QString GuideBrowser::currentId() const
 void GuideBrowser::showGuide(const QString &codeId)
 {
     // "417#server-side-fixes": the guide, scrolled to that section.
-    const QString id = codeId.section(QLatin1Char('#'), 0, 0).trimmed();
-    const QString section = codeId.section(QLatin1Char('#'), 1);
+    showGuide(codeId.section(QLatin1Char('#'), 0, 0), codeId.section(QLatin1Char('#'), 1));
+}
+
+void GuideBrowser::showGuide(const QString &guideId, const QString &section)
+{
+    const QString id = guideId.trimmed();
     if (id.isEmpty())
         return;
     if (id == currentId()) {
@@ -328,7 +332,7 @@ QString GuideBrowser::missingGuideMarkdown(const QString &codeId) const
 void GuideBrowser::openLink(const QUrl &url)
 {
     if (url.scheme() == kGuideScheme) {
-        showGuide(url.hasFragment() ? url.path() + QLatin1Char('#') + url.fragment() : url.path());
+        showGuide(url.path(), url.fragment());
     } else if (url.scheme() == kCopyScheme) {
         bool ok = false;
         const int index = url.path().toInt(&ok);

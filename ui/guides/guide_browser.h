@@ -36,6 +36,8 @@ public:
     // Shows a guide ("417", "dns-failure"), or what is known about a code without one, and
     // records it in the history. "417#client-side-fixes" also scrolls to that section.
     void showGuide(const QString &codeId);
+    // The same with the section apart (empty: the top of the guide).
+    void showGuide(const QString &id, const QString &section);
     QString currentId() const;
     bool canGoBack() const { return m_position > 0; }
     bool canGoForward() const { return m_position + 1 < m_history.size(); }

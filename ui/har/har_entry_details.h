@@ -3,6 +3,7 @@
 
 #include "core/har/har_body.h"
 #include "core/har/har_types.h"
+#include "ui/status/status_activation.h"
 
 #include <QWidget>
 
@@ -37,7 +38,7 @@ public:
 
 signals:
     // The status link in the details' header was clicked.
-    void statusActivated(const QString &codeId);
+    void statusActivated(const statusscope::ui::StatusActivation &activation);
 
 private:
     void showBody(QStackedWidget *stack, QPlainTextEdit *text, QLabel *image, QLabel *note,

@@ -122,8 +122,7 @@ HarView::HarView(const QString &path, QWidget *parent)
     auto *statusLinks = new StatusLinkDelegate(HarEntriesModel::StatusRole, m_table);
     m_table->setItemDelegateForColumn(HarEntriesModel::StatusColumn, statusLinks);
     statusLinks->attachTo(m_table);
-    connect(statusLinks, &StatusLinkDelegate::statusActivated, this,
-            [this](const QString &codeId) { emit statusSelected(codeId.toInt()); });
+    connect(statusLinks, &StatusLinkDelegate::statusActivated, this, &HarView::statusActivated);
     m_table->verticalHeader()->setVisible(false);
     m_table->setTextElideMode(Qt::ElideMiddle);
     m_table->setWordWrap(false);
@@ -133,8 +132,7 @@ HarView::HarView(const QString &path, QWidget *parent)
     m_table->horizontalHeader()->resizeSection(HarEntriesModel::WaterfallColumn, 240);
     m_table->horizontalHeader()->resizeSection(HarEntriesModel::StatusColumn, 170);
     m_details = new HarEntryDetails(splitter);
-    connect(m_details, &HarEntryDetails::statusActivated, this,
-            [this](const QString &codeId) { emit statusSelected(codeId.toInt()); });
+    connect(m_details, &HarEntryDetails::statusActivated, this, &HarView::statusActivated);
     splitter->addWidget(m_table);
     splitter->addWidget(m_details);
     splitter->setStretchFactor(0, 3);
@@ -364,7 +362,7 @@ void HarView::currentRowChanged(const QModelIndex &current)
     if (!entry)
         return;
     emit entrySelected(current.data(HarEntriesModel::PositionRole).toInt());
-    emit statusSelected(entry->response.status);
+    emit statusActivated(StatusActivation::ofCode(entry->response.status));
 }
 
 void HarView::exportHar()

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/har/har_reader.h"
+#include "ui/status/status_activation.h"
 
 #include <QFutureWatcher>
 #include <QWidget>
@@ -55,7 +56,7 @@ public:
 signals:
     void loadFinished(bool ok);
     // A row was selected: its response status (0 when there was no response).
-    void statusSelected(int code);
+    void statusActivated(const statusscope::ui::StatusActivation &activation);
     void entrySelected(int position);
 
 private:

@@ -1,4 +1,6 @@
 #pragma once
+
+#include "ui/status/status_activation.h"
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The sidebar list of sent exchanges, newest first: method, URL, status (a status link), time.
 // Search filters as you type; open, re-send, delete and clear act on the store.
@@ -38,7 +40,7 @@ public:
 signals:
     void openRequested(qint64 id);
     void resendRequested(qint64 id);
-    void statusActivated(const QString &codeId);
+    void statusActivated(const statusscope::ui::StatusActivation &activation);
 
 private:
     void deleteCurrent();

@@ -147,7 +147,7 @@ LogChart::LogChart(QWidget *parent)
         if (event->button() != Qt::LeftButton)
             return;
         if (const int code = guideStatusAt(event->pos()); code > 0)
-            emit guideRequested(code);
+            emit statusActivated(StatusActivation::ofCode(code));
         else
             showAll(); // as in most chart tools: double-click undoes zooming
     });
@@ -202,7 +202,7 @@ void LogChart::showGuideMenu(const QPoint &pixel)
         return;
     auto *menu = new QMenu(m_plot);
     menu->setAttribute(Qt::WA_DeleteOnClose);
-    menu->addAction(tr("Open guide for %1").arg(code), this, [this, code] { emit guideRequested(code); });
+    menu->addAction(tr("Open guide for %1").arg(code), this, [this, code] { emit statusActivated(StatusActivation::ofCode(code)); });
     menu->popup(m_plot->mapToGlobal(pixel));
 }
 

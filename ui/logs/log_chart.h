@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/logs/log_summary.h"
+#include "ui/status/status_activation.h"
 
 #include <QWidget>
 
@@ -71,7 +72,7 @@ signals:
     void rebucketRequested(qint64 fromMs, qint64 toMs, int bucketSeconds);
     void classToggled(int statusClass, bool visible);
     // Double-click or "Open guide" on a legend entry or a spike marker.
-    void guideRequested(int code);
+    void statusActivated(const statusscope::ui::StatusActivation &activation);
 
 private:
     void takeSummary(const logs::LogSummary &summary);

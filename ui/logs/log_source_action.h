@@ -13,7 +13,7 @@ class MainWindow;
 class SourceLogView;
 
 // File › Open Log Source…, placed after File › Open: the connection dialog, then a log tab
-// over the source. `wire` connects each new tab (its statusSelected, …) as the app wants.
+// over the source. `wire` connects each new tab (its statusActivated, …) as the app wants.
 QAction *installOpenLogSourceAction(MainWindow *window, std::function<void(SourceLogView *)> wire);
 
 } // namespace statusscope::ui

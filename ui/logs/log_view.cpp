@@ -186,7 +186,7 @@ LogView::LogView(const QStringList &paths, QWidget *parent)
             [this] { m_chart->setBucketSeconds(m_bucket->currentData().toInt()); });
     connect(&m_watcher, &QFutureWatcher<IngestResult>::finished, this, &LogView::finished);
     connect(m_chart, &LogChart::bucketClicked, this, &LogView::showBucket);
-    connect(m_chart, &LogChart::guideRequested, this, &LogView::statusSelected);
+    connect(m_chart, &LogChart::statusActivated, this, &LogView::statusActivated);
     connect(m_follow, &QCheckBox::toggled, this, [this](bool on) {
         if (on != isFollowing() && !setFollowing(on))
             m_follow->setChecked(false);
@@ -203,7 +203,7 @@ LogView::LogView(const QStringList &paths, QWidget *parent)
         // delegate's own signal is not connected: one click, one guide.
         const auto selectRowStatus = [this, table](int row) {
             if (const QTableWidgetItem *item = table->item(row, 0); item && item->data(Qt::DisplayRole).toInt() >= 100)
-                emit statusSelected(item->data(Qt::DisplayRole).toInt());
+                emit statusActivated(StatusActivation::ofCode(item->data(Qt::DisplayRole).toInt()));
         };
         connect(table, &QTableWidget::cellClicked, this, [selectRowStatus](int row, int) { selectRowStatus(row); });
         // Enter on a row (keyboard users) opens its guide as a click does.

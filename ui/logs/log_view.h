@@ -3,6 +3,7 @@
 
 #include "core/logs/log_ingest.h"
 #include "core/logs/sample_lines.h"
+#include "ui/status/status_activation.h"
 
 #include <QFutureWatcher>
 #include <QWidget>
@@ -84,7 +85,7 @@ public:
 
 signals:
     // A status was chosen (status table, bucket table): the guide dock can follow it.
-    void statusSelected(int code);
+    void statusActivated(const statusscope::ui::StatusActivation &activation);
     void loadFinished();
     // The chart showed its first data while the file is still being read.
     void firstDataShown();

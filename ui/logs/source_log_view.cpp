@@ -96,7 +96,7 @@ SourceLogView::SourceLogView(std::shared_ptr<LogSource> source, QWidget *parent)
         table->setColumnWidth(0, 190);
         connect(table, &QTableWidget::cellClicked, this, [this, table](int row, int) {
             if (const QTableWidgetItem *item = table->item(row, 0); item && item->data(Qt::DisplayRole).toInt() >= 100)
-                emit statusSelected(item->data(Qt::DisplayRole).toInt());
+                emit statusActivated(StatusActivation::ofCode(item->data(Qt::DisplayRole).toInt()));
         });
     }
 
@@ -117,7 +117,7 @@ SourceLogView::SourceLogView(std::shared_ptr<LogSource> source, QWidget *parent)
             [this] { m_chart->setBucketSeconds(m_bucket->currentData().toInt()); });
     connect(m_chart, &LogChart::rebucketRequested, this, &SourceLogView::requestSeries);
     connect(m_chart, &LogChart::bucketClicked, this, &SourceLogView::showBucket);
-    connect(m_chart, &LogChart::guideRequested, this, &SourceLogView::statusSelected);
+    connect(m_chart, &LogChart::statusActivated, this, &SourceLogView::statusActivated);
     connect(&m_overview, &QFutureWatcher<SourceSummary>::finished, this, &SourceLogView::overviewDone);
     connect(&m_series, &QFutureWatcher<SourceSeries>::finished, this, &SourceLogView::seriesDone);
     connect(&m_samples, &QFutureWatcher<SourceSamples>::finished, this, &SourceLogView::samplesDone);

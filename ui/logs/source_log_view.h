@@ -7,6 +7,7 @@
 // message, which names the source, in place of a blank chart.
 
 #include "core/logs/source/log_source.h"
+#include "ui/status/status_activation.h"
 
 #include <QFutureWatcher>
 #include <QThreadPool>
@@ -53,7 +54,7 @@ signals:
     void samplesReady();
     // Loading, zooming or sampling failed: the message names the source.
     void failed(const QString &message);
-    void statusSelected(int code);
+    void statusActivated(const statusscope::ui::StatusActivation &activation);
 
 private:
     void overviewDone();

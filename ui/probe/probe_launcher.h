@@ -7,6 +7,7 @@
 // The app creates one next to its RequestWorkspace and attaches what it builds.
 
 #include "ui/probe/probe_target.h"
+#include "ui/status/status_activation.h"
 
 #include <QObject>
 #include <QPointer>
@@ -46,7 +47,7 @@ public:
     void attachDocument(QWidget *document);
 
 signals:
-    void statusActivated(const QString &codeId);
+    void statusActivated(const statusscope::ui::StatusActivation &activation);
 
 private:
     using TargetSource = std::function<std::optional<ProbeTarget>()>;

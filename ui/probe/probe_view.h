@@ -10,6 +10,7 @@
 
 #include "core/probe/probe_runner.h"
 #include "ui/probe/probe_target.h"
+#include "ui/status/status_activation.h"
 
 #include <QPointer>
 #include <QWidget>
@@ -67,7 +68,7 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 signals:
-    void statusActivated(const QString &codeId);
+    void statusActivated(const statusscope::ui::StatusActivation &activation);
     void stageChanged(statusscope::ui::ProbeView::Stage stage);
 
 private:

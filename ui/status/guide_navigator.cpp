@@ -22,16 +22,16 @@ void GuideNavigator::connectLink(StatusLinkDelegate *delegate)
     connect(delegate, &StatusLinkDelegate::statusActivated, this, &GuideNavigator::showGuide);
 }
 
-void GuideNavigator::showGuide(const QString &codeId)
+void GuideNavigator::showGuide(const StatusActivation &activation)
 {
     if (!m_browser)
         return;
-    m_browser->showGuide(codeId);
+    m_browser->showGuide(activation.codeId, activation.section);
     if (m_dock) {
         m_dock->show();
         m_dock->raise();
     }
-    emit guideShown(codeId);
+    emit guideShown(activation.codeId);
 }
 
 } // namespace statusscope::ui

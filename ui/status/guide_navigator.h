@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "ui/status/status_activation.h"
+
 #include <QObject>
 #include <QPointer>
 
@@ -26,9 +28,9 @@ public:
     void connectLink(StatusLinkLabel *link);
     void connectLink(StatusLinkDelegate *delegate);
 
-    // Opens the guide for a code id ("417", "dns-failure"); a code without a guide still shows
-    // what is known about it.
-    void showGuide(const QString &codeId);
+    // Opens the guide for a code id ("417", "dns-failure"), at its section if one is given; a
+    // code without a guide still shows what is known about it.
+    void showGuide(const StatusActivation &activation);
 
 signals:
     void guideShown(const QString &codeId);

@@ -20,7 +20,7 @@ StatusLinkLabel::StatusLinkLabel(QWidget *parent)
     setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
     connect(this, &QAbstractButton::clicked, this, [this] {
         if (m_badge.isValid())
-            emit statusActivated(m_badge.codeId);
+            emit statusActivated({m_badge.codeId, {}});
     });
     apply({});
 }
@@ -132,7 +132,7 @@ bool StatusLinkDelegate::editorEvent(QEvent *event, QAbstractItemModel *model,
         const StatusBadge badge = statusBadgeFor(index.data(m_role));
         if (mouse->button() == Qt::LeftButton && badge.isValid()
             && badgeArea(option, badge).contains(mouse->position().toPoint())) {
-            emit statusActivated(badge.codeId);
+            emit statusActivated({badge.codeId, {}});
             return false; // let the view select the row as usual
         }
     }

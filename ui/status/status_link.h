@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "ui/status/status_activation.h"
 #include "ui/status/status_badge.h"
 
 #include <QAbstractButton>
@@ -30,7 +31,7 @@ public:
     QSize minimumSizeHint() const override;
 
 signals:
-    void statusActivated(const QString &codeId);
+    void statusActivated(const statusscope::ui::StatusActivation &activation);
 
 protected:
     void paintEvent(QPaintEvent *event) override;
@@ -65,7 +66,7 @@ public:
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
 
 signals:
-    void statusActivated(const QString &codeId);
+    void statusActivated(const statusscope::ui::StatusActivation &activation);
 
 protected:
     bool editorEvent(QEvent *event, QAbstractItemModel *model, const QStyleOptionViewItem &option,

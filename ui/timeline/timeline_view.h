@@ -6,6 +6,7 @@
 
 #include "core/diagnose/finding.h"
 #include "core/http/http_types.h"
+#include "ui/status/status_activation.h"
 
 #include <QWidget>
 
@@ -54,7 +55,7 @@ public:
     void requestTroubleshooting();
 
 signals:
-    void statusActivated(const QString &codeId);
+    void statusActivated(const statusscope::ui::StatusActivation &activation);
     // A finding with an empty rule means "no finding": troubleshoot the final status.
     void troubleshootRequested(const statusscope::diagnose::Finding &finding);
 

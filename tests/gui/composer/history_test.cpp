@@ -197,7 +197,7 @@ TEST_F(HistoryTest, ClickingAStatusShowsItInTheGuideDock)
 {
     App app(m_settings.get(), historyPath());
     EXPECT_TRUE(app.window.guideDock()->isShowingEmptyState());
-    app.workspace.showStatusGuide(QStringLiteral("417"));
+    app.workspace.showStatusGuide({QStringLiteral("417"), {}});
     EXPECT_FALSE(app.window.guideDock()->isShowingEmptyState());
     auto *summary = app.window.guideDock()->findChild<QLabel *>(QStringLiteral("statusGuideSummary"));
     ASSERT_NE(summary, nullptr);
@@ -244,7 +244,7 @@ TEST_F(HistoryTest, TheStatusLinkLabelEmitsItsCode)
     EXPECT_TRUE(label.text().contains(QStringLiteral("Service Unavailable")));
     QString activated;
     QObject::connect(&label, &ui::StatusLinkLabel::statusActivated, &label,
-                     [&activated](const QString &code) { activated = code; });
+                     [&activated](const ui::StatusActivation &activation) { activated = activation.codeId; });
     label.click();
     EXPECT_EQ(activated, QStringLiteral("503"));
 }

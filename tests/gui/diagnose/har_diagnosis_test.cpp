@@ -107,7 +107,8 @@ TEST(HarDiagnosisTest, DiagnoseOnAStatus0EntryShowsTheNoResponseFinding)
     EXPECT_EQ(panel->findings().first().entry, 2);
     ASSERT_FALSE(panel->guideLinks().isEmpty());
     QStringList opened;
-    QObject::connect(diagnosis, &HarDiagnosis::statusActivated, &view, [&](const QString &id) { opened << id; });
+    QObject::connect(diagnosis, &HarDiagnosis::statusActivated, &view,
+                     [&](const StatusActivation &activation) { opened << activation.codeId; });
     panel->guideLinks().first()->click();
     EXPECT_EQ(opened, QStringList{panel->findings().first().guide});
 

@@ -82,6 +82,13 @@ TEST(TroubleshootingPanelTest, Walks417FlowBranchesOnAFailedStepAndSummarisesWha
     EXPECT_TRUE(md.contains(QStringLiteral("does not implement Expect: 100-continue")));
     EXPECT_FALSE(md.contains(QStringLiteral("Still 417 without Expect"))); // undone
     EXPECT_TRUE(summary->toPlainText().contains(QStringLiteral("What was tried")));
+
+    // The fix's guide link names the guide and its section apart, for the Guide dock to scroll.
+    QList<StatusActivation> activated;
+    QObject::connect(&panel, &TroubleshootingPanel::statusActivated, &panel,
+                     [&](const StatusActivation &activation) { activated << activation; });
+    emit summary->anchorClicked(QUrl(QStringLiteral("guide:417#server-side-fixes")));
+    EXPECT_EQ(activated, (QList<StatusActivation>{{QStringLiteral("417"), QStringLiteral("server-side-fixes")}}));
 }
 
 TEST(TroubleshootingPanelTest, ResendWithoutExpectAgainstAScriptedServerReportsTheNewStatus)

@@ -239,7 +239,7 @@ TEST(StatusGuides, HarTableDetailsAndFindingsOpenTheGuide)
     StatusLinkLabel *detailsLink = view->details()->statusLink();
     ASSERT_TRUE(detailsLink->isVisible());
     EXPECT_EQ(detailsLink->codeId(), QStringLiteral("429"));
-    app.wiring()->guideNavigator()->showGuide(QStringLiteral("200"));
+    app.wiring()->guideNavigator()->showGuide({QStringLiteral("200"), {}});
     app.takeShown();
     QTest::mouseClick(detailsLink, Qt::LeftButton, {}, detailsLink->rect().center());
     EXPECT_EQ(app.takeShown(), one("429")) << "HAR entry details";
@@ -371,7 +371,7 @@ TEST(StatusGuides, GuideToGuideLinksNavigateInTheDock)
 {
     AppHarness app;
     GuideBrowser *browser = app.wiring()->guideBrowser();
-    app.wiring()->guideNavigator()->showGuide(QStringLiteral("417"));
+    app.wiring()->guideNavigator()->showGuide({QStringLiteral("417"), {}});
     ASSERT_EQ(browser->currentId(), QStringLiteral("417"));
     // The first guide: link the 417 guide renders (related codes, "see also").
     const QString html = browser->view()->toHtml();

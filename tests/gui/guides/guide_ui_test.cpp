@@ -257,7 +257,7 @@ TEST_F(GuideUiTest, TheDelegatePaintsABadgeAndAClickOnItActivatesTheStatus)
 
     QStringList activated;
     QObject::connect(&delegate, &StatusLinkDelegate::statusActivated, &table,
-                     [&](const QString &id) { activated << id; });
+                     [&](const StatusActivation &activation) { activated << activation.codeId; });
     const QRect badge = delegate.badgeRectFor(&table, model.index(0, 1));
     ASSERT_TRUE(badge.isValid());
     EXPECT_LT(badge.width(), 300) << "the badge is as wide as its text, not the cell";
@@ -354,7 +354,8 @@ TEST(StatusLinkLabel, KeyboardActivatesItToo)
     StatusLinkLabel link;
     link.setStatus(503);
     QStringList activated;
-    QObject::connect(&link, &StatusLinkLabel::statusActivated, &link, [&](const QString &id) { activated << id; });
+    QObject::connect(&link, &StatusLinkLabel::statusActivated, &link,
+                     [&](const StatusActivation &activation) { activated << activation.codeId; });
     link.animateClick(); // what Space does; Enter is handled like it
     QKeyEvent enter(QEvent::KeyPress, Qt::Key_Return, Qt::NoModifier);
     QApplication::sendEvent(&link, &enter);

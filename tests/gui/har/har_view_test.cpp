@@ -97,7 +97,8 @@ TEST(HarView, Filter4xxSelectRowEmitsThatStatus)
         EXPECT_EQ(table->model()->index(row, HarEntriesModel::StatusColumn).data(HarEntriesModel::RawValueRole).toInt(), 404);
 
     QList<int> statuses;
-    QObject::connect(&view, &HarView::statusSelected, &view, [&statuses](int code) { statuses.append(code); });
+    QObject::connect(&view, &HarView::statusActivated, &view,
+                     [&statuses](const StatusActivation &activation) { statuses.append(activation.codeId.toInt()); });
     table->selectRow(1);
     ASSERT_EQ(statuses, QList<int>{404});
     ASSERT_NE(view.currentEntry(), nullptr);

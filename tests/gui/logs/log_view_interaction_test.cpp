@@ -25,6 +25,7 @@
 
 using namespace statusscope;
 using statusscope::ui::LogView;
+using statusscope::ui::StatusActivation;
 using statusscope::test::waitFor;
 using statusscope::test::waitForLoad;
 
@@ -90,7 +91,8 @@ TEST(LogViewInteraction, LegendDoubleClickOpensTheClassesTopStatusGuide)
     QCustomPlot *plot = view.chart()->plot();
     plot->replot(); // lays the legend out
     QList<int> selected;
-    QObject::connect(&view, &LogView::statusSelected, &view, [&](int code) { selected << code; });
+    QObject::connect(&view, &LogView::statusActivated, &view,
+                     [&](const StatusActivation &activation) { selected << activation.codeId.toInt(); });
 
     doubleClick(plot, legendEntryCenter(plot, QStringLiteral("5xx")));
     doubleClick(plot, legendEntryCenter(plot, QStringLiteral("2xx")));
@@ -121,7 +123,8 @@ TEST(LogViewInteraction, SpikeMarkerDoubleClickOpensTheSpikesStatusGuide)
     const QPointF at(plot->xAxis->coordToPixel(key), plot->axisRect()->center().y());
     EXPECT_EQ(view.chart()->guideStatusAt(at.toPoint()), 503);
     QList<int> selected;
-    QObject::connect(&view, &LogView::statusSelected, &view, [&](int code) { selected << code; });
+    QObject::connect(&view, &LogView::statusActivated, &view,
+                     [&](const StatusActivation &activation) { selected << activation.codeId.toInt(); });
     doubleClick(plot, at);
     EXPECT_EQ(selected, QList<int>{503});
     // Far from any marker or legend entry: nothing to open.

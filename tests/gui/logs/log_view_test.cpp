@@ -32,6 +32,7 @@
 
 using namespace statusscope;
 using statusscope::ui::LogView;
+using statusscope::ui::StatusActivation;
 using statusscope::test::waitFor;
 using statusscope::test::waitForLoad;
 
@@ -87,7 +88,8 @@ TEST(LogView, StatusClickEmitsStatusSelected)
     LogView view({writeLog(dir, 10)});
     ASSERT_TRUE(waitForLoad(view));
     QList<int> selected;
-    QObject::connect(&view, &LogView::statusSelected, &view, [&](int code) { selected << code; });
+    QObject::connect(&view, &LogView::statusActivated, &view,
+                     [&](const StatusActivation &activation) { selected << activation.codeId.toInt(); });
     QTableWidget *table = view.statusTable();
     int row404 = -1;
     for (int row = 0; row < table->rowCount(); ++row) {
