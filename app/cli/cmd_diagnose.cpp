@@ -131,20 +131,20 @@ int readAndDiagnose(const QString &path, FileKind kind, QString *kindName, Findi
     return usageError(QStringLiteral("%1: not a saved exchange: %2").arg(path, result.describe()), kExitProtocol);
 }
 
+const char kDiagnoseHelp[] = "Usage: statusscope-cli diagnose FILE [--json]\n"
+                             "Runs the diagnosis rules on a saved exchange (send --json output) or a HAR file.\n"
+                             "Exit status: 0 diagnosed (with or without findings), 7 unparseable file,\n"
+                             "8 unreadable file, 2 usage error.\n";
+
 } // namespace
 
 int runDiagnose(const QStringList &args)
 {
-    const FileCommandArgs parsed = parseFileCommandArgs(QStringLiteral("diagnose"), args,
-                                                         QStringLiteral("Usage: statusscope-cli diagnose FILE [--json]\n"
-                                    "Runs the diagnosis rules on a saved exchange (send --json output) or a HAR file.\n"
-                                    "Exit status: 0 diagnosed (with or without findings), 7 unparseable file,\n"
-                                    "8 unreadable file, 2 usage error.\n"),
-                                                         false);
+    const FileCommandArgs parsed =
+        parseFileCommandArgs(QStringLiteral("diagnose"), args, QString::fromUtf8(kDiagnoseHelp), false);
     if (parsed.exitCode)
         return *parsed.exitCode;
     const QString &path = parsed.path;
-    const bool json = parsed.json;
 
     const FileProbe probe = probeFile(path);
     if (!probe.error.isEmpty())
@@ -163,7 +163,7 @@ int runDiagnose(const QStringList &args)
     Findings findings;
     if (const int rc = readAndDiagnose(path, fileKind, &kind, &findings); rc != kExitOk)
         return rc;
-    if (json)
+    if (parsed.json)
         writeOut(toJson(path, kind, findings));
     else
         writeOut(toText(QFileInfo(path).fileName(), kind, findings));

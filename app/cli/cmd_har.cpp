@@ -148,20 +148,19 @@ QString toText(const HarLog &log, const HarSummary &summary)
     return text;
 }
 
+const char kHarHelp[] = "Usage: statusscope-cli har FILE [--json]\n"
+                        "Entries, statuses and timings of a HAR 1.1/1.2 file.\n"
+                        "Exit status: 0 read (broken entries listed as skipped), 7 not a HAR,\n"
+                        "8 file error.\n";
+
 } // namespace
 
 int runHar(const QStringList &args)
 {
-    const FileCommandArgs parsed = parseFileCommandArgs(QStringLiteral("har"), args,
-                                                         QStringLiteral("Usage: statusscope-cli har FILE [--json]\n"
-                                    "Entries, statuses and timings of a HAR 1.1/1.2 file.\n"
-                                    "Exit status: 0 read (broken entries listed as skipped), 7 not a HAR,\n"
-                                    "8 file error.\n"),
-                                                         true);
+    const FileCommandArgs parsed = parseFileCommandArgs(QStringLiteral("har"), args, QString::fromUtf8(kHarHelp), true);
     if (parsed.exitCode)
         return *parsed.exitCode;
     const QString &path = parsed.path;
-    const bool json = parsed.json;
 
     HarReadOptions options;
     // Nothing printed here needs bodies, headers or cookies: not keeping them makes reading a
@@ -185,7 +184,7 @@ int runHar(const QStringList &args)
     for (const QString &warning : result.log.warnings)
         writeErr(QStringLiteral("%1: warning: %2\n").arg(path, warning));
     const HarSummary summary = summarize(result.log.entries);
-    if (json)
+    if (parsed.json)
         writeOut(toJson(result.log, summary));
     else
         writeOut(toText(result.log, summary));

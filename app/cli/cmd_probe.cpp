@@ -111,21 +111,6 @@ QString applyCurl(const CurlCommand &c, ProbeOptions &options)
     return {};
 }
 
-int exitFor(http::ErrorKind kind)
-{
-    switch (kind) {
-    case http::ErrorKind::Dns: return kExitDns;
-    case http::ErrorKind::Connect: return kExitConnect;
-    case http::ErrorKind::Tls: return kExitTls;
-    case http::ErrorKind::Timeout: return kExitTimeout;
-    case http::ErrorKind::Protocol: return kExitProtocol;
-    case http::ErrorKind::Io: return kExitFile;
-    case http::ErrorKind::None:
-    case http::ErrorKind::Cancelled: break;
-    }
-    return kExitFailure;
-}
-
 // The transport failure every direct check ended with, if they all did the same way: the
 // battery saw nothing of the server, so the exit status says why.
 std::optional<http::ErrorKind> commonFailure(const ProbeReport &report)
@@ -201,7 +186,7 @@ int runProbe(const QStringList &args)
     else
         writeOut(QStringLiteral("Summary: %1\n").arg(report.summary));
     if (const std::optional<http::ErrorKind> kind = commonFailure(report))
-        return exitFor(*kind);
+        return exitCodeFor(*kind);
     return kExitOk;
 }
 

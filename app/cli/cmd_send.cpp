@@ -15,25 +15,6 @@
 
 namespace statusscope::cli {
 
-namespace {
-
-int exitCodeFor(const http::Error &error)
-{
-    switch (error.kind) {
-    case http::ErrorKind::None: return kExitOk;
-    case http::ErrorKind::Dns: return kExitDns;
-    case http::ErrorKind::Connect: return kExitConnect;
-    case http::ErrorKind::Tls: return kExitTls;
-    case http::ErrorKind::Timeout: return kExitTimeout;
-    case http::ErrorKind::Protocol: return kExitProtocol;
-    case http::ErrorKind::Io: return kExitFile;
-    case http::ErrorKind::Cancelled: return kExitFailure;
-    }
-    return kExitFailure;
-}
-
-} // namespace
-
 int runSend(const QStringList &args)
 {
     const SendParse parsed = parseSendOptions(args);
@@ -70,7 +51,7 @@ int runSend(const QStringList &args)
     const http::Error error = exchange.error();
     if (error.isError())
         writeErr(QStringLiteral("statusscope-cli: %1 error: %2\n").arg(toString(error.kind), error.message));
-    return exitCodeFor(error);
+    return exitCodeFor(error.kind);
 }
 
 } // namespace statusscope::cli

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/http/http_types.h"
+
 // The exit statuses of statusscope-cli: a contract with users' scripts (DESIGN.md).
 namespace statusscope::cli {
 
@@ -15,5 +17,9 @@ enum ExitCode : int {
     kExitProtocol = 7,
     kExitFile = 8,
 };
+
+// The exit status for how an exchange ended: 0 when it got a response (whatever its status),
+// else the transport failure's own status; shared by `send` and `probe`.
+int exitCodeFor(http::ErrorKind kind);
 
 } // namespace statusscope::cli
