@@ -107,6 +107,26 @@ void ResponseParser::emitEvent(ParseEvent event)
     m_events.append(std::move(event));
 }
 
+void ResponseParser::emitField(bool trailer, const QByteArray &name, const QByteArray &value)
+{
+    ParseEvent e;
+    e.type = trailer ? ParseEventType::Trailer : ParseEventType::Header;
+    e.offset = m_lineStart;
+    e.name = name;
+    e.value = value;
+    emitEvent(std::move(e));
+}
+
+void ResponseParser::completeMessage()
+{
+    m_state = State::Done;
+    m_status = ParseStatus::Complete;
+    ParseEvent done;
+    done.type = ParseEventType::MessageComplete;
+    done.offset = m_offset;
+    emitEvent(std::move(done));
+}
+
 void ResponseParser::fail(qint64 offset, const QString &message)
 {
     flushFindings();
@@ -249,12 +269,7 @@ bool ResponseParser::handleHeaderLine(bool trailer)
         finding(m_lineStart, QStringLiteral("obs-fold line folding tolerated"));
         m_headers.last().second += ' ' + m_line.trimmed();
         // Re-announce the unfolded field so consumers see the full value.
-        ParseEvent e;
-        e.type = trailer ? ParseEventType::Trailer : ParseEventType::Header;
-        e.offset = m_lineStart;
-        e.name = m_headers.last().first;
-        e.value = m_headers.last().second;
-        emitEvent(std::move(e));
+        emitField(trailer, m_headers.last().first, m_headers.last().second);
         return true;
     }
     const qsizetype colon = m_line.indexOf(':');
@@ -283,12 +298,7 @@ bool ResponseParser::handleHeaderLine(bool trailer)
         return false;
     }
     m_headers.append({name, value});
-    ParseEvent e;
-    e.type = trailer ? ParseEventType::Trailer : ParseEventType::Header;
-    e.offset = m_lineStart;
-    e.name = name;
-    e.value = value;
-    emitEvent(std::move(e));
+    emitField(trailer, name, value);
     return true;
 }
 
@@ -396,13 +406,8 @@ void ResponseParser::headersComplete()
         m_state = State::UntilClose;
         break;
     }
-    if (m_state == State::Done) {
-        ParseEvent done;
-        done.type = ParseEventType::MessageComplete;
-        done.offset = m_offset;
-        emitEvent(std::move(done));
-        m_status = ParseStatus::Complete;
-    }
+    if (m_state == State::Done)
+        completeMessage();
 }
 
 bool ResponseParser::handleChunkSize()
@@ -491,16 +496,10 @@ FeedResult ResponseParser::feed(QByteArrayView data)
                 flushFindings();
             } else if (m_line.isEmpty()) {
                 flushFindings();
-                if (trailer) {
-                    m_state = State::Done;
-                    m_status = ParseStatus::Complete;
-                    ParseEvent done;
-                    done.type = ParseEventType::MessageComplete;
-                    done.offset = m_offset;
-                    emitEvent(std::move(done));
-                } else {
+                if (trailer)
+                    completeMessage();
+                else
                     headersComplete();
-                }
             } else {
                 handleHeaderLine(trailer);
                 flushFindings();
@@ -521,16 +520,10 @@ FeedResult ResponseParser::feed(QByteArrayView data)
             emitBody(n);
             m_remaining -= n;
             if (m_remaining == 0) {
-                if (m_state == State::ChunkData) {
+                if (m_state == State::ChunkData)
                     m_state = State::ChunkDataEnd;
-                } else {
-                    m_state = State::Done;
-                    m_status = ParseStatus::Complete;
-                    ParseEvent done;
-                    done.type = ParseEventType::MessageComplete;
-                    done.offset = m_offset;
-                    emitEvent(std::move(done));
-                }
+                else
+                    completeMessage();
             }
             break;
         }
@@ -573,12 +566,7 @@ FeedResult ResponseParser::finish()
 {
     switch (m_state) {
     case State::UntilClose: {
-        m_state = State::Done;
-        m_status = ParseStatus::Complete;
-        ParseEvent done;
-        done.type = ParseEventType::MessageComplete;
-        done.offset = m_offset;
-        emitEvent(std::move(done));
+        completeMessage();
         break;
     }
     case State::Done:

@@ -137,6 +137,10 @@ private:
     void finding(qint64 offset, const QString &message);
     void flushFindings();
     void emitEvent(ParseEvent event);
+    // A Header or Trailer event for one field line.
+    void emitField(bool trailer, const QByteArray &name, const QByteArray &value);
+    // The message ended at m_offset: state Done, status Complete, a MessageComplete event.
+    void completeMessage();
 
     bool handleStatusLine();
     bool handleHeaderLine(bool trailer);

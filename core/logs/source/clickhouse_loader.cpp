@@ -18,7 +18,6 @@
 
 #include <algorithm>
 #include <array>
-#include <charconv>
 #include <string>
 
 #ifdef Q_OS_UNIX
@@ -78,45 +77,23 @@ QString sha1Hex(const QByteArray &bytes)
     return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha1).toHex());
 }
 
-void appendNumber(std::string &out, qint64 value)
-{
-    std::array<char, 24> buffer{};
-    const auto end = std::to_chars(buffer.data(), buffer.data() + buffer.size(), value).ptr;
-    out.append(buffer.data(), size_t(end - buffer.data()));
-}
-
-void appendDouble(std::string &out, double value)
-{
-    std::array<char, 32> buffer{};
-    const auto end = std::to_chars(buffer.data(), buffer.data() + buffer.size(), value).ptr;
-    out.append(buffer.data(), size_t(end - buffer.data()));
-}
-
 // One request as a row of requestColumns().
 void appendRow(std::string &out, const LogRecord &record)
 {
     // DateTime holds 1970..2106: a time outside is clamped rather than failing the batch.
     const qint64 ms = std::clamp<qint64>(record.timeMs, 0, qint64(0xFFFFFFFF) * 1000 + 999);
-    appendNumber(out, ms / 1000);
-    out += '\t';
-    appendNumber(out, ms % 1000);
-    out += '\t';
-    appendNumber(out, record.tzOffsetMinutes);
-    out += '\t';
-    appendNumber(out, record.status);
-    out += '\t';
-    appendTsvEscaped(out, record.method);
-    out += '\t';
-    appendTsvEscaped(out, record.path);
-    out += '\t';
-    appendTsvEscaped(out, record.client);
-    out += '\t';
-    appendTsvEscaped(out, record.userAgent);
-    out += '\t';
-    appendNumber(out, record.bytes);
-    out += '\t';
-    appendDouble(out, record.durationMs);
-    out += '\n';
+    TsvRow(out)
+        .number(ms / 1000)
+        .number(ms % 1000)
+        .number(record.tzOffsetMinutes)
+        .number(record.status)
+        .text(record.method)
+        .text(record.path)
+        .text(record.client)
+        .text(record.userAgent)
+        .number(record.bytes)
+        .number(record.durationMs)
+        .end();
 }
 
 // The counters a load-table row carries, taken from the aggregate the lines went through.
@@ -369,29 +346,20 @@ SourceError ClickHouseLoader::loadFile(const QString &path, LoadedFile &report, 
         const QByteArray headPart = firstBytes.left(std::min<qint64>(inFlight.to, kHeadBytes));
         m_lastSeq = std::max<quint64>(m_lastSeq + 1, quint64(QDateTime::currentMSecsSinceEpoch()));
         std::string row;
-        for (const QString &text : {target.dbTable(), identity, path}) {
-            appendTsvEscaped(row, text.toStdString());
-            row += '\t';
-        }
+        TsvRow fields(row);
+        for (const QString &text : {target.dbTable(), identity, path})
+            fields.text(text.toStdString());
         for (qint64 n : {qint64(m_lastSeq), QDateTime::currentSecsSinceEpoch(), inFlight.from, inFlight.to,
-                         qint64(headPart.size())}) {
-            appendNumber(row, n);
-            row += '\t';
-        }
-        row += sha1Hex(headPart).toStdString();
-        for (qint64 n : {delta.lines(), delta.parsed, delta.meta}) {
-            row += '\t';
-            appendNumber(row, n);
-        }
-        for (qint64 n : delta.skipped) {
-            row += '\t';
-            appendNumber(row, n);
-        }
-        for (qint64 n : delta.deviations) {
-            row += '\t';
-            appendNumber(row, n);
-        }
-        row += '\n';
+                         qint64(headPart.size())})
+            fields.number(n);
+        fields.text(sha1Hex(headPart).toStdString());
+        for (qint64 n : {delta.lines(), delta.parsed, delta.meta})
+            fields.number(n);
+        for (qint64 n : delta.skipped)
+            fields.number(n);
+        for (qint64 n : delta.deviations)
+            fields.number(n);
+        fields.end();
         const ClickHouseReply recorded = m_http.insert(insertLoad, QByteArray::fromStdString(row));
         if (!recorded.ok())
             return recorded.error;
