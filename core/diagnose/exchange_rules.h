@@ -26,25 +26,13 @@ const QList<ExchangeRule> &exchangeRules();
 Findings runExchangeRule(const QString &id, const http::Exchange &exchange);
 Findings diagnoseExchange(const http::Exchange &exchange);
 
-// The rules, each in the file of its topic.
+// Each topic's rules in the order diagnoseExchange runs them, each table in the file of its
+// topic beside its rules.
 namespace rules {
-// expect_rules.cpp — RFC 9110 §10.1.1 and §15.5.18
-Findings expect417(const http::Exchange &x);
-Findings expectTimeout(const http::Exchange &x);
-Findings rejectedMidUpload(const http::Exchange &x);
-Findings rejectedBeforeBody(const http::Exchange &x);
-Findings expectUnknown417(const http::Exchange &x);
-// response_rules.cpp
-Findings proxyAnswered5xx(const http::Exchange &x);
-Findings upstreamFailure(const http::Exchange &x);
-Findings misdirectedReused(const http::Exchange &x);
-Findings retryAfter(const http::Exchange &x);
-// redirect_rules.cpp
-Findings redirectLoop(const http::Exchange &x);
-Findings postToGet(const http::Exchange &x);
-Findings httpsDowngrade(const http::Exchange &x);
-// transport_rules.cpp
-Findings transportError(const http::Exchange &x);
+const QList<ExchangeRule> &transportRules(); // transport_rules.cpp
+const QList<ExchangeRule> &expectRules();    // expect_rules.cpp — RFC 9110 §10.1.1 and §15.5.18
+const QList<ExchangeRule> &responseRules();  // response_rules.cpp
+const QList<ExchangeRule> &redirectRules();  // redirect_rules.cpp
 } // namespace rules
 
 } // namespace statusscope::diagnose

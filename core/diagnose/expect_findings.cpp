@@ -20,9 +20,7 @@ Finding expect417Finding(const QString &where, qint64 bodyBytes, const QString &
                          std::optional<qint64> bodySentBytes,
                          const std::optional<RetryWithoutExpect> &retry)
 {
-    Finding f;
-    f.rule = QStringLiteral("expect-417");
-    f.guide = QStringLiteral("417");
+    Finding f = Finding::of(QStringLiteral("expect-417"), Severity::Info, QStringLiteral("417"));
     f.title = QStringLiteral("417: the server refused Expect: 100-continue");
     QString seen = QStringLiteral("%1 sent Expect: 100-continue with %2; the server answered 417 "
                                   "Expectation Failed %3")
@@ -53,10 +51,7 @@ Finding expect417Finding(const QString &where, qint64 bodyBytes, const QString &
 
 Finding expectUnknown417Finding(const QString &where, const QString &expectValue, const QString &when)
 {
-    Finding f;
-    f.rule = QStringLiteral("expect-unknown-417");
-    f.severity = Severity::Error;
-    f.guide = QStringLiteral("417");
+    Finding f = Finding::of(QStringLiteral("expect-unknown-417"), Severity::Error, QStringLiteral("417"));
     f.title = QStringLiteral("417: the request carried an expectation the server does not know");
     f.explanation = QStringLiteral("%1 sent Expect: %2 and got 417 %3. 100-continue is the only "
                                    "expectation HTTP defines.")
@@ -74,10 +69,7 @@ std::optional<Finding> rejectedBeforeBodyFinding(int status, const QString &wher
 {
     if (status != 401 && status != 403 && status != 413)
         return std::nullopt;
-    Finding f;
-    f.rule = QStringLiteral("rejected-before-body");
-    f.severity = Severity::Info;
-    f.guide = QString::number(status);
+    Finding f = Finding::of(QStringLiteral("rejected-before-body"), Severity::Info, QString::number(status));
     const QString saved = bodyBytes > 0 ? formatBytes(bodyBytes) : QStringLiteral("the whole body");
     f.title = QStringLiteral("%1 before the body: Expect: 100-continue saved %2").arg(status).arg(saved);
     f.explanation = QStringLiteral("%1 asked with Expect: 100-continue and got %2 %3, before any of %4 "

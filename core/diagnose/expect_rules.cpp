@@ -42,8 +42,6 @@ bool hasInterim100(const http::Attempt &a)
     return interim100(a) != nullptr;
 }
 
-} // namespace
-
 Findings expect417(const http::Exchange &x)
 {
     Findings out;
@@ -109,10 +107,7 @@ Findings expectTimeout(const http::Exchange &x)
         const double end = x.msFromStart(a.events.at(*timeoutIndex).tNs);
         const std::optional<double> start = eventMs(x, a, EventType::ExpectWaitStart);
         const double waited = start ? end - *start : end;
-        Finding f;
-        f.rule = QStringLiteral("expect-timeout");
-        f.severity = Severity::Warning;
-        f.guide = QStringLiteral("100");
+        Finding f = Finding::of(QStringLiteral("expect-timeout"), Severity::Warning, QStringLiteral("100"));
         f.attempt = i;
         f.event = timeoutIndex;
         f.title = QStringLiteral("The server ignored Expect: 100-continue; %1 lost waiting")
@@ -148,10 +143,7 @@ Findings rejectedMidUpload(const http::Exchange &x)
         const bool got100 = continued != nullptr;
         if (!got100 && !eventIndex(a, EventType::ExpectTimeout))
             continue;
-        Finding f;
-        f.rule = QStringLiteral("rejected-mid-upload");
-        f.severity = Severity::Warning;
-        f.guide = QString::number(status);
+        Finding f = Finding::of(QStringLiteral("rejected-mid-upload"), Severity::Warning, QString::number(status));
         f.attempt = i;
         f.event = eventIndex(a, EventType::ResponseHeaders, status);
         const double at = x.msFromStart(a.response->tNs);
@@ -195,6 +187,18 @@ Findings rejectedBeforeBody(const http::Exchange &x)
         out << *f;
     }
     return out;
+}
+
+} // namespace
+
+const QList<ExchangeRule> &expectRules()
+{
+    static const QList<ExchangeRule> table = {{"expect-417", &expect417},
+                                              {"expect-unknown-417", &expectUnknown417},
+                                              {"expect-timeout", &expectTimeout},
+                                              {"rejected-mid-upload", &rejectedMidUpload},
+                                              {"rejected-before-body", &rejectedBeforeBody}};
+    return table;
 }
 
 } // namespace statusscope::diagnose::rules

@@ -32,6 +32,16 @@ struct Finding
     std::optional<int> attempt; // index into Exchange::attempts
     std::optional<int> event;   // index into that attempt's events
     std::optional<int> entry;   // index into the HAR's entries (HarEntry::index)
+
+    // What every rule says first: which rule, how bad, and the guide that explains it.
+    static Finding of(QString rule, Severity severity, QString guide = {})
+    {
+        Finding f;
+        f.rule = std::move(rule);
+        f.severity = severity;
+        f.guide = std::move(guide);
+        return f;
+    }
 };
 void PrintTo(const Finding &finding, std::ostream *os);
 

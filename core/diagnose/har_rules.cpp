@@ -132,10 +132,7 @@ Findings noResponse(const HarLog &log)
         const QString statusText = e.response.statusText.trimmed();
         const QString evidence = !error.isEmpty() ? error : !blocked.isEmpty() ? blocked : statusText;
         const QString upper = evidence.toUpper();
-        Finding f;
-        f.rule = QStringLiteral("no-response");
-        f.severity = Severity::Error;
-        f.guide = QStringLiteral("0");
+        Finding f = Finding::of(QStringLiteral("no-response"), Severity::Error, QStringLiteral("0"));
         QString seen = QStringLiteral("%1 has status 0: the browser recorded no HTTP response")
                            .arg(describeEntry(e));
         seen += evidence.isEmpty() ? QStringLiteral(", and the HAR gives no reason.")
@@ -315,10 +312,7 @@ Findings slowWait(const HarLog &log)
     return perEntry(log, [&](const HarEntry &e) -> std::optional<Finding> {
         if (e.timings.wait < threshold)
             return std::nullopt;
-        Finding f;
-        f.rule = QStringLiteral("slow-wait");
-        f.severity = Severity::Warning;
-        f.guide = QStringLiteral("read-timeout");
+        Finding f = Finding::of(QStringLiteral("slow-wait"), Severity::Warning, QStringLiteral("read-timeout"));
         f.title = QStringLiteral("Slow server response: %1 waiting for the first byte").arg(text::readableMs(e.timings.wait));
         f.explanation = QStringLiteral("%1 waited %2 for the first byte (status %3), %4× the median "
                                        "wait of %5 across %6 timed entries.")

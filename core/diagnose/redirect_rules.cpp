@@ -35,8 +35,6 @@ bool isMaxRedirectsError(const http::Error &e)
     return e.kind == http::ErrorKind::Protocol && e.message.contains(QLatin1String("redirects"));
 }
 
-} // namespace
-
 Findings redirectLoop(const http::Exchange &x)
 {
     QStringList chain;
@@ -56,9 +54,7 @@ Findings redirectLoop(const http::Exchange &x)
     const bool maxHit = !x.attempts.isEmpty() && isMaxRedirectsError(x.attempts.last().error);
     if (repeatedAt < 0 && !maxHit)
         return {};
-    Finding f;
-    f.rule = QStringLiteral("redirect-loop");
-    f.severity = Severity::Error;
+    Finding f = Finding::of(QStringLiteral("redirect-loop"), Severity::Error);
     const int status = lastRedirect >= 0 ? statusOf(x.attempts.at(lastRedirect)) : 302;
     f.guide = QString::number(status);
     f.attempt = repeatedAt >= 0 ? repeatedAt : int(x.attempts.size()) - 1;
@@ -122,6 +118,16 @@ Findings httpsDowngrade(const http::Exchange &x)
         out << f;
     }
     return out;
+}
+
+} // namespace
+
+const QList<ExchangeRule> &redirectRules()
+{
+    static const QList<ExchangeRule> table = {{"redirect-loop", &redirectLoop},
+                                              {"post-to-get", &postToGet},
+                                              {"https-downgrade", &httpsDowngrade}};
+    return table;
 }
 
 } // namespace statusscope::diagnose::rules

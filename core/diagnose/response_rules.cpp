@@ -31,8 +31,6 @@ Findings perResponse(const http::Exchange &x, Check check)
     return out;
 }
 
-} // namespace
-
 Findings proxyAnswered5xx(const http::Exchange &x)
 {
     return perResponse(x, [](const http::Attempt &a, const HeaderPairs &h, const QString &where) {
@@ -63,10 +61,7 @@ Findings misdirectedReused(const http::Exchange &x)
                               -> std::optional<Finding> {
         if (a.response->status != 421 || !a.connection.reused)
             return std::nullopt;
-        Finding f;
-        f.rule = QStringLiteral("misdirected-reused");
-        f.severity = Severity::Warning;
-        f.guide = QStringLiteral("421");
+        Finding f = Finding::of(QStringLiteral("misdirected-reused"), Severity::Warning, QStringLiteral("421"));
         f.title = QStringLiteral("421 on a reused connection: the connection belongs to another host");
         f.explanation = QStringLiteral("%1 went over a reused connection to %2 and got 421 Misdirected "
                                        "Request.")
@@ -80,6 +75,17 @@ Findings misdirectedReused(const http::Exchange &x)
                                "its own certificate.");
         return f;
     });
+}
+
+} // namespace
+
+const QList<ExchangeRule> &responseRules()
+{
+    static const QList<ExchangeRule> table = {{"proxy-answered-5xx", &proxyAnswered5xx},
+                                              {"upstream-failure", &upstreamFailure},
+                                              {"misdirected-reused", &misdirectedReused},
+                                              {"retry-after", &retryAfter}};
+    return table;
 }
 
 } // namespace statusscope::diagnose::rules

@@ -74,9 +74,7 @@ std::optional<Finding> proxyAnswered5xxFinding(int status, const HeaderPairs &he
     const QStringList evidence = proxyEvidence(headers);
     if (evidence.isEmpty())
         return std::nullopt;
-    Finding f;
-    f.rule = QStringLiteral("proxy-answered-5xx");
-    f.severity = Severity::Warning;
+    Finding f = Finding::of(QStringLiteral("proxy-answered-5xx"), Severity::Warning);
     f.title = QStringLiteral("%1 came through a proxy or CDN, not straight from the origin").arg(status);
     f.explanation = QStringLiteral("%1 got status %2 with intermediary headers: %3.")
                         .arg(where).arg(status).arg(evidence.join(QStringLiteral("; ")));
@@ -97,9 +95,7 @@ std::optional<Finding> upstreamFailureFinding(int status, const HeaderPairs &hea
     if (status != 502 && status != 504)
         return std::nullopt;
     const QStringList evidence = proxyEvidence(headers);
-    Finding f;
-    f.rule = QStringLiteral("upstream-failure");
-    f.severity = Severity::Error;
+    Finding f = Finding::of(QStringLiteral("upstream-failure"), Severity::Error);
     const QString what = status == 502 ? QStringLiteral("got an invalid response (or none) from")
                                        : QStringLiteral("timed out waiting for");
     f.title = QStringLiteral("%1: a gateway %2 its upstream server").arg(status).arg(what);
@@ -138,9 +134,7 @@ std::optional<Finding> retryAfterFinding(int status, const HeaderPairs &headers,
     const std::optional<QString> raw = firstHeader(headers, u"Retry-After");
     if (!raw)
         return std::nullopt;
-    Finding f;
-    f.rule = QStringLiteral("retry-after");
-    f.guide = QString::number(status);
+    Finding f = Finding::of(QStringLiteral("retry-after"), Severity::Info, QString::number(status));
     const std::optional<RetryAfter> parsed = parseRetryAfter(*raw);
     if (!parsed) {
         f.severity = Severity::Warning;
@@ -182,42 +176,57 @@ std::optional<Finding> retryAfterFinding(int status, const HeaderPairs &headers,
     return f;
 }
 
-Finding postToGetFinding(int status, const QString &toUrl,
-                         const QString &where)
+namespace {
+
+// What a finding about one redirect says; the title takes the status (%1), the explanation the
+// request (%1), the status (%2) and where it was sent (%3).
+struct RedirectFindingText
 {
-    Finding f;
-    f.rule = QStringLiteral("post-to-get");
-    f.severity = Severity::Warning;
-    f.title = QStringLiteral("%1 turned a POST into a GET").arg(status);
-    f.explanation = QStringLiteral("%1 got %2 to %3, and the redirect was followed with GET: the "
-                                   "request body never reached the new URL.")
-                        .arg(where).arg(status).arg(toUrl);
-    f.cause = QStringLiteral("RFC 9110 §15.4.2/§15.4.3 let user agents change POST to GET after 301 "
-                             "and 302 (browsers and curl -L do); the target receives no body.");
-    f.fix = QStringLiteral("Have the server answer 307 or 308, which keep the method and body; or "
-                           "POST to the final URL directly (curl: --post301/--post302 keep POST).");
+    const char *rule;
+    Severity severity;
+    const char *title;
+    const char *explanation;
+    const char *cause;
+    const char *fix;
+};
+
+Finding redirectFinding(const RedirectFindingText &text, int status, const QString &toUrl, const QString &where)
+{
+    Finding f = Finding::of(QString::fromLatin1(text.rule), text.severity);
+    f.title = QString::fromUtf8(text.title).arg(status);
+    f.explanation = QString::fromUtf8(text.explanation).arg(where).arg(status).arg(toUrl);
+    f.cause = QString::fromUtf8(text.cause);
+    f.fix = QString::fromUtf8(text.fix);
     f.guide = QString::number(status);
     return f;
 }
 
-Finding httpsDowngradeFinding(int status, const QString &toUrl,
-                              const QString &where)
+const RedirectFindingText kPostToGet{
+    "post-to-get", Severity::Warning, "%1 turned a POST into a GET",
+    "%1 got %2 to %3, and the redirect was followed with GET: the request body never reached the new URL.",
+    "RFC 9110 §15.4.2/§15.4.3 let user agents change POST to GET after 301 and 302 (browsers and curl "
+    "-L do); the target receives no body.",
+    "Have the server answer 307 or 308, which keep the method and body; or POST to the final URL "
+    "directly (curl: --post301/--post302 keep POST)."};
+
+const RedirectFindingText kHttpsDowngrade{
+    "https-downgrade", Severity::Error, "%1 redirect from https to plain http",
+    "%1 was redirected (%2) to %3: the next request travels unencrypted.",
+    "The server or a proxy builds absolute Location URLs with the wrong scheme, typically because TLS "
+    "ends at a load balancer and the application believes the request came over http.",
+    "Make the application honour X-Forwarded-Proto (or use relative Location headers), and send "
+    "Strict-Transport-Security so browsers never follow such a downgrade."};
+
+} // namespace
+
+Finding postToGetFinding(int status, const QString &toUrl, const QString &where)
 {
-    Finding f;
-    f.rule = QStringLiteral("https-downgrade");
-    f.severity = Severity::Error;
-    f.title = QStringLiteral("%1 redirect from https to plain http").arg(status);
-    f.explanation = QStringLiteral("%1 was redirected (%2) to %3: the next request travels "
-                                   "unencrypted.")
-                        .arg(where).arg(status).arg(toUrl);
-    f.cause = QStringLiteral("The server or a proxy builds absolute Location URLs with the wrong "
-                             "scheme, typically because TLS ends at a load balancer and the "
-                             "application believes the request came over http.");
-    f.fix = QStringLiteral("Make the application honour X-Forwarded-Proto (or use relative Location "
-                           "headers), and send Strict-Transport-Security so browsers never follow "
-                           "such a downgrade.");
-    f.guide = QString::number(status);
-    return f;
+    return redirectFinding(kPostToGet, status, toUrl, where);
+}
+
+Finding httpsDowngradeFinding(int status, const QString &toUrl, const QString &where)
+{
+    return redirectFinding(kHttpsDowngrade, status, toUrl, where);
 }
 
 } // namespace statusscope::diagnose

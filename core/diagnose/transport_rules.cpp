@@ -86,8 +86,6 @@ const TransportAdvice *adviceFor(const QString &guide)
     return nullptr;
 }
 
-} // namespace
-
 Findings transportError(const http::Exchange &x)
 {
     Findings out;
@@ -99,10 +97,7 @@ Findings transportError(const http::Exchange &x)
         const TransportAdvice *advice = adviceFor(guide);
         if (!advice)
             continue;
-        Finding f;
-        f.rule = QStringLiteral("transport-error");
-        f.severity = Severity::Error;
-        f.guide = guide;
+        Finding f = Finding::of(QStringLiteral("transport-error"), Severity::Error, guide);
         f.attempt = i;
         const std::optional<int> errorEvent = eventIndex(a, http::EventType::Error);
         f.event = errorEvent;
@@ -117,6 +112,14 @@ Findings transportError(const http::Exchange &x)
         out << f;
     }
     return out;
+}
+
+} // namespace
+
+const QList<ExchangeRule> &transportRules()
+{
+    static const QList<ExchangeRule> table = {{"transport-error", &transportError}};
+    return table;
 }
 
 } // namespace statusscope::diagnose::rules
