@@ -108,17 +108,27 @@ void answer(QMessageBox *box, const char *button, bool remember)
     box->findChild<QPushButton *>(QString::fromLatin1(button))->click();
 }
 
-} // namespace
-
-TEST(NetworkConsent, NothingIsSentBeforeConsentNorAfterRefusal)
+// The app, the counting server, the consent and a check runner whose result the test reads.
+class ConsentCheck : public ::testing::Test
 {
+protected:
+    ConsentCheck()
+    {
+        QObject::connect(&runner, &CheckRunner::finished, &runner, [this](const CheckResult &r) { result = r; });
+    }
+
     AppHarness app;
     CountingServer server;
-    NetworkConsent consent(app.window());
+    NetworkConsent consent{app.window()};
     CheckRunner runner;
-    runner.setContext(fileContext(savedExchangeFor(app, server.port()), &consent));
     std::optional<CheckResult> result;
-    QObject::connect(&runner, &CheckRunner::finished, &runner, [&result](const CheckResult &r) { result = r; });
+};
+
+} // namespace
+
+TEST_F(ConsentCheck, NothingIsSentBeforeConsentNorAfterRefusal)
+{
+    runner.setContext(fileContext(savedExchangeFor(app, server.port()), &consent));
 
     runner.start(diagnose::CheckKind::ResendHttp10);
     QMessageBox *box = waitForQuestion(consent);
@@ -132,7 +142,7 @@ TEST(NetworkConsent, NothingIsSentBeforeConsentNorAfterRefusal)
     EXPECT_FALSE(result.has_value());
 
     answer(box, "networkConsentRefuse", false);
-    ASSERT_TRUE(waitUntil([&result] { return result.has_value(); }));
+    ASSERT_TRUE(waitUntil([this] { return result.has_value(); }));
     EXPECT_TRUE(result->refused());
     EXPECT_FALSE(result->passed.has_value()) << "a refused check is neither passed nor failed";
     EXPECT_TRUE(result->observed.contains(QStringLiteral("nothing was sent"))) << result->observed.toStdString();
@@ -145,7 +155,7 @@ TEST(NetworkConsent, NothingIsSentBeforeConsentNorAfterRefusal)
     box = waitForQuestion(consent);
     ASSERT_NE(box, nullptr) << "a refusal that was not remembered must ask again";
     answer(box, "networkConsentAllow", true);
-    ASSERT_TRUE(waitUntil([&result] { return result.has_value(); }, 30000));
+    ASSERT_TRUE(waitUntil([this] { return result.has_value(); }, 30000));
     EXPECT_FALSE(result->refused());
     EXPECT_EQ(result->status, 201) << result->observed.toStdString();
     EXPECT_EQ(server.connections, 1);
@@ -155,20 +165,14 @@ TEST(NetworkConsent, NothingIsSentBeforeConsentNorAfterRefusal)
     runner.start(diagnose::CheckKind::ResendHttp10);
     QCoreApplication::processEvents();
     EXPECT_EQ(consent.pendingQuestion(), nullptr) << "the remembered answer should not ask again";
-    ASSERT_TRUE(waitUntil([&result] { return result.has_value(); }, 30000));
+    ASSERT_TRUE(waitUntil([this] { return result.has_value(); }, 30000));
     EXPECT_EQ(result->status, 201);
     EXPECT_EQ(server.connections, 2);
 }
 
-TEST(NetworkConsent, RememberedRefusalSendsNothingAndDnsAndTlsAskToo)
+TEST_F(ConsentCheck, RememberedRefusalSendsNothingAndDnsAndTlsAskToo)
 {
-    AppHarness app;
-    CountingServer server;
-    NetworkConsent consent(app.window());
-    CheckRunner runner;
     runner.setContext(fileContext(savedExchangeFor(app, server.port()), &consent));
-    std::optional<CheckResult> result;
-    QObject::connect(&runner, &CheckRunner::finished, &runner, [&result](const CheckResult &r) { result = r; });
 
     // The TLS check names the port and says no HTTP request goes out.
     runner.start(diagnose::CheckKind::ShowCertificateChain);
@@ -177,14 +181,14 @@ TEST(NetworkConsent, RememberedRefusalSendsNothingAndDnsAndTlsAskToo)
     EXPECT_TRUE(box->text().contains(QStringLiteral("TLS"))) << box->text().toStdString();
     EXPECT_TRUE(box->text().contains(QString::number(server.port()))) << box->text().toStdString();
     answer(box, "networkConsentRefuse", true);
-    ASSERT_TRUE(waitUntil([&result] { return result.has_value(); }));
+    ASSERT_TRUE(waitUntil([this] { return result.has_value(); }));
     EXPECT_TRUE(result->refused());
 
     for (const diagnose::CheckKind kind : {diagnose::CheckKind::ResendSmallerBody, diagnose::CheckKind::ResendWithExpect,
                                            diagnose::CheckKind::ShowCertificateChain}) {
         result.reset();
         runner.start(kind);
-        ASSERT_TRUE(waitUntil([&result] { return result.has_value(); }, 5000));
+        ASSERT_TRUE(waitUntil([this] { return result.has_value(); }, 5000));
         EXPECT_EQ(consent.pendingQuestion(), nullptr);
         EXPECT_TRUE(result->refused()) << result->observed.toStdString();
     }
@@ -205,23 +209,17 @@ TEST(NetworkConsent, RememberedRefusalSendsNothingAndDnsAndTlsAskToo)
     ASSERT_NE(box, nullptr) << "a DNS lookup of a host from a file must ask first";
     EXPECT_TRUE(box->text().contains(QStringLiteral("look up"))) << box->text().toStdString();
     answer(box, "networkConsentRefuse", false);
-    ASSERT_TRUE(waitUntil([&result] { return result.has_value(); }));
+    ASSERT_TRUE(waitUntil([this] { return result.has_value(); }));
     EXPECT_TRUE(result->refused());
 }
 
-TEST(NetworkConsent, ComposedRequestsDoNotAsk)
+TEST_F(ConsentCheck, ComposedRequestsDoNotAsk)
 {
-    AppHarness app;
-    CountingServer server;
-    NetworkConsent consent(app.window());
-    CheckRunner runner;
     CheckContext context = fileContext(savedExchangeFor(app, server.port()), &consent);
     context.hostFromFile = false; // the user typed this request
     runner.setContext(context);
-    std::optional<CheckResult> result;
-    QObject::connect(&runner, &CheckRunner::finished, &runner, [&result](const CheckResult &r) { result = r; });
     runner.start(diagnose::CheckKind::ResendHttp10);
-    ASSERT_TRUE(waitUntil([&result] { return result.has_value(); }, 30000));
+    ASSERT_TRUE(waitUntil([this] { return result.has_value(); }, 30000));
     EXPECT_EQ(consent.pendingQuestion(), nullptr);
     EXPECT_EQ(result->status, 201);
     EXPECT_EQ(server.connections, 1);

@@ -13,6 +13,8 @@
 #include <QSet>
 #include <QTemporaryDir>
 
+#include <optional>
+
 namespace statusscope::test {
 
 namespace {
@@ -382,35 +384,57 @@ QString nginxLoadModule(const QString &name)
     return {};
 }
 
+// What a server-config check starts from: its tool's name, the wrapped snippet and a scratch
+// directory. `refusal` is set when the block cannot be checked at all (no usable wrapper, or
+// the test certificate pair the config may point at could not be made).
+struct ConfigCheck
+{
+    ConfigCheck(QString toolName, const GuideBlock &b, bool needsCertificates)
+        : tool(std::move(toolName)), wrapped(applyWrapper(b))
+    {
+        if (!wrapped.error.isEmpty())
+            refusal = failed(tool, wrapped.error);
+        else if (needsCertificates && !pki().ok)
+            refusal = failed(tool, QStringLiteral("openssl could not make the test certificate"));
+    }
+
+    QString tool;
+    Wrapped wrapped;
+    QTemporaryDir dir;
+    std::optional<CheckOutcome> refusal;
+};
+
+// The block's "modules=a,b" attribute.
+QStringList modulesOf(const GuideBlock &b)
+{
+    return b.block.attributes.value(QStringLiteral("modules")).split(QLatin1Char(','), Qt::SkipEmptyParts);
+}
+
 CheckOutcome checkNginx(const GuideBlock &b)
 {
-    const QString tool = QStringLiteral("nginx -t");
-    Wrapped w = applyWrapper(b);
-    if (!w.error.isEmpty())
-        return failed(tool, w.error);
-    if (!pki().ok)
-        return failed(tool, QStringLiteral("openssl could not make the test certificate"));
-    QTemporaryDir dir;
-    const QString d = dir.path();
+    const ConfigCheck c(QStringLiteral("nginx -t"), b, true);
+    if (c.refusal)
+        return *c.refusal;
+    const QString d = c.dir.path();
     // Relative includes (fastcgi_params, snippets/…) resolve next to the config, as on Debian.
     for (const QFileInfo &fi : QDir(QStringLiteral("/etc/nginx")).entryInfoList(QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot)) {
         if (fi.fileName() != QLatin1String("nginx.conf"))
             QFile::link(fi.absoluteFilePath(), d + QLatin1Char('/') + fi.fileName());
     }
     const QString context = b.block.attributes.value(QStringLiteral("context"), QStringLiteral("http"));
-    QStringList modules = b.block.attributes.value(QStringLiteral("modules")).split(QLatin1Char(','), Qt::SkipEmptyParts);
+    QStringList modules = modulesOf(b);
     if (context == QLatin1String("stream") && !modules.contains(QLatin1String("stream")))
         modules << QStringLiteral("stream");
     QStringList head;
     for (const QString &m : std::as_const(modules)) {
         const QString line = nginxLoadModule(m);
         if (line.isEmpty())
-            return failed(tool, QStringLiteral("modules=%1: no Debian nginx module package provides it "
+            return failed(c.tool, QStringLiteral("modules=%1: no Debian nginx module package provides it "
                                                "(/usr/share/nginx/modules-available)").arg(m));
         head << line;
     }
     head << QStringLiteral("pid %1/nginx.pid;").arg(d) << QStringLiteral("error_log %1/error.log;").arg(d);
-    const QString snippet = pointCertificatesAtTestPair(w.text, false);
+    const QString snippet = pointCertificatesAtTestPair(c.wrapped.text, false);
     const QString temps = QStringLiteral("client_body_temp_path %1/body; proxy_temp_path %1/proxy; "
                                          "fastcgi_temp_path %1/fastcgi; uwsgi_temp_path %1/uwsgi; "
                                          "scgi_temp_path %1/scgi; access_log off;").arg(d);
@@ -450,8 +474,8 @@ CheckOutcome checkNginx(const GuideBlock &b)
                                        {QStringLiteral("-t"), QStringLiteral("-q"), QStringLiteral("-p"), d + QLatin1Char('/'),
                                         QStringLiteral("-e"), d + QStringLiteral("/error.log"), QStringLiteral("-c"), path});
     if (r.finished && r.exitCode == 0)
-        return passed(tool);
-    return failed(tool, mapMessage(QString::fromUtf8(r.err + r.out), path, d, b, int(prefix.size()) + w.prefixLines));
+        return passed(c.tool);
+    return failed(c.tool, mapMessage(QString::fromUtf8(r.err + r.out), path, d, b, int(prefix.size()) + c.wrapped.prefixLines));
 }
 
 // "headers" → its LoadModule line and those of the modules it depends on (Debian's .load files
@@ -480,14 +504,10 @@ bool apacheLoadModule(const QString &name, QStringList *lines, QString *error, i
 
 CheckOutcome checkApache(const GuideBlock &b)
 {
-    const QString tool = QStringLiteral("apache2 -t");
-    Wrapped w = applyWrapper(b);
-    if (!w.error.isEmpty())
-        return failed(tool, w.error);
-    if (!pki().ok)
-        return failed(tool, QStringLiteral("openssl could not make the test certificate"));
-    QTemporaryDir dir;
-    const QString d = dir.path();
+    const ConfigCheck c(QStringLiteral("apache2 -t"), b, true);
+    if (c.refusal)
+        return *c.refusal;
+    const QString d = c.dir.path();
     QDir(d).mkpath(QStringLiteral("www"));
     QStringList prefix{QStringLiteral("ServerRoot %1").arg(d), QStringLiteral("PidFile %1/httpd.pid").arg(d),
                        QStringLiteral("ErrorLog %1/error.log").arg(d), QStringLiteral("Mutex file:%1 default").arg(d),
@@ -496,10 +516,10 @@ CheckOutcome checkApache(const GuideBlock &b)
     QStringList loads;
     QString error;
     QStringList modules{QStringLiteral("mpm_event"), QStringLiteral("authz_core"), QStringLiteral("authz_host")};
-    modules += b.block.attributes.value(QStringLiteral("modules")).split(QLatin1Char(','), Qt::SkipEmptyParts);
+    modules += modulesOf(b);
     for (const QString &m : std::as_const(modules)) {
         if (!apacheLoadModule(m, &loads, &error))
-            return failed(tool, error);
+            return failed(c.tool, error);
     }
     prefix += loads;
     prefix << QStringLiteral("<IfModule mime_module>") << QStringLiteral("TypesConfig /etc/mime.types")
@@ -518,15 +538,15 @@ CheckOutcome checkApache(const GuideBlock &b)
         prefix << QStringLiteral("<Directory \"%1/www\">").arg(d) << QStringLiteral("AllowOverride All");
         after << QStringLiteral("</Directory>");
     }
-    const QString conf = prefix.join(QLatin1Char('\n')) + QLatin1Char('\n') + pointCertificatesAtTestPair(w.text, true)
+    const QString conf = prefix.join(QLatin1Char('\n')) + QLatin1Char('\n') + pointCertificatesAtTestPair(c.wrapped.text, true)
                          + QLatin1Char('\n') + after.join(QLatin1Char('\n')) + QLatin1Char('\n');
     const QString path = d + QStringLiteral("/apache2.conf");
     writeFile(path, conf.toUtf8());
     const ProcessResult r = runProcess(QStringLiteral("apache2"),
                                        {QStringLiteral("-t"), QStringLiteral("-d"), d, QStringLiteral("-f"), path});
     if (r.finished && r.exitCode == 0)
-        return passed(tool);
-    return failed(tool, mapMessage(QString::fromUtf8(r.err + r.out), path, d, b, int(prefix.size()) + w.prefixLines));
+        return passed(c.tool);
+    return failed(c.tool, mapMessage(QString::fromUtf8(r.err + r.out), path, d, b, int(prefix.size()) + c.wrapped.prefixLines));
 }
 
 CheckOutcome checkHaproxy(const GuideBlock &b)
@@ -571,17 +591,15 @@ CheckOutcome checkHaproxy(const GuideBlock &b)
 
 CheckOutcome checkSquid(const GuideBlock &b)
 {
-    const QString tool = QStringLiteral("squid -k parse");
-    Wrapped w = applyWrapper(b);
-    if (!w.error.isEmpty())
-        return failed(tool, w.error);
-    QTemporaryDir dir;
-    const QString d = dir.path();
+    const ConfigCheck c(QStringLiteral("squid -k parse"), b, false);
+    if (c.refusal)
+        return *c.refusal;
+    const QString d = c.dir.path();
     const QStringList prefix{QStringLiteral("http_port 127.0.0.1:3128"), QStringLiteral("pid_filename %1/squid.pid").arg(d),
                              QStringLiteral("cache_log %1/cache.log").arg(d), QStringLiteral("access_log none"),
                              QStringLiteral("coredump_dir %1").arg(d)};
     const QString path = d + QStringLiteral("/squid.conf");
-    writeFile(path, (prefix.join(QLatin1Char('\n')) + QLatin1Char('\n') + w.text + QLatin1Char('\n')).toUtf8());
+    writeFile(path, (prefix.join(QLatin1Char('\n')) + QLatin1Char('\n') + c.wrapped.text + QLatin1Char('\n')).toUtf8());
     const ProcessResult r = runProcess(QStringLiteral("squid"), {QStringLiteral("-k"), QStringLiteral("parse"), QStringLiteral("-f"), path});
     // Squid reports an unknown or removed directive as "ERROR: …" and still exits 0 in some
     // releases: an ERROR or FATAL line fails the block either way.
@@ -592,31 +610,29 @@ CheckOutcome checkSquid(const GuideBlock &b)
     while (it.hasNext())
         problems << it.next().captured(0);
     if (r.finished && r.exitCode == 0 && problems.isEmpty())
-        return passed(tool);
+        return passed(c.tool);
     // Squid names lines as "line N" of the file without repeating the path.
     QString message = problems.isEmpty() ? output : problems.join(QLatin1Char('\n'));
     static const QRegularExpression lineNo(QStringLiteral("line (\\d+)"));
     message.replace(lineNo, QStringLiteral("config line \\1"));
-    return failed(tool, mapMessage(message, path, d, b, int(prefix.size()) + w.prefixLines)
-                            + QStringLiteral(" (the block starts at config line %1)").arg(prefix.size() + w.prefixLines + 1));
+    return failed(c.tool, mapMessage(message, path, d, b, int(prefix.size()) + c.wrapped.prefixLines)
+                            + QStringLiteral(" (the block starts at config line %1)").arg(prefix.size() + c.wrapped.prefixLines + 1));
 }
 
 CheckOutcome checkLighttpd(const GuideBlock &b)
 {
-    const QString tool = QStringLiteral("lighttpd -tt");
-    Wrapped w = applyWrapper(b);
-    if (!w.error.isEmpty())
-        return failed(tool, w.error);
-    QTemporaryDir dir;
-    const QString d = dir.path();
+    const ConfigCheck c(QStringLiteral("lighttpd -tt"), b, false);
+    if (c.refusal)
+        return *c.refusal;
+    const QString d = c.dir.path();
     QDir(d).mkpath(QStringLiteral("www"));
     const QStringList prefix{QStringLiteral("server.document-root = \"%1/www\"").arg(d),
                              QStringLiteral("server.port = 8080"), QStringLiteral("server.bind = \"127.0.0.1\""),
                              QStringLiteral("server.errorlog = \"%1/error.log\"").arg(d)};
     // lighttpd only warns about an unknown key and starts anyway: that warning fails the block.
-    return runOn(b, {tool, QStringLiteral("lighttpd"), {QStringLiteral("-tt"), QStringLiteral("-f"), QStringLiteral("%f")},
+    return runOn(b, {c.tool, QStringLiteral("lighttpd"), {QStringLiteral("-tt"), QStringLiteral("-f"), QStringLiteral("%f")},
                      QStringLiteral("lighttpd.conf"), QRegularExpression(QStringLiteral("WARNING|ERROR|unknown config-key"))},
-                 prefix.join(QLatin1Char('\n')) + QLatin1Char('\n') + w.text, int(prefix.size()) + w.prefixLines);
+                 prefix.join(QLatin1Char('\n')) + QLatin1Char('\n') + c.wrapped.text, int(prefix.size()) + c.wrapped.prefixLines);
 }
 
 // --- HTTP responses, by our own parser ---------------------------------------------------------

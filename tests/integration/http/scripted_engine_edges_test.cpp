@@ -20,6 +20,7 @@ using namespace statusscope::test;
 namespace {
 
 const QByteArray kUntilCloseHead = "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n\r\n";
+const QByteArray k417 = "HTTP/1.1 417 Expectation Failed\r\nContent-Length: 0\r\n\r\n";
 
 TEST(ScriptedEdges, ResetDuringACloseDelimitedBodyMarksItIncomplete)
 {
@@ -75,13 +76,7 @@ TEST(ScriptedEdges, ResetAfterAContentLengthBodyKeepsTheCompleteResponse)
 // is the answer the user asked to see.
 TEST(ScriptedEdges, UnknownExpectation417IsFinal)
 {
-    ScriptedServer server([](ScriptedPeer &peer) {
-        if (!peer.accept())
-            return;
-        peer.readHead();
-        peer.write("HTTP/1.1 417 Expectation Failed\r\nContent-Length: 0\r\n\r\n");
-        peer.waitForClientClose(2000);
-    });
+    ScriptedServer server(answerThenWait(k417));
     RequestSpec s = post(server.url(QStringLiteral("/up")), 10);
     s.headers.append(Header("Expect", "something-odd"));
     const Exchange x = runExchange(s);
@@ -95,13 +90,7 @@ TEST(ScriptedEdges, UnknownExpectation417IsFinal)
 
 TEST(ScriptedEdges, A417ToContinueMixedWithAnotherExpectationIsFinal)
 {
-    ScriptedServer server([](ScriptedPeer &peer) {
-        if (!peer.accept())
-            return;
-        peer.readHead();
-        peer.write("HTTP/1.1 417 Expectation Failed\r\nContent-Length: 0\r\n\r\n");
-        peer.waitForClientClose(2000);
-    });
+    ScriptedServer server(answerThenWait(k417));
     RequestSpec s = post(server.url(QStringLiteral("/up")), 10);
     s.headers.append(Header("Expect", "100-continue, something-odd"));
     const Exchange x = runExchange(s);
@@ -114,13 +103,7 @@ TEST(ScriptedEdges, A417ToContinueMixedWithAnotherExpectationIsFinal)
 // connection (on which the server may still wait for that body) is not reused.
 TEST(ScriptedEdges, FinalRightAfter100BeforeAnyBodyByte)
 {
-    ScriptedServer server([](ScriptedPeer &peer) {
-        if (!peer.accept())
-            return;
-        peer.readHead();
-        peer.write("HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok");
-        peer.waitForClientClose(3000);
-    });
+    ScriptedServer server(answerThenWait("HTTP/1.1 100 Continue\r\n\r\n" + kOk, 3000));
     RequestSpec s = post(server.url(QStringLiteral("/ret")), 2 * 1024 * 1024);
     const Exchange x = runExchange(s);
     ASSERT_EQ(x.attempts.size(), 1);

@@ -62,6 +62,26 @@ inline ScriptedServer::Script continueThenOk(QByteArray interim = "HTTP/1.1 100 
     };
 }
 
+// One step of a server script: takes the next connection if `accept` (else stays on the
+// current one), reads a request head and writes `reply`; false when no client came.
+inline bool answerNext(ScriptedPeer &peer, const QByteArray &reply, bool accept = false)
+{
+    if (accept && !peer.accept())
+        return false;
+    peer.readHead();
+    peer.write(reply);
+    return true;
+}
+
+// Answers one request with `reply`, then leaves the connection to the client for `waitMs`.
+inline ScriptedServer::Script answerThenWait(QByteArray reply, int waitMs = 2000)
+{
+    return [reply = std::move(reply), waitMs](ScriptedPeer &peer) {
+        if (answerNext(peer, reply, true))
+            peer.waitForClientClose(waitMs);
+    };
+}
+
 inline ScriptedServer::Script replyWith(QByteArray reply, bool reset = false)
 {
     return [reply = std::move(reply), reset](ScriptedPeer &peer) {

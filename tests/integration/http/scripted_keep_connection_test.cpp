@@ -28,27 +28,36 @@ Exchange runOn(HttpEngine &engine, const RequestSpec &spec)
     return engine.exchange();
 }
 
-void spinMs(int ms)
+// Lets the engine see what the server does between exchanges, for up to three seconds.
+template <typename Condition>
+void waitUntil(Condition done)
 {
-    QEventLoop loop;
-    QTimer::singleShot(ms, &loop, &QEventLoop::quit);
-    loop.exec();
+    QElapsedTimer timer;
+    timer.start();
+    while (!done() && timer.elapsed() < 3000) {
+        QEventLoop loop;
+        QTimer::singleShot(20, &loop, &QEventLoop::quit);
+        loop.exec();
+    }
+}
+
+// A GET that leaves the connection open for the next exchange on the same engine.
+RequestSpec keptGet(const QString &url, bool reconnectStale = true)
+{
+    RequestSpec spec = get(url);
+    spec.keepConnection = true;
+    spec.reconnectStale = reconnectStale;
+    return spec;
 }
 
 TEST(ScriptedKeep, KeptConnectionServesTheNextExchangeOnTheSameEngine)
 {
     ScriptedServer server([](ScriptedPeer &peer) {
-        if (!peer.accept())
-            return;
-        peer.readHead();
-        peer.write(kOk);
-        peer.readHead();
-        peer.write(kOk);
-        peer.waitForClientClose(3000);
+        if (answerNext(peer, kOk, true) && answerNext(peer, kOk))
+            peer.waitForClientClose(3000);
     });
     HttpEngine engine;
-    RequestSpec spec = get(server.url(QStringLiteral("/a")));
-    spec.keepConnection = true;
+    const RequestSpec spec = keptGet(server.url(QStringLiteral("/a")));
     const Exchange first = runOn(engine, spec);
     ASSERT_EQ(first.finalStatus(), 200);
     EXPECT_TRUE(engine.connectionOpen());
@@ -61,13 +70,7 @@ TEST(ScriptedKeep, KeptConnectionServesTheNextExchangeOnTheSameEngine)
 
 TEST(ScriptedKeep, WithoutKeepConnectionTheEngineClosesAtTheEnd)
 {
-    ScriptedServer server([](ScriptedPeer &peer) {
-        if (!peer.accept())
-            return;
-        peer.readHead();
-        peer.write(kOk);
-        peer.waitForClientClose(3000);
-    });
+    ScriptedServer server(answerThenWait(kOk, 3000));
     HttpEngine engine;
     const Exchange x = runOn(engine, get(server.url()));
     ASSERT_EQ(x.finalStatus(), 200);
@@ -77,26 +80,17 @@ TEST(ScriptedKeep, WithoutKeepConnectionTheEngineClosesAtTheEnd)
 TEST(ScriptedKeep, BytesAfterTheResponseAreKeptAndTheConnectionIsNotReused)
 {
     ScriptedServer server([](ScriptedPeer &peer) {
-        if (!peer.accept())
+        if (!answerNext(peer, kOk, true))
             return;
-        peer.readHead();
-        peer.write(kOk);
         peer.sleepMs(100); // a separate segment, after the response was complete
         peer.write("HTTP/1.1 100 Continue\r\n\r\n");
-        if (!peer.accept()) // the next exchange must come on a new connection
-            return;
-        peer.readHead();
-        peer.write(kOk);
-        peer.waitForClientClose(3000);
+        if (answerNext(peer, kOk, true)) // the next exchange must come on a new connection
+            peer.waitForClientClose(3000);
     });
     HttpEngine engine;
-    RequestSpec spec = get(server.url());
-    spec.keepConnection = true;
+    const RequestSpec spec = keptGet(server.url());
     ASSERT_EQ(runOn(engine, spec).finalStatus(), 200);
-    QElapsedTimer timer;
-    timer.start();
-    while (engine.bytesAfterExchange().isEmpty() && timer.elapsed() < 3000)
-        spinMs(20);
+    waitUntil([&] { return !engine.bytesAfterExchange().isEmpty(); });
     EXPECT_EQ(engine.bytesAfterExchange(), QByteArray("HTTP/1.1 100 Continue\r\n\r\n"));
     const Exchange second = runOn(engine, spec);
     ASSERT_EQ(second.finalStatus(), 200);
@@ -115,22 +109,14 @@ TEST(ScriptedKeep, InterimInTheSameSegmentAfterTheFinalIsNamedInTheFinding)
 TEST(ScriptedKeep, CloseWhileIdleIsRecordedAndTheConnectionCountsAsClosed)
 {
     ScriptedServer server([](ScriptedPeer &peer) {
-        if (!peer.accept())
+        if (!answerNext(peer, kOk, true))
             return;
-        peer.readHead();
-        peer.write(kOk);
         peer.sleepMs(100);
         peer.close();
     });
     HttpEngine engine;
-    RequestSpec spec = get(server.url());
-    spec.keepConnection = true;
-    spec.reconnectStale = false;
-    ASSERT_EQ(runOn(engine, spec).finalStatus(), 200);
-    QElapsedTimer timer;
-    timer.start();
-    while (!engine.closedAfterExchangeNs() && timer.elapsed() < 3000)
-        spinMs(20);
+    ASSERT_EQ(runOn(engine, keptGet(server.url(), false)).finalStatus(), 200);
+    waitUntil([&] { return engine.closedAfterExchangeNs().has_value(); });
     EXPECT_TRUE(engine.closedAfterExchangeNs().has_value());
     EXPECT_FALSE(engine.connectionOpen());
 }
@@ -140,18 +126,14 @@ TEST(ScriptedKeep, ReconnectStaleOffLeavesTheCloseOfAReusedConnectionAsTheAnswer
     // The server answers the first request, then closes as soon as the second head arrives:
     // with reconnectStale off the engine reports that instead of repeating the request.
     ScriptedServer server([](ScriptedPeer &peer) {
-        if (!peer.accept())
+        if (!answerNext(peer, kOk, true))
             return;
-        peer.readHead();
-        peer.write(kOk);
         peer.readHead();
         peer.close();
         peer.accept(1000); // a repeat would come here
     });
     HttpEngine engine;
-    RequestSpec spec = get(server.url());
-    spec.keepConnection = true;
-    spec.reconnectStale = false;
+    const RequestSpec spec = keptGet(server.url(), false);
     ASSERT_EQ(runOn(engine, spec).finalStatus(), 200);
     const Exchange second = runOn(engine, spec);
     ASSERT_EQ(second.attempts.size(), 1);

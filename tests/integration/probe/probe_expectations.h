@@ -16,6 +16,17 @@ namespace statusscope::test {
 
 using Expected = std::map<probe::CheckId, probe::Verdict>;
 
+// Every check conforms but the listed ones: a server's table then says only where it differs.
+inline Expected conformingExcept(std::initializer_list<Expected::value_type> differences)
+{
+    Expected table;
+    for (const probe::CheckId id : probe::kAllChecks)
+        table[id] = probe::Verdict::Conforms;
+    for (const auto &[id, verdict] : differences)
+        table[id] = verdict;
+    return table;
+}
+
 inline QString tableOf(const probe::ProbeReport &report)
 {
     QString out;
