@@ -13,6 +13,8 @@ namespace statusscope::cli {
 void writeOut(const QString &text);
 void writeOut(const QByteArray &bytes);
 void writeErr(const QString &text);
+// Whether stderr is a terminal (where a line may be redrawn in place).
+bool stderrIsTerminal();
 
 // "statusscope-cli: <message>\n" on stderr, then the exit code: the shape of every usage error.
 int usageError(const QString &message, int exitCode);

@@ -249,6 +249,9 @@ int runLogs(const QStringList &args)
     const QCommandLineOption timeout(QStringLiteral("timeout"),
                                      QStringLiteral("With a database: longest time a query may run, in seconds (default 300)."),
                                      QStringLiteral("SECONDS"));
+    const QCommandLineOption progress(QStringLiteral("progress"),
+                                      QStringLiteral("With --source: print how far long queries are to stderr "
+                                                     "(the default when stderr is a terminal)."));
     const QCommandLineOption threads({QStringLiteral("j"), QStringLiteral("threads")},
                                      QStringLiteral("Worker threads (default: all cores)."), QStringLiteral("N"));
     const QCommandLineOption maxLine(QStringLiteral("max-line"),
@@ -268,7 +271,7 @@ int runLogs(const QStringList &args)
                                            QStringLiteral("With --follow: stop after N seconds (default: until interrupted)."),
                                            QStringLiteral("N"));
     parser.addOptions({format, logFormat, jsonField, bucket, from, to, threads, maxLine, json, csv, follow, followSeconds,
-                       source, printDdl, cluster, whereStatus, pathPrefix, client, column, passwordFile, timeout});
+                       source, printDdl, cluster, whereStatus, pathPrefix, client, column, passwordFile, timeout, progress});
     parser.addPositionalArgument(QStringLiteral("files"), QStringLiteral("Access logs (.gz too; - for stdin)."),
                                  QStringLiteral("FILE..."));
     if (!parser.parse(QStringList{QStringLiteral("logs")} + args))
@@ -292,8 +295,11 @@ int runLogs(const QStringList &args)
         return usageError(QStringLiteral("logs: --source and --to URL exclude each other"), kExitUsage);
     if (parser.isSet(printDdl) && loadTarget.isEmpty())
         return usageError(QStringLiteral("logs: --print-ddl needs --to clickhouse://…/DB.TABLE"), kExitUsage);
-    if (!fromSource && (parser.isSet(whereStatus) || parser.isSet(pathPrefix) || parser.isSet(client) || parser.isSet(column)))
-        return usageError(QStringLiteral("logs: --where-status, --path, --client and --column need --source"), kExitUsage);
+    if (!fromSource
+        && (parser.isSet(whereStatus) || parser.isSet(pathPrefix) || parser.isSet(client) || parser.isSet(column)
+            || parser.isSet(progress)))
+        return usageError(QStringLiteral("logs: --where-status, --path, --client, --column and --progress need --source"),
+                          kExitUsage);
     int timeoutSeconds = 300;
     if (parser.isSet(timeout)) {
         bool ok = false;
@@ -385,7 +391,13 @@ int runLogs(const QStringList &args)
         query.filter.pathPrefix = parser.value(pathPrefix);
         query.filter.client = parser.value(client);
         ClickHouseSource database(endpoint, overrides, timeoutSeconds);
+        const bool terminal = stderrIsTerminal();
+        const bool showProgress = terminal || parser.isSet(progress);
+        if (showProgress)
+            database.setProgressHandler(progressPrinter(terminal));
         const SourceSummary answer = database.summary(query);
+        if (showProgress && terminal)
+            clearProgressLine();
         if (answer.error.isError())
             return sourceError(answer.error);
         if (parser.isSet(json)) {

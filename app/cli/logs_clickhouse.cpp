@@ -6,7 +6,10 @@
 #include "core/logs/source/clickhouse_loader.h"
 #include "core/logs/source/clickhouse_schema.h"
 
+#include <QElapsedTimer>
 #include <QFile>
+
+#include <memory>
 
 namespace statusscope::cli {
 
@@ -64,6 +67,33 @@ bool parseStatusFilter(const QString &text, QList<int> &statuses)
         statuses << status;
     }
     return !statuses.isEmpty();
+}
+
+ProgressHandler progressPrinter(bool terminal)
+{
+    struct Printed
+    {
+        QString stage;
+        QElapsedTimer since;
+    };
+    auto printed = std::make_shared<Printed>();
+    return [terminal, printed](const SourceProgress &progress) {
+        const QString line = QStringLiteral("statusscope-cli: logs: %1").arg(progressText(progress));
+        if (terminal) {
+            writeErr(QStringLiteral("\r%1\x1b[K").arg(line));
+            return;
+        }
+        if (printed->stage == progress.stage && printed->since.isValid() && printed->since.elapsed() < 1000)
+            return;
+        printed->stage = progress.stage;
+        printed->since.start();
+        writeErr(line + QLatin1Char('\n'));
+    };
+}
+
+void clearProgressLine()
+{
+    writeErr(QStringLiteral("\r\x1b[K"));
 }
 
 int exitCodeFor(SourceErrorKind kind)

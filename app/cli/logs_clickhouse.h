@@ -23,6 +23,12 @@ bool parseColumnOverrides(const QStringList &specs, QMap<logs::ColumnRole, QStri
 // --where-status "500,502,5xx".
 bool parseStatusFilter(const QString &text, QList<int> &statuses);
 
+// `logs --source … --progress` (or stderr a terminal): on a terminal one line redrawn in place
+// (cleared by the returned handler's owner with clearProgressLine()), elsewhere one line a
+// second, so a log file gets a readable trace. stdout is never touched.
+logs::ProgressHandler progressPrinter(bool terminal);
+void clearProgressLine();
+
 int exitCodeFor(logs::SourceErrorKind kind);
 // Prints "statusscope-cli: logs: MESSAGE" and returns the kind's exit code.
 int sourceError(const logs::SourceError &error);

@@ -13,6 +13,8 @@ ports of its own in a temporary folder, stopped by its PID) and measures, median
             from the loaded table): the server's own ingest, without any parsing
   overview  statusscope-cli logs --json --source clickhouse://… (the whole range, auto bucket),
             wall time and the bytes received (the JSON's source.bytes_received)
+  progress  the overview with --progress (system.processes polled every 250 ms while a query
+            runs): what showing progress costs in time and bytes
   zoom      the same with --from/--to one hour and --bucket 1m
   local     statusscope-cli logs --json FILE: reading the same lines from the file here
 
@@ -142,8 +144,8 @@ def main():
     size = os.path.getsize(log)
     env = dict(os.environ, CLICKHOUSE_PASSWORD=PASSWORD)
     server = Server()
-    results = {k: [] for k in ("load", "client", "overview", "zoom", "local")}
-    overview_bytes = zoom_bytes = 0
+    results = {k: [] for k in ("load", "client", "overview", "progress", "zoom", "local")}
+    overview_bytes = progress_bytes = zoom_bytes = 0
     tsv = os.path.join(DATA, f"combined-{args.lines}.parsed.tsv")
     try:
         columns = "ts, ts_ms, tz_offset, status, method, path, client, user_agent, bytes, duration_ms"
@@ -172,11 +174,14 @@ def main():
             results["overview"].append(wall([args.cli, "logs", "--json", "--source", server.url("access")], env=env,
                                             stdout_path=out_json))
             overview_bytes = json.load(open(out_json))["source"]["bytes_received"]
+            results["progress"].append(wall([args.cli, "logs", "--json", "--progress", "--source", server.url("access")],
+                                            env=env, stdout_path=out_json))
+            progress_bytes = json.load(open(out_json))["source"]["bytes_received"]
             results["zoom"].append(wall([args.cli, "logs", "--json", "--source", server.url("access")] + zoom, env=env,
                                         stdout_path=out_json))
             zoom_bytes = json.load(open(out_json))["source"]["bytes_received"]
             results["local"].append(wall([args.cli, "logs", "--json", log]))
-            print(f"overview {results['overview'][-1]:.2f} s, zoom {results['zoom'][-1]:.2f} s, "
+            print(f"overview {results['overview'][-1]:.2f} s, with progress {results['progress'][-1]:.2f} s, zoom {results['zoom'][-1]:.2f} s, "
                   f"local {results['local'][-1]:.2f} s", flush=True)
         os.remove(out_json)
     finally:
@@ -195,6 +200,7 @@ malformed lines), median of {args.runs} runs (`bench/clickhouse/run_bench.py --l
 | load: `statusscope-cli logs --to` (parse + INSERT) | {med['load']:.2f} s | {args.lines / med['load'] / 1e6:.2f} M lines/s |
 | `clickhouse-client INSERT … FORMAT TSV`, same parsed rows | {med['client']:.2f} s | {rows / med['client'] / 1e6:.2f} M rows/s |
 | overview: `logs --json --source` (whole range) | {med['overview']:.2f} s | {overview_bytes:,} bytes received |
+| the same with `--progress` (system.processes polled) | {med['progress']:.2f} s | {progress_bytes:,} bytes received |
 | zoom: one hour, 1-minute buckets | {med['zoom']:.2f} s | {zoom_bytes:,} bytes received |
 | local: `logs --json FILE` | {med['local']:.2f} s | {args.lines / med['local'] / 1e6:.2f} M lines/s |
 """

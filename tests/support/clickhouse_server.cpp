@@ -52,6 +52,12 @@ void ClickHouseServer::reservePorts()
     m_interserverPort = freeLoopbackPort();
 }
 
+QString ClickHouseServer::writePasswordFile(const QString &folder)
+{
+    const QString path = QDir(folder).filePath(QStringLiteral("password"));
+    return writeTextFile(path, password().toUtf8() + '\n') ? path : QString();
+}
+
 QString ClickHouseServer::sourceUrl(const QString &dbTable) const
 {
     return QStringLiteral("clickhouse://%1@127.0.0.1:%2/%3").arg(user()).arg(m_port).arg(dbTable);
@@ -174,6 +180,35 @@ QByteArray ClickHouseServer::query(const QString &sql, bool *ok)
         return {};
     }
     return answer.body;
+}
+
+bool ClickHouseServer::createSlowTable(const QString &name, qint64 rows, double secondsPerBlock)
+{
+    const QStringList statements{
+        QStringLiteral("CREATE TABLE %1_rows (ts DateTime, status UInt16, path String, client String) "
+                       "ENGINE = MergeTree PARTITION BY toDate(ts) ORDER BY (ts, status)")
+            .arg(name),
+        QStringLiteral("INSERT INTO %1_rows SELECT toDateTime(1715594400 + intDiv(number, 50)), "
+                       "toUInt16(200 + 100 * (number % 4)), concat('/p/', toString(number % 97)), '10.0.0.1' "
+                       "FROM numbers(%2)")
+            .arg(name)
+            .arg(rows),
+        QStringLiteral("CREATE VIEW %1 AS SELECT * FROM %1_rows WHERE sleep(%2) = 0").arg(name).arg(secondsPerBlock)};
+    for (const QString &statement : statements) {
+        bool ok = false;
+        query(statement, &ok);
+        if (!ok)
+            return false;
+    }
+    return true;
+}
+
+qint64 ClickHouseServer::runningStatusScopeQueries()
+{
+    bool ok = false;
+    const QByteArray body =
+        query(QStringLiteral("SELECT count() FROM system.processes WHERE query_id LIKE 'statusscope-%'"), &ok);
+    return ok ? body.trimmed().toLongLong() : -1;
 }
 
 bool ClickHouseCluster::start()

@@ -20,6 +20,8 @@ public:
     static QString password() { return QStringLiteral("secret"); }
     // The cluster name the two-server variant writes into remote_servers.
     static QString clusterName() { return QStringLiteral("statusscope_pair"); }
+    // The password as `--password-file` reads it, written into `folder`; its path, or empty.
+    static QString writePasswordFile(const QString &folder);
 
     // Tries up to three port sets. `shardTcpPorts`, when given, become one shard each of the
     // cluster clusterName() (the native ports of the servers that form it, this one included:
@@ -34,6 +36,13 @@ public:
     // Runs one statement over HTTP as the default user; the body on success, empty and
     // error() set otherwise.
     QByteArray query(const QString &sql, bool *ok = nullptr);
+    // `name`: a view over a MergeTree table of `rows` generated requests (ts one every 50th of a
+    // second from 2024-05-13 10:00 UTC, status 200..500, path, client) that sleeps
+    // `secondsPerBlock` for each block it reads. A query over it runs for seconds, in steps the
+    // server counts, with a known row estimate: what progress and cancel are tested on.
+    bool createSlowTable(const QString &name, qint64 rows, double secondsPerBlock);
+    // Queries of StatusScope (their ids start "statusscope-") the server is running now.
+    qint64 runningStatusScopeQueries();
     // Stops the server now (SIGTERM to its PID), as an outage in the middle of a query would.
     void shutDown() { stop(); }
 

@@ -8,6 +8,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -55,8 +56,14 @@ SourceLogView::SourceLogView(std::shared_ptr<LogSource> source, QWidget *parent)
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("sourceStatus"));
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_progress = new QProgressBar(this);
+    m_progress->setObjectName(QStringLiteral("sourceProgress"));
+    m_progress->setTextVisible(false);
+    m_progress->setFixedWidth(160);
+    m_progress->setVisible(false);
     m_cancel = new QPushButton(tr("Cancel"), this);
     m_cancel->setObjectName(QStringLiteral("sourceCancel"));
+    m_cancel->setToolTip(tr("Stop the running query, on the server too"));
     m_bucket = new QComboBox(this);
     m_bucket->addItem(tr("Auto buckets"), 0);
     m_bucket->addItem(tr("1 minute"), 60);
@@ -67,20 +74,29 @@ SourceLogView::SourceLogView(std::shared_ptr<LogSource> source, QWidget *parent)
     showAll->setToolTip(tr("Show the whole time range after zooming (double-click the chart)"));
     auto *bar = new QHBoxLayout;
     bar->addWidget(m_status, 1);
+    bar->addWidget(m_progress);
     bar->addWidget(m_cancel);
     bar->addWidget(m_bucket);
     bar->addWidget(showAll);
 
     m_chart = new LogChart(this);
     m_chart->setExternalBuckets(true);
-    m_errorLabel = new QLabel(this);
+    m_errorPage = new QWidget(this);
+    m_errorLabel = new QLabel(m_errorPage);
     m_errorLabel->setObjectName(QStringLiteral("sourceError"));
     m_errorLabel->setWordWrap(true);
     m_errorLabel->setAlignment(Qt::AlignCenter);
     m_errorLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto *retry = new QPushButton(tr("Try again"), m_errorPage);
+    retry->setObjectName(QStringLiteral("sourceRetry"));
+    auto *errorLayout = new QVBoxLayout(m_errorPage);
+    errorLayout->addStretch(1);
+    errorLayout->addWidget(m_errorLabel);
+    errorLayout->addWidget(retry, 0, Qt::AlignHCenter);
+    errorLayout->addStretch(1);
     m_stack = new QStackedWidget(this);
     m_stack->addWidget(m_chart);
-    m_stack->addWidget(m_errorLabel);
+    m_stack->addWidget(m_errorPage);
 
     m_tables = new QTabWidget(this);
     m_statusTable = sourceTable({tr("Status"), tr("Requests"), tr("Share")}, QStringLiteral("statusTable"), m_tables);
@@ -112,6 +128,7 @@ SourceLogView::SourceLogView(std::shared_ptr<LogSource> source, QWidget *parent)
     layout->addWidget(splitter, 1);
 
     connect(m_cancel, &QPushButton::clicked, this, &SourceLogView::cancel);
+    connect(retry, &QPushButton::clicked, this, &SourceLogView::reload);
     connect(showAll, &QToolButton::clicked, m_chart, &LogChart::showAll);
     connect(m_bucket, &QComboBox::currentIndexChanged, this,
             [this] { m_chart->setBucketSeconds(m_bucket->currentData().toInt()); });
@@ -122,15 +139,28 @@ SourceLogView::SourceLogView(std::shared_ptr<LogSource> source, QWidget *parent)
     connect(&m_series, &QFutureWatcher<SourceSeries>::finished, this, &SourceLogView::seriesDone);
     connect(&m_samples, &QFutureWatcher<SourceSamples>::finished, this, &SourceLogView::samplesDone);
 
-    setBusy(tr("Asking %1 for the overview…").arg(m_source->name()));
-    std::shared_ptr<LogSource> shared = m_source;
-    m_overview.setFuture(QtConcurrent::run(&m_pool, [shared] { return shared->summary(LogQuery{}); }));
+    // Reports come on the worker thread; the queued call is dropped once this view is gone.
+    m_source->setProgressHandler([this](const SourceProgress &progress) {
+        QMetaObject::invokeMethod(this, [this, progress] { showProgress(progress); }, Qt::QueuedConnection);
+    });
+    reload();
 }
 
 SourceLogView::~SourceLogView()
 {
     m_source->cancel();
     m_pool.waitForDone();
+    m_source->setProgressHandler({});
+}
+
+void SourceLogView::reload()
+{
+    m_errorText.clear();
+    m_stack->setCurrentWidget(m_chart);
+    setBusy(tr("Asking %1 for the overview…").arg(m_source->name()));
+    m_source->resetCancel();
+    std::shared_ptr<LogSource> shared = m_source;
+    m_overview.setFuture(QtConcurrent::run(&m_pool, [shared] { return shared->summary(LogQuery{}); }));
 }
 
 bool SourceLogView::isBusy() const
@@ -140,24 +170,52 @@ bool SourceLogView::isBusy() const
 
 void SourceLogView::setBusy(const QString &what)
 {
+    m_busyWhat = what;
     m_status->setText(what);
     m_cancel->setEnabled(true);
+    // Busy without a measure until the server says how far it is.
+    m_progress->setRange(0, 0);
+    m_progress->setVisible(true);
+}
+
+void SourceLogView::setIdle(const QString &status)
+{
+    m_status->setText(status);
+    m_cancel->setEnabled(isBusy());
+    m_progress->setVisible(isBusy());
+}
+
+void SourceLogView::showProgress(const SourceProgress &progress)
+{
+    if (!isBusy())
+        return;
+    const int perMille = progressPerMille(progress);
+    m_progress->setRange(0, perMille < 0 ? 0 : 1000);
+    if (perMille >= 0)
+        m_progress->setValue(perMille);
+    m_status->setText(QStringLiteral("%1 %2").arg(m_busyWhat, progressText(progress)));
 }
 
 void SourceLogView::cancel()
 {
+    if (!isBusy())
+        return;
     m_source->cancel();
+    m_cancel->setEnabled(false);
+    m_status->setText(tr("Cancelling: stopping the query on %1…").arg(m_source->name()));
 }
 
 void SourceLogView::showError(const SourceError &error)
 {
     m_errorText = error.message;
-    m_status->setText(error.kind == SourceErrorKind::Cancelled ? tr("Cancelled") : tr("Failed"));
-    m_cancel->setEnabled(isBusy());
+    setIdle(error.kind == SourceErrorKind::Cancelled ? tr("Cancelled") : tr("Failed: %1").arg(error.message));
     if (error.kind != SourceErrorKind::Cancelled || m_summary.buckets.isEmpty()) {
         m_errorLabel->setText(error.message);
         if (m_summary.buckets.isEmpty())
-            m_stack->setCurrentWidget(m_errorLabel);
+            m_stack->setCurrentWidget(m_errorPage);
+    } else {
+        // A cancelled zoom or sample: the chart stays as it was.
+        m_status->setText(tr("Cancelled: %1").arg(error.message));
     }
     emit failed(error.message);
 }
@@ -191,12 +249,11 @@ void SourceLogView::overviewDone()
         m_pathTable->setItem(row, 2, new QTableWidgetItem(entry.text));
         ++row;
     }
-    m_status->setText(tr("%1: %2 requests, %3 skipped lines, %4 spikes")
-                          .arg(m_source->name())
-                          .arg(m_summary.linesParsed)
-                          .arg(m_summary.linesSkipped)
-                          .arg(m_summary.spikes.size()));
-    m_cancel->setEnabled(false);
+    setIdle(tr("%1: %2 requests, %3 skipped lines, %4 spikes")
+                .arg(m_source->name())
+                .arg(m_summary.linesParsed)
+                .arg(m_summary.linesSkipped)
+                .arg(m_summary.spikes.size()));
     emit loadFinished();
 }
 
@@ -210,6 +267,7 @@ void SourceLogView::requestSeries(qint64 fromMs, qint64 toMs, int bucketSeconds)
     query.toMs = toMs;
     query.bucketSeconds = bucketSeconds;
     setBusy(tr("Re-bucketing on the server…"));
+    m_source->resetCancel();
     std::shared_ptr<LogSource> shared = m_source;
     // A newer zoom replaces an older one still waiting; the watcher follows the latest.
     m_series.setFuture(QtConcurrent::run(&m_pool, [shared, query] { return shared->series(query); }));
@@ -223,8 +281,7 @@ void SourceLogView::seriesDone()
         return;
     }
     m_chart->showExternalBuckets(m_seriesFromMs, m_seriesToMs, answer.bucketSeconds, answer.buckets);
-    m_status->setText(tr("%1: %2 buckets of %3 s").arg(m_source->name()).arg(answer.buckets.size()).arg(answer.bucketSeconds));
-    m_cancel->setEnabled(isBusy());
+    setIdle(tr("%1: %2 buckets of %3 s").arg(m_source->name()).arg(answer.buckets.size()).arg(answer.bucketSeconds));
     emit seriesUpdated();
 }
 
@@ -234,6 +291,7 @@ void SourceLogView::showBucket(qint64 startMs, qint64 endMs)
     query.fromMs = startMs;
     query.toMs = endMs - 1;
     setBusy(tr("Fetching sample rows…"));
+    m_source->resetCancel();
     std::shared_ptr<LogSource> shared = m_source;
     m_samples.setFuture(QtConcurrent::run(&m_pool, [shared, query] { return shared->samples(query); }));
 }
@@ -254,8 +312,7 @@ void SourceLogView::samplesDone()
         ++row;
     }
     m_tables->setCurrentWidget(m_sampleTable);
-    m_status->setText(tr("%1 sample rows").arg(answer.lines.size()));
-    m_cancel->setEnabled(isBusy());
+    setIdle(tr("%1 sample rows").arg(answer.lines.size()));
     emit samplesReady();
 }
 

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/logs/source/clickhouse_http.h"
 
+#include "core/logs/source/clickhouse_progress.h"
+#include "core/logs/source/clickhouse_tsv.h"
+
 #include <QEventLoop>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -9,6 +12,8 @@
 #include <QUrl>
 #include <QUrlQuery>
 #include <QUuid>
+
+#include <optional>
 
 namespace statusscope::logs {
 
@@ -25,6 +30,8 @@ constexpr int kWrongPassword = 193;
 constexpr int kRequiredPassword = 194;
 constexpr int kQueryWasCancelled = 394;
 constexpr int kAuthenticationFailed = 516;
+// How long a cancelled call waits for the server to confirm the query stopped.
+constexpr int kKillSeconds = 5;
 
 QString kindWords(SourceErrorKind kind)
 {
@@ -92,6 +99,8 @@ SourceErrorKind clickHouseErrorKind(int code, int httpStatus)
 ClickHouseHttp::ClickHouseHttp(ClickHouseEndpoint endpoint, int timeoutSeconds)
     : m_endpoint(std::move(endpoint))
     , m_timeoutSeconds(timeoutSeconds)
+    // The server's own limit ends the query first; this catches a server that stopped answering.
+    , m_transferTimeoutMs((timeoutSeconds + 15) * 1000)
 {
 }
 
@@ -107,6 +116,23 @@ ClickHouseReply ClickHouseHttp::insert(const QString &insertSql, const QByteArra
     return run(insertSql, rows, true);
 }
 
+QNetworkRequest ClickHouseHttp::request(const QUrlQuery &params) const
+{
+    QUrl url;
+    url.setScheme(m_endpoint.https ? QStringLiteral("https") : QStringLiteral("http"));
+    url.setHost(m_endpoint.host);
+    url.setPort(m_endpoint.port);
+    url.setPath(QStringLiteral("/"));
+    url.setQuery(params);
+    QNetworkRequest request(url);
+    request.setRawHeader("X-ClickHouse-User", m_endpoint.user.toUtf8());
+    if (!m_endpoint.password.isEmpty())
+        request.setRawHeader("X-ClickHouse-Key", m_endpoint.password.toUtf8());
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("text/plain; charset=UTF-8"));
+    request.setTransferTimeout(m_transferTimeoutMs);
+    return request;
+}
+
 ClickHouseReply ClickHouseHttp::run(const QString &querySql, const QByteArray &body, bool isInsert)
 {
     ClickHouseReply out;
@@ -116,11 +142,6 @@ ClickHouseReply ClickHouseHttp::run(const QString &querySql, const QByteArray &b
         return out;
     }
     QNetworkAccessManager manager;
-    QUrl url;
-    url.setScheme(m_endpoint.https ? QStringLiteral("https") : QStringLiteral("http"));
-    url.setHost(m_endpoint.host);
-    url.setPort(m_endpoint.port);
-    url.setPath(QStringLiteral("/"));
     const QString queryId = QStringLiteral("statusscope-%1").arg(QUuid::createUuid().toString(QUuid::WithoutBraces));
     QUrlQuery params;
     params.addQueryItem(QStringLiteral("database"), m_endpoint.database);
@@ -136,25 +157,26 @@ ClickHouseReply ClickHouseHttp::run(const QString &querySql, const QByteArray &b
         // is an HTTP error and never a 200 with a cut result.
         params.addQueryItem(QStringLiteral("wait_end_of_query"), QStringLiteral("1"));
     }
-    url.setQuery(params);
-    QNetworkRequest request(url);
-    request.setRawHeader("X-ClickHouse-User", m_endpoint.user.toUtf8());
-    if (!m_endpoint.password.isEmpty())
-        request.setRawHeader("X-ClickHouse-Key", m_endpoint.password.toUtf8());
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("text/plain; charset=UTF-8"));
-    // The server's own limit ends the query first; this catches a server that stopped answering.
-    request.setTransferTimeout((m_timeoutSeconds + 15) * 1000);
-    QNetworkReply *reply = manager.post(request, body);
+    QNetworkReply *reply = manager.post(request(params), body);
+    QEventLoop loop;
+    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    bool cancelledBeforeRegistered = false;
     {
         const std::lock_guard lock(m_mutex);
         m_running = reply;
         m_runningId = queryId;
+        cancelledBeforeRegistered = m_cancelled.load();
     }
+    // A cancel between the check above and now found no reply to abort.
+    if (cancelledBeforeRegistered)
+        reply->abort();
     ++m_queries;
-    QEventLoop loop;
-    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    std::optional<ClickHouseProgressPoll> poll;
+    if (m_progress && !isInsert && !reply->isFinished())
+        poll.emplace(manager, request({}), queryId, m_progress, m_bytesReceived);
     if (!reply->isFinished())
         loop.exec();
+    poll.reset();
     {
         const std::lock_guard lock(m_mutex);
         m_running = nullptr;
@@ -168,7 +190,9 @@ ClickHouseReply ClickHouseHttp::run(const QString &querySql, const QByteArray &b
     delete reply;
     const QString where = QStringLiteral("%1:%2").arg(m_endpoint.host).arg(m_endpoint.port);
     if (m_cancelled.load()) {
-        out.error = {SourceErrorKind::Cancelled, QStringLiteral("%1: cancelled").arg(name)};
+        const QString killed = netError == QNetworkReply::OperationCanceledError ? kill(queryId) : QString();
+        out.error = {SourceErrorKind::Cancelled, QStringLiteral("%1: cancelled%2").arg(name, killed)};
+        out.body.clear();
         return out;
     }
     if (status == 200 && netError == QNetworkReply::NoError)
@@ -198,7 +222,7 @@ ClickHouseReply ClickHouseHttp::run(const QString &querySql, const QByteArray &b
     case QNetworkReply::OperationCanceledError:
     case QNetworkReply::TimeoutError:
         out.error = {SourceErrorKind::Timeout,
-                     QStringLiteral("%1: no answer from %2 within %3 s").arg(name, where).arg(m_timeoutSeconds + 15)};
+                     QStringLiteral("%1: no answer from %2 within %3 s").arg(name, where).arg(m_transferTimeoutMs / 1000)};
         break;
     default:
         out.error = {SourceErrorKind::Interrupted,
@@ -209,21 +233,24 @@ ClickHouseReply ClickHouseHttp::run(const QString &querySql, const QByteArray &b
     return out;
 }
 
+QString ClickHouseHttp::kill(const QString &queryId)
+{
+    // Closing the connection alone may leave a long aggregation running on the server. SYNC
+    // answers once the query has stopped, so when Cancelled is returned it no longer runs.
+    ClickHouseHttp killer(m_endpoint, kKillSeconds);
+    killer.m_transferTimeoutMs = kKillSeconds * 1000;
+    const ClickHouseReply reply = killer.query(QStringLiteral("KILL QUERY WHERE query_id = %1 SYNC").arg(sqlString(queryId)));
+    if (!reply.ok())
+        return QStringLiteral("; the server was not told to stop the query (%1)").arg(reply.error.message);
+    return QStringLiteral("; the query was stopped on the server");
+}
+
 void ClickHouseHttp::cancel()
 {
-    QString id;
-    {
-        const std::lock_guard lock(m_mutex);
-        m_cancelled.store(true);
-        id = m_runningId;
-        if (m_running)
-            QMetaObject::invokeMethod(m_running.data(), &QNetworkReply::abort, Qt::QueuedConnection);
-    }
-    if (id.isEmpty())
-        return;
-    // Aborting the HTTP request alone may leave a long aggregation running on the server.
-    ClickHouseHttp killer(m_endpoint, 10);
-    killer.query(QStringLiteral("KILL QUERY WHERE query_id = '%1' ASYNC").arg(id));
+    const std::lock_guard lock(m_mutex);
+    m_cancelled.store(true);
+    if (m_running)
+        QMetaObject::invokeMethod(m_running.data(), &QNetworkReply::abort, Qt::QueuedConnection);
 }
 
 } // namespace statusscope::logs

@@ -4,7 +4,8 @@
 // (each call has its own network manager, so a GUI may run calls on pool threads). User and password
 // travel in the X-ClickHouse-User/-Key headers (never in the URL, which servers log). Every
 // query carries a query id, so cancel() can stop it on the server with KILL QUERY, and a
-// server-side time limit (max_execution_time) besides the transfer timeout.
+// server-side time limit (max_execution_time) besides the transfer timeout. With a progress
+// handler set, a SELECT's progress is polled while it runs (clickhouse_progress.h).
 
 #include "core/logs/source/clickhouse_endpoint.h"
 #include "core/logs/source/log_source.h"
@@ -12,11 +13,13 @@
 #include <QByteArray>
 #include <QPointer>
 #include <QString>
+#include <QUrlQuery>
 
 #include <atomic>
 #include <mutex>
 
 class QNetworkReply;
+class QNetworkRequest;
 
 namespace statusscope::logs {
 
@@ -40,9 +43,12 @@ public:
     ClickHouseReply query(const QString &sql);
     // `INSERT … FORMAT …` in the URL, the rows as the body.
     ClickHouseReply insert(const QString &insertSql, const QByteArray &rows);
-    // Thread-safe: aborts the running call and kills its query on the server; later calls fail
-    // as cancelled until resetCancel().
+    // Thread-safe and returns at once: aborts the running call, which then kills its query on
+    // the server (KILL QUERY … SYNC) before it returns Cancelled; later calls fail as cancelled
+    // until resetCancel().
     void cancel();
+    // Set before the calls it applies to; called on the calling thread during a SELECT.
+    void setProgressHandler(ProgressHandler handler) { m_progress = std::move(handler); }
     // Before a new user action: a cancel of the last one no longer applies.
     void resetCancel() { m_cancelled.store(false); }
     // Body bytes received so far over all calls: what the chart cost on the wire.
@@ -51,9 +57,14 @@ public:
 
 private:
     ClickHouseReply run(const QString &querySql, const QByteArray &body, bool isInsert);
+    QNetworkRequest request(const QUrlQuery &params) const;
+    // After a cancel: stops `queryId` on the server; what happened, for the Cancelled message.
+    QString kill(const QString &queryId);
 
     ClickHouseEndpoint m_endpoint;
     int m_timeoutSeconds;
+    int m_transferTimeoutMs;
+    ProgressHandler m_progress;
     std::atomic<bool> m_cancelled{false};
     std::atomic<qint64> m_bytesReceived{0};
     std::atomic<int> m_queries{0};

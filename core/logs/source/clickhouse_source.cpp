@@ -36,8 +36,17 @@ ClickHouseSource::ClickHouseSource(ClickHouseEndpoint endpoint, QMap<ColumnRole,
 {
 }
 
-QList<QList<QByteArray>> ClickHouseSource::rows(const QString &sql, SourceError &error)
+QList<QList<QByteArray>> ClickHouseSource::rows(const QString &stage, const QString &sql, SourceError &error)
 {
+    ProgressHandler handler;
+    if (const ProgressHandler &outer = progressHandler()) {
+        handler = [outer, stage](const SourceProgress &progress) {
+            SourceProgress named = progress;
+            named.stage = stage;
+            outer(named);
+        };
+    }
+    m_http.setProgressHandler(std::move(handler));
     const ClickHouseReply reply = m_http.query(sql + QStringLiteral(" FORMAT TabSeparated"));
     if (!reply.ok()) {
         error = reply.error;
@@ -52,7 +61,7 @@ SourceError ClickHouseSource::connect()
     if (m_connected)
         return error;
     const ClickHouseEndpoint &endpoint = m_http.endpoint();
-    const auto found = rows(QStringLiteral("SELECT name, type FROM system.columns WHERE database = %1 AND table = %2")
+    const auto found = rows(QStringLiteral("columns"), QStringLiteral("SELECT name, type FROM system.columns WHERE database = %1 AND table = %2")
                                .arg(sqlString(endpoint.database), sqlString(endpoint.table)),
                            error);
     if (error.isError())
@@ -133,7 +142,7 @@ QString ClickHouseSource::where(const LogQuery &query, const QString &extra) con
 std::optional<ClickHouseSource::Range> ClickHouseSource::range(const LogQuery &query, SourceError &error)
 {
     const QString tz = m_mapping.has(ColumnRole::TzOffset) ? col(ColumnRole::TzOffset) : QStringLiteral("0");
-    const auto found = rows(QStringLiteral("SELECT count(), min(%1), max(%1), argMin(%2, %1) FROM %3%4")
+    const auto found = rows(QStringLiteral("time range"), QStringLiteral("SELECT count(), min(%1), max(%1), argMin(%2, %1) FROM %3%4")
                                 .arg(timeMsExpr(), tz, m_http.endpoint().qualifiedTable(), where(query)),
                             error);
     if (error.isError())
@@ -150,7 +159,7 @@ bool ClickHouseSource::fillSeries(const LogQuery &query, qint64 fromMs, qint64 t
 {
     const QString time = col(ColumnRole::Time);
     const QString status = col(ColumnRole::Status);
-    const auto found = rows(QStringLiteral("SELECT intDiv(toUInt32(%1), %2) * %2 AS bucket, %3 AS s, count() FROM %4%5 "
+    const auto found = rows(QStringLiteral("buckets"), QStringLiteral("SELECT intDiv(toUInt32(%1), %2) * %2 AS bucket, %3 AS s, count() FROM %4%5 "
                                            "GROUP BY bucket, s ORDER BY bucket, s")
                                 .arg(time)
                                 .arg(bucketSeconds)
@@ -173,10 +182,10 @@ bool ClickHouseSource::fillSeries(const LogQuery &query, qint64 fromMs, qint64 t
     return true;
 }
 
-QList<TopEntry> ClickHouseSource::top(const QString &sql, int textColumn, int statusColumn, SourceError &error)
+QList<TopEntry> ClickHouseSource::top(const QString &stage, const QString &sql, int textColumn, int statusColumn, SourceError &error)
 {
     QList<TopEntry> out;
-    for (const auto &row : rows(sql, error)) {
+    for (const auto &row : rows(stage, sql, error)) {
         if (row.size() < 3)
             continue;
         out.push_back({QString::fromUtf8(row[textColumn]), int(toInt(row[statusColumn])), toInt(row[2])});
@@ -187,13 +196,13 @@ QList<TopEntry> ClickHouseSource::top(const QString &sql, int textColumn, int st
 void ClickHouseSource::addLoadAccounting(LogSummary &summary, SourceError &error)
 {
     const ClickHouseEndpoint &endpoint = m_http.endpoint();
-    const auto exists = rows(QStringLiteral("EXISTS TABLE %1").arg(endpoint.qualified(loadTableName())), error);
+    const auto exists = rows(QStringLiteral("load accounting"), QStringLiteral("EXISTS TABLE %1").arg(endpoint.qualified(loadTableName())), error);
     if (error.isError() || exists.isEmpty() || exists[0].value(0) != "1")
         return;
     QStringList sums{QStringLiteral("sum(meta)")};
     for (const QString &column : skipColumns() + deviationColumns())
         sums << QStringLiteral("sum(%1)").arg(column);
-    const auto found = rows(QStringLiteral("SELECT %1 FROM %2 WHERE target = %3")
+    const auto found = rows(QStringLiteral("load accounting"), QStringLiteral("SELECT %1 FROM %2 WHERE target = %3")
                                 .arg(sums.join(QStringLiteral(", ")), endpoint.qualified(loadTableName()),
                                      sqlString(endpoint.dbTable())),
                             error);
@@ -217,12 +226,11 @@ SourceSummary ClickHouseSource::summary(const LogQuery &query)
     summary.files = QStringList{name()};
     summary.format = QStringLiteral("clickhouse");
     SourceError &error = out.error;
-    m_http.resetCancel();
     error = connect();
     if (error.isError())
         return out;
     const QString table = m_http.endpoint().qualifiedTable();
-    const auto all = rows(QStringLiteral("SELECT count() FROM %1").arg(table), error);
+    const auto all = rows(QStringLiteral("counting rows"), QStringLiteral("SELECT count() FROM %1").arg(table), error);
     if (error.isError())
         return out;
     const qint64 allRows = all.isEmpty() ? 0 : toInt(all[0].value(0));
@@ -255,7 +263,7 @@ SourceSummary ClickHouseSource::summary(const LogQuery &query)
 
     const QString status = col(ColumnRole::Status);
     if (m_mapping.has(ColumnRole::Path)) {
-        summary.topErrorPaths = top(QStringLiteral("SELECT %1 AS p, %2 AS s, count() AS c FROM %3%4 GROUP BY p, s "
+        summary.topErrorPaths = top(QStringLiteral("top error paths"), QStringLiteral("SELECT %1 AS p, %2 AS s, count() AS c FROM %3%4 GROUP BY p, s "
                                                    "ORDER BY c DESC, p, s LIMIT %5")
                                         .arg(col(ColumnRole::Path), status, table,
                                              where(query, QStringLiteral("%1 >= 400").arg(status)))
@@ -264,11 +272,11 @@ SourceSummary ClickHouseSource::summary(const LogQuery &query)
         if (error.isError())
             return out;
     }
-    const auto perStatus = [&](ColumnRole role, QMap<int, QList<TopEntry>> &lists) {
+    const auto perStatus = [&](ColumnRole role, const QString &stage, QMap<int, QList<TopEntry>> &lists) {
         if (!m_mapping.has(role))
             return;
         const QList<TopEntry> entries =
-            top(QStringLiteral("SELECT %1 AS s, %2 AS k, count() AS c FROM %3%4 GROUP BY s, k "
+            top(stage, QStringLiteral("SELECT %1 AS s, %2 AS k, count() AS c FROM %3%4 GROUP BY s, k "
                                "ORDER BY s, c DESC, k LIMIT %5 BY s")
                     .arg(status, col(role), table, where(query, QStringLiteral("%1 != ''").arg(col(role))))
                     .arg(kTopPerStatus),
@@ -278,14 +286,14 @@ SourceSummary ClickHouseSource::summary(const LogQuery &query)
         for (const TopEntry &entry : entries)
             lists[entry.status].push_back(entry);
     };
-    perStatus(ColumnRole::Client, summary.topClients);
+    perStatus(ColumnRole::Client, QStringLiteral("top clients"), summary.topClients);
     if (error.isError())
         return out;
-    perStatus(ColumnRole::UserAgent, summary.topUserAgents);
+    perStatus(ColumnRole::UserAgent, QStringLiteral("top user agents"), summary.topUserAgents);
     if (error.isError())
         return out;
     if (m_mapping.has(ColumnRole::Duration)) {
-        const auto found = rows(QStringLiteral("SELECT quantiles(0.5, 0.95, 0.99)(d), count() FROM "
+        const auto found = rows(QStringLiteral("latency"), QStringLiteral("SELECT quantiles(0.5, 0.95, 0.99)(d), count() FROM "
                                                "(SELECT %1 AS d FROM %2%3) WHERE d >= 0")
                                     .arg(durationExpr(), table, where(query)),
                                 error);
@@ -306,7 +314,6 @@ SourceSummary ClickHouseSource::summary(const LogQuery &query)
 SourceSeries ClickHouseSource::series(const LogQuery &query)
 {
     SourceSeries out;
-    m_http.resetCancel();
     out.error = connect();
     if (out.error.isError())
         return out;
@@ -330,7 +337,6 @@ SourceSeries ClickHouseSource::series(const LogQuery &query)
 SourceSamples ClickHouseSource::samples(const LogQuery &query, int maxLines)
 {
     SourceSamples out;
-    m_http.resetCancel();
     out.error = connect();
     if (out.error.isError())
         return out;
@@ -338,7 +344,7 @@ SourceSamples ClickHouseSource::samples(const LogQuery &query, int maxLines)
         return m_mapping.has(role) ? QStringLiteral("toString(%1)").arg(col(role)) : QStringLiteral("''");
     };
     const QString tz = m_mapping.has(ColumnRole::TzOffset) ? col(ColumnRole::TzOffset) : QStringLiteral("0");
-    const auto found = rows(QStringLiteral("SELECT %1, %2, %3, %4, %5, %6, %7, %8 FROM %9%10 ORDER BY %11 LIMIT %12")
+    const auto found = rows(QStringLiteral("sample rows"), QStringLiteral("SELECT %1, %2, %3, %4, %5, %6, %7, %8 FROM %9%10 ORDER BY %11 LIMIT %12")
                                 .arg(timeMsExpr(), tz, col(ColumnRole::Status), text(ColumnRole::Method),
                                      text(ColumnRole::Path), text(ColumnRole::Client), text(ColumnRole::Bytes),
                                      m_mapping.has(ColumnRole::Duration) ? durationExpr() : QStringLiteral("-1"))

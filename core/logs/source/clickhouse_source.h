@@ -34,6 +34,7 @@ public:
     SourceSeries series(const LogQuery &query) override;
     SourceSamples samples(const LogQuery &query, int maxLines = kMaxSampleLines) override;
     void cancel() override { m_http.cancel(); }
+    void resetCancel() override { m_http.resetCancel(); }
 
     qint64 bytesReceived() const { return m_http.bytesReceived(); }
     int queryCount() const { return m_http.queryCount(); }
@@ -51,13 +52,14 @@ private:
     QString timeMsExpr() const;
     QString durationExpr() const;
     QString where(const LogQuery &query, const QString &extra = {}) const;
-    // One query's TabSeparated rows; on failure `error` is set and the rows are empty.
-    QList<QList<QByteArray>> rows(const QString &sql, SourceError &error);
+    // One query's TabSeparated rows; on failure `error` is set and the rows are empty. `stage`
+    // names it in the progress reports.
+    QList<QList<QByteArray>> rows(const QString &stage, const QString &sql, SourceError &error);
     std::optional<Range> range(const LogQuery &query, SourceError &error);
     // The series of [fromMs, toMs] grouped on the server, built and spike-checked here.
     bool fillSeries(const LogQuery &query, qint64 fromMs, qint64 toMs, int bucketSeconds, QList<SeriesBucket> &buckets,
                     SourceError &error);
-    QList<TopEntry> top(const QString &sql, int textColumn, int statusColumn, SourceError &error);
+    QList<TopEntry> top(const QString &stage, const QString &sql, int textColumn, int statusColumn, SourceError &error);
     void addLoadAccounting(LogSummary &summary, SourceError &error);
 
     ClickHouseHttp m_http;

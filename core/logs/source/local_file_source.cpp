@@ -31,7 +31,10 @@ SourceSummary LocalFileSource::summary(const LogQuery &query)
     LogIngest ingest(options);
     {
         const std::lock_guard lock(m_mutex);
-        m_cancelled.store(false);
+        if (m_cancelled.load()) {
+            out.error = {SourceErrorKind::Cancelled, QStringLiteral("%1: cancelled").arg(name())};
+            return out;
+        }
         m_running = &ingest;
     }
     IngestResult result = ingest.run(m_paths);
@@ -68,7 +71,6 @@ SourceSeries LocalFileSource::series(const LogQuery &query)
 SourceSamples LocalFileSource::samples(const LogQuery &query, int maxLines)
 {
     SourceSamples out;
-    m_cancelled.store(false);
     out.lines = collectSampleLines(m_paths, m_options, query.fromMs, query.toMs, maxLines, &m_cancelled);
     return out;
 }

@@ -28,6 +28,7 @@ public:
     SourceSeries series(const LogQuery &query) override;
     SourceSamples samples(const LogQuery &query, int maxLines = kMaxSampleLines) override;
     void cancel() override;
+    void resetCancel() override { m_cancelled.store(false); }
 
     // Problems of the last summary() that did not stop the reading (a .gz cut short, …).
     const QStringList &warnings() const { return m_last.warnings; }

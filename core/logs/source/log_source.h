@@ -7,6 +7,7 @@
 
 #include "core/logs/log_summary.h"
 #include "core/logs/sample_lines.h"
+#include "core/logs/source/source_progress.h"
 
 #include <QList>
 #include <QString>
@@ -78,7 +79,9 @@ struct SourceSamples
 };
 
 // Blocking calls, to be run off the GUI thread, one at a time; cancel() may be called from any
-// thread and makes the running call return a Cancelled error soon (the next call starts afresh).
+// thread and makes the running call, and every later one, return a Cancelled error soon, until
+// resetCancel(). Whoever starts a user action resets before it queues the call, so a cancel
+// that comes while the call waits for its thread still applies to it.
 class LogSource
 {
 public:
@@ -95,9 +98,17 @@ public:
     // The first requests of a range (a clicked bar), at most maxLines.
     virtual SourceSamples samples(const LogQuery &query, int maxLines = kMaxSampleLines) = 0;
     virtual void cancel() = 0;
+    virtual void resetCancel() = 0;
+    // Set before the first call (and cleared after the last); a source that cannot tell how
+    // far it is never calls it.
+    void setProgressHandler(ProgressHandler handler) { m_progress = std::move(handler); }
 
 protected:
     LogSource() = default;
+    const ProgressHandler &progressHandler() const { return m_progress; }
+
+private:
+    ProgressHandler m_progress;
 };
 
 } // namespace statusscope::logs

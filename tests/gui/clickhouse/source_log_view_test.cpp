@@ -19,6 +19,7 @@
 
 #include <QAction>
 #include <QComboBox>
+#include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
 #include <QJsonArray>
@@ -27,12 +28,19 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTimer>
+#include <QtTest/QTest>
 
 #include <gtest/gtest.h>
+
+#include <functional>
+#include <memory>
 
 using statusscope::logs::ColumnRole;
 using statusscope::test::ClickHouseServer;
@@ -44,6 +52,15 @@ using statusscope::ui::LogSourceDialog;
 using statusscope::ui::SourceLogView;
 
 namespace {
+
+bool waitUntil(const std::function<bool()> &done, int timeoutMs)
+{
+    QElapsedTimer timer;
+    timer.start();
+    while (!done() && timer.elapsed() < timeoutMs)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+    return done();
+}
 
 template<typename Object, typename Signal>
 bool waitFor(Object *object, Signal signal, int timeoutMs = 60000)
@@ -73,11 +90,8 @@ protected:
              QStringLiteral("0.002"), QStringLiteral("-o"), m_log},
             120000);
         ASSERT_EQ(generated.exitCode, 0) << ::testing::PrintToString(generated);
-        const QString passwordFile = m_dir.filePath(QStringLiteral("password"));
-        QFile file(passwordFile);
-        ASSERT_TRUE(file.open(QIODevice::WriteOnly));
-        file.write(ClickHouseServer::password().toUtf8());
-        file.close();
+        const QString passwordFile = ClickHouseServer::writePasswordFile(m_dir.path());
+        ASSERT_FALSE(passwordFile.isEmpty());
         m_url = m_server.sourceUrl(QStringLiteral("default.access"));
         const ProcessResult loaded = runCli({QStringLiteral("logs"), QStringLiteral("--password-file"), passwordFile,
                                              QStringLiteral("--to"), m_url, m_log},
@@ -88,10 +102,10 @@ protected:
     }
 
     // The dialog filled in, tested and accepted: what File › Open Log Source… does.
-    std::shared_ptr<statusscope::logs::LogSource> openThroughDialog(const QString &password)
+    std::shared_ptr<statusscope::logs::LogSource> openThroughDialog(const QString &password, const QString &url = {})
     {
         LogSourceDialog dialog;
-        dialog.urlEdit()->setText(m_url);
+        dialog.urlEdit()->setText(url.isEmpty() ? m_url : url);
         dialog.passwordEdit()->setText(password);
         dialog.testConnection();
         if (!waitFor(&dialog, &LogSourceDialog::tested))
@@ -173,6 +187,70 @@ TEST_F(SourceLogTab, AWrongPasswordShowsTheMessageInsteadOfABlankChart)
     EXPECT_TRUE(view.errorText().startsWith(m_url)) << view.errorText().toStdString();
     EXPECT_TRUE(view.errorText().contains(QStringLiteral("wrong user or password")));
     EXPECT_EQ(view.findChild<QLabel *>(QStringLiteral("sourceError"))->text(), view.errorText());
+}
+
+TEST_F(SourceLogTab, ALongOverviewShowsProgressAndCancelStopsItWithTheWindowResponsive)
+{
+    // About five seconds per query of the overview: long enough to watch and cancel.
+    ASSERT_TRUE(m_server.createSlowTable(QStringLiteral("default.slow"), 2000000, 0.3)) << m_server.error().toStdString();
+    const QString url = m_server.sourceUrl(QStringLiteral("default.slow"));
+    const auto source = openThroughDialog(ClickHouseServer::password(), url);
+    ASSERT_TRUE(source);
+    // The GUI thread's own pulse: a 20 ms timer, and the longest it went without firing.
+    QElapsedTimer sinceTick;
+    qint64 longestGapMs = 0;
+    QTimer pulse;
+    pulse.setInterval(20);
+    QObject::connect(&pulse, &QTimer::timeout, &pulse, [&] { longestGapMs = std::max(longestGapMs, sinceTick.restart()); });
+    sinceTick.start();
+    pulse.start();
+
+    auto tab = std::make_unique<SourceLogView>(source);
+    SourceLogView &view = *tab;
+    view.resize(1200, 700);
+    view.show();
+    EXPECT_TRUE(view.progressBar()->isVisible());
+    ASSERT_TRUE(waitUntil([&] { return view.progressBar()->maximum() == 1000 && view.progressBar()->value() > 0; },
+                          30000))
+        << view.statusLabel()->text().toStdString();
+    static const QRegularExpression measured(QStringLiteral(
+        "counting rows: [0-9,]+ of 2,0[0-9]{2},[0-9]{3} rows \\([0-9]{1,2}%\\), [0-9]+\\.[0-9] s$"));
+    EXPECT_TRUE(measured.match(view.statusLabel()->text()).hasMatch()) << view.statusLabel()->text().toStdString();
+    ASSERT_TRUE(view.isBusy());
+    ASSERT_TRUE(view.cancelButton()->isEnabled());
+
+    QElapsedTimer cancelled;
+    cancelled.start();
+    QTest::mouseClick(view.cancelButton(), Qt::LeftButton);
+    EXPECT_FALSE(view.cancelButton()->isEnabled());
+    EXPECT_TRUE(view.statusLabel()->text().startsWith(QStringLiteral("Cancelling"))) << view.statusLabel()->text().toStdString();
+    ASSERT_TRUE(waitFor(&view, &SourceLogView::failed, 10000));
+    pulse.stop();
+    EXPECT_LT(cancelled.elapsed(), 3000);
+    EXPECT_EQ(view.errorText(), url + QStringLiteral(": cancelled; the query was stopped on the server"));
+    auto *message = view.findChild<QLabel *>(QStringLiteral("sourceError"));
+    EXPECT_TRUE(message->isVisible());
+    EXPECT_EQ(message->text(), view.errorText());
+    EXPECT_EQ(view.statusLabel()->text(), QStringLiteral("Cancelled"));
+    EXPECT_FALSE(view.progressBar()->isVisible());
+    EXPECT_FALSE(view.isBusy());
+    EXPECT_EQ(m_server.runningStatusScopeQueries(), 0);
+    EXPECT_LT(longestGapMs, 500) << "the GUI thread was blocked while the query ran or was cancelled";
+
+    // "Try again" asks anew: busy again, the message gone.
+    auto *retry = view.findChild<QPushButton *>(QStringLiteral("sourceRetry"));
+    ASSERT_NE(retry, nullptr);
+    EXPECT_TRUE(retry->isVisible());
+    QTest::mouseClick(retry, Qt::LeftButton);
+    EXPECT_TRUE(view.isBusy());
+    EXPECT_FALSE(message->isVisible());
+    EXPECT_TRUE(view.progressBar()->isVisible());
+    // Closing the tab at once cancels the call even before it has started on its thread.
+    QElapsedTimer closing;
+    closing.start();
+    tab.reset();
+    EXPECT_LT(closing.elapsed(), 3000);
+    EXPECT_EQ(m_server.runningStatusScopeQueries(), 0);
 }
 
 TEST_F(SourceLogTab, FileMenuOffersOpenLogSourceAfterOpen)

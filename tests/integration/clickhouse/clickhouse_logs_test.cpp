@@ -12,6 +12,7 @@
 #include "tests/support/test_support.h"
 
 #include <QDeadlineTimer>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -70,10 +71,8 @@ protected:
     void SetUp() override
     {
         ASSERT_TRUE(m_dir.isValid());
-        m_passwordFile = m_dir.filePath(QStringLiteral("password"));
-        QFile file(m_passwordFile);
-        ASSERT_TRUE(file.open(QIODevice::WriteOnly));
-        file.write(ClickHouseServer::password().toUtf8() + '\n');
+        m_passwordFile = ClickHouseServer::writePasswordFile(m_dir.path());
+        ASSERT_FALSE(m_passwordFile.isEmpty());
     }
 
     ProcessResult cli(const QStringList &args, int timeoutMs = 120000)
@@ -337,6 +336,50 @@ TEST_F(ClickHouseLogs, WrongPasswordMissingTableAndUnreachableServerEachSaySo)
     const ProcessResult down = cli({QStringLiteral("--source"), url});
     EXPECT_EQ(down.exitCode, 4) << ::testing::PrintToString(down);
     EXPECT_TRUE(down.err.contains(url.toUtf8() + ": cannot connect")) << down.err.constData();
+}
+
+TEST_F(ClickHouseLogs, ATimeoutAServerExceptionAndAMissingColumnEachNameTheSource)
+{
+    ClickHouseServer server;
+    ASSERT_TRUE(server.start()) << server.error().toStdString();
+    // Each query over it takes seconds: past a one-second limit, the server stops it.
+    ASSERT_TRUE(server.createSlowTable(QStringLiteral("default.slow"), 400000, 0.8)) << server.error().toStdString();
+    const QString slow = server.sourceUrl(QStringLiteral("default.slow"));
+    QElapsedTimer timer;
+    timer.start();
+    const ProcessResult timedOut = cli({QStringLiteral("--source"), slow, QStringLiteral("--timeout"), QStringLiteral("1")});
+    EXPECT_EQ(timedOut.exitCode, 6) << ::testing::PrintToString(timedOut);
+    EXPECT_TRUE(timedOut.err.contains(slow.toUtf8() + ": the query took too long (ClickHouse: Timeout exceeded: elapsed"))
+        << timedOut.err.constData();
+    EXPECT_LT(timer.elapsed(), 15000) << "the server's limit ends it, not the transfer timeout";
+
+    // Any other exception the server raises is quoted, after the source's name.
+    bool ok = false;
+    server.query(QStringLiteral("CREATE VIEW default.failing AS SELECT * FROM default.slow_rows "
+                                "WHERE throwIf(status = 500) = 0"),
+                 &ok);
+    ASSERT_TRUE(ok) << server.error().toStdString();
+    const QString failing = server.sourceUrl(QStringLiteral("default.failing"));
+    const ProcessResult thrown = cli({QStringLiteral("--source"), failing});
+    EXPECT_EQ(thrown.exitCode, 1) << ::testing::PrintToString(thrown);
+    EXPECT_TRUE(thrown.err.contains(failing.toUtf8() + ": the server refused the query (ClickHouse: Value passed to "
+                                                       "'throwIf' function is non zero)"))
+        << thrown.err.constData();
+
+    // A mapped column the table does not have.
+    const QString rowsUrl = server.sourceUrl(QStringLiteral("default.slow_rows"));
+    const ProcessResult noColumn = cli({QStringLiteral("--source"), rowsUrl, QStringLiteral("--column"),
+                                        QStringLiteral("duration=request_time")});
+    EXPECT_EQ(noColumn.exitCode, 1) << ::testing::PrintToString(noColumn);
+    EXPECT_TRUE(noColumn.err.contains(rowsUrl.toUtf8() + ": no column 'request_time' for duration"))
+        << noColumn.err.constData();
+    // A table without a status column says which column it lacks.
+    server.query(QStringLiteral("CREATE TABLE default.no_status (ts DateTime, path String) ENGINE = Memory"), &ok);
+    ASSERT_TRUE(ok) << server.error().toStdString();
+    const QString noStatusUrl = server.sourceUrl(QStringLiteral("default.no_status"));
+    const ProcessResult noStatus = cli({QStringLiteral("--source"), noStatusUrl});
+    EXPECT_EQ(noStatus.exitCode, 1) << ::testing::PrintToString(noStatus);
+    EXPECT_TRUE(noStatus.err.contains(noStatusUrl.toUtf8() + ": no status column found")) << noStatus.err.constData();
 }
 
 TEST_F(ClickHouseLogs, AServerStoppedInTheMiddleOfAQueryIsAnErrorNamingTheSource)
