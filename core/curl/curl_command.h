@@ -27,6 +27,8 @@ struct CurlCommand
         DataBinary, // --data-binary: '@file' is streamed as is
         UrlEncode,  // --data-urlencode
         Upload,     // -T/--upload-file: the file (value is its name, no '@') streamed as is
+        Form,       // -F/--form: a multipart part, NAME=TEXT or NAME=@FILE (curl_form.h)
+        FormString, // --form-string: a multipart text part, NAME=TEXT taken literally
     };
     struct BodyPart
     {
@@ -39,7 +41,8 @@ struct CurlCommand
     QString method; // -X; empty: implied by the other options (GET, POST with data, HEAD with -I)
     QList<QPair<QString, QString>> headers; // -H 'Name: value', in order, duplicates kept
     QStringList removedHeaders;             // -H 'Name:' removes a header curl adds itself
-    QList<BodyPart> body;                   // several -d are joined with '&', like curl does
+    QList<BodyPart> body;                   // several -d are joined with '&', like curl does; -F parts
+                                            // make a multipart body and mix with no other kind
     QString user;                           // -u USER:PASSWORD
     bool insecure = false;                  // -k
     QString caCert;                         // --cacert

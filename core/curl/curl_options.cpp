@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/curl/curl_options.h"
 
+#include "core/curl/curl_form.h"
+
 #include <QLocale>
 
 namespace statusscope {
@@ -76,6 +78,25 @@ CurlOption bodyRow(QStringList names, unsigned fronts, const QString &help, Kind
             [kind](CurlParse &p, const QString &v) { p.command.body.append({kind, v}); },
             {},
             kind};
+}
+
+// -F parts are checked as they are read, so a command with a part StatusScope cannot send
+// fails at once in the CLI; a pasted one keeps its other parts and says what was left out.
+CurlOption formRow(QStringList names, unsigned fronts, const QString &help, Kind kind)
+{
+    CurlOption row = bodyRow(std::move(names), fronts, help, kind);
+    row.valueName = QStringLiteral("NAME=CONTENT");
+    row.needs = QStringLiteral("NAME=CONTENT");
+    row.apply = [kind](CurlParse &p, const QString &v) {
+        const CurlForm form = parseCurlForm(v, kind == Kind::FormString);
+        if (form.error.isEmpty())
+            p.command.body.append({kind, v});
+        else if (p.front == CurlFront::Paste)
+            p.warnings << form.error + QStringLiteral("; that part was left out");
+        else
+            p.error = form.error;
+    };
+    return row;
 }
 
 void writeBody(const CurlCommand &c, const CurlOption &, CurlLines &out)
@@ -160,6 +181,11 @@ QList<CurlOption> buildTable()
     t << CurlOption{{QStringLiteral("-H"), QStringLiteral("--header")}, kPasteSend, QStringLiteral("'Name: value'"),
                     QStringLiteral("'Name: value'"), QStringLiteral("add a header (repeatable); 'Name:' removes a default one"),
                     addHeader, writeHeaders, {}};
+    t << formRow({QStringLiteral("-F"), QStringLiteral("--form")}, kPasteSend,
+                 QStringLiteral("multipart form part NAME=TEXT or NAME=@FILE[;type=T][;filename=F] (repeatable)"),
+                 Kind::Form);
+    t << formRow({QStringLiteral("--form-string")}, kPasteSend, QStringLiteral("multipart text part, TEXT taken literally"),
+                 Kind::FormString);
     t << bodyRow({QStringLiteral("-d"), QStringLiteral("--data"), QStringLiteral("--data-ascii")}, kPasteSend,
                  QStringLiteral("body (POST); @FILE streams the file"), Kind::Data);
     t.last().write = writeBody;
@@ -193,6 +219,14 @@ QList<CurlOption> buildTable()
                     [](CurlParse &p, const QString &) { p.command.http10 = false; }, {}, {}};
     t << textRow({QStringLiteral("-u"), QStringLiteral("--user")}, kPasteSend, QStringLiteral("USER:PASSWORD"),
                  QStringLiteral("USER:PASSWORD"), QStringLiteral("basic authentication"), &CurlCommand::user);
+    // Read as the header it sends, so export writes the -H line every tool understands.
+    t << CurlOption{{QStringLiteral("--oauth2-bearer")}, kPasteSend, QStringLiteral("TOKEN"), QStringLiteral("a token"),
+                    QStringLiteral("bearer token (Authorization: Bearer TOKEN)"),
+                    [](CurlParse &p, const QString &v) {
+                        p.command.headers.append({QStringLiteral("Authorization"), QStringLiteral("Bearer ") + v.trimmed()});
+                    },
+                    {},
+                    {}};
     t << flagRow({QStringLiteral("-k"), QStringLiteral("--insecure")}, kEveryCurlFront,
                  QStringLiteral("do not verify the TLS certificate (still shown)"), &CurlCommand::insecure);
     t << textRow({QStringLiteral("--cacert")}, kEveryCurlFront, QStringLiteral("FILE"), QStringLiteral("a file"),
@@ -247,8 +281,6 @@ QList<CurlOption> buildTable()
     t << warningRow({QStringLiteral("--http2"), QStringLiteral("--http2-prior-knowledge"), QStringLiteral("--http3"),
                      QStringLiteral("--http3-only")},
                     false, QStringLiteral("StatusScope speaks HTTP/1.1 on the wire; the HTTP/2 or /3 option was left out"));
-    t << warningRow({QStringLiteral("-F"), QStringLiteral("--form"), QStringLiteral("--form-string")}, true,
-                    QStringLiteral("multipart forms (-F %1) are not supported; that part was left out"));
     // Output and progress options: they change what curl prints, not what it sends.
     t << warningRow({QStringLiteral("-s"), QStringLiteral("--silent"), QStringLiteral("-S"), QStringLiteral("--show-error"),
                      QStringLiteral("-v"), QStringLiteral("--verbose"), QStringLiteral("-i"), QStringLiteral("--include"),

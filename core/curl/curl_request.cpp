@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/curl/curl_request.h"
 
+#include "core/curl/curl_form.h"
+
 #include <QFileInfo>
 
 #include <algorithm>
@@ -18,6 +20,11 @@ bool isFilePart(const CurlCommand::BodyPart &part)
 {
     return part.kind == Kind::Upload
            || ((part.kind == Kind::Data || part.kind == Kind::DataBinary) && part.value.startsWith(QLatin1Char('@')));
+}
+
+bool isFormPart(const CurlCommand::BodyPart &part)
+{
+    return part.kind == Kind::Form || part.kind == Kind::FormString;
 }
 
 struct Builder
@@ -62,8 +69,30 @@ struct Builder
             spec.headers.append(http::Header("Accept-Encoding", "gzip, deflate")); // what the engine decodes
     }
 
+    bool form()
+    {
+        QList<http::FormPart> parts;
+        for (const CurlCommand::BodyPart &part : c.body) {
+            if (!isFormPart(part))
+                return fail(CurlRequest::Problem::Usage, QStringLiteral("-F cannot be combined with -d or -T (one kind of body)"));
+            const CurlForm form = parseCurlForm(part.value, part.kind == Kind::FormString);
+            if (!form.error.isEmpty())
+                return fail(CurlRequest::Problem::Usage, form.error);
+            if (form.part.isFile() && !QFileInfo(form.part.file).isReadable())
+                return fail(CurlRequest::Problem::File, QStringLiteral("cannot read form file '%1'").arg(form.part.file));
+            parts << form.part;
+        }
+        spec.setForm(parts);
+        return true;
+    }
+
     bool body()
     {
+        if (!c.body.isEmpty() && std::any_of(c.body.begin(), c.body.end(), isFormPart)) {
+            if (c.getWithData)
+                return fail(CurlRequest::Problem::Usage, QStringLiteral("-F cannot be combined with -G"));
+            return form();
+        }
         if (c.body.isEmpty() || c.getWithData)
             return true;
         const CurlCommand::BodyPart &first = c.body.first();

@@ -14,6 +14,7 @@
 #include "core/http/http_engine.h"
 
 #include "core/http/body_sink.h"
+#include "core/http/body_source.h"
 #include "core/http/content_decoding.h"
 #include "core/http/peer_reset_probe.h"
 #include "core/http/request_builder.h"
@@ -108,7 +109,7 @@ struct HttpEngine::Private
     bool withBody = true;
     bool withoutExpect = false;
     qint64 bodyTotal = 0;
-    std::unique_ptr<QFile> bodyFile;
+    std::unique_ptr<QIODevice> bodyFile; // a body file or a form (body_source.h); else spec.body
     qint64 headBytes = 0;
     qint64 queued = 0;  // bytes handed to the socket in this attempt (head + body)
     qint64 written = 0; // bytes the socket reported written
@@ -192,17 +193,14 @@ struct HttpEngine::Private
             keepAlive = false; // not reusable: stray bytes would be read as our next response
         idleBytes.clear();
         idleClosedNs = 0;
-        if (!s.bodyFile.isEmpty()) {
-            bodyFile = std::make_unique<QFile>(s.bodyFile);
-            if (!bodyFile->open(QIODevice::ReadOnly)) {
-                beginAttemptRecord(AttemptReason::Initial, s.url);
-                fail(ErrorKind::Io, QStringLiteral("cannot read body file %1: %2").arg(s.bodyFile, bodyFile->errorString()));
-                return;
-            }
-            bodyTotal = bodyFile->size();
-        } else {
-            bodyTotal = s.body.size();
+        QString bodyError;
+        bodyFile = openBodySource(s, &bodyError);
+        if (!bodyError.isEmpty()) {
+            beginAttemptRecord(AttemptReason::Initial, s.url);
+            fail(ErrorKind::Io, bodyError);
+            return;
         }
+        bodyTotal = bodyFile ? bodyFile->size() : s.body.size();
         withBody = s.hasBody();
         if (s.totalTimeoutMs > 0) {
             totalTimer->start(s.totalTimeoutMs);
@@ -451,6 +449,7 @@ struct HttpEngine::Private
         if (!withBody) {
             effective.body.clear();
             effective.bodyFile.clear();
+            effective.form.clear();
         }
         attempt().request = buildRequest(effective, url, opts);
         const QByteArray head = serializeHead(attempt().request);
@@ -532,8 +531,9 @@ struct HttpEngine::Private
             if (bodyFile) {
                 chunk = bodyFile->read(n);
                 if (chunk.size() != n) {
-                    fail(ErrorKind::Io, QStringLiteral("reading body file %1 failed at byte %2: %3")
-                                            .arg(spec.bodyFile).arg(offset).arg(bodyFile->errorString()));
+                    fail(ErrorKind::Io, QStringLiteral("reading body %1 failed at byte %2: %3")
+                                            .arg(spec.form.isEmpty() ? QStringLiteral("file ") + spec.bodyFile : QStringLiteral("form"))
+                                            .arg(offset).arg(bodyFile->errorString()));
                     return;
                 }
             } else {

@@ -2,6 +2,7 @@
 #include "core/http/http_types.h"
 
 #include <ostream>
+#include <utility>
 
 namespace statusscope::http {
 
@@ -136,6 +137,12 @@ QString toString(AttemptReason reason)
     return QStringLiteral("?");
 }
 void PrintTo(AttemptReason reason, std::ostream *os) { *os << toString(reason).toStdString(); }
+
+void RequestSpec::setForm(QList<FormPart> parts)
+{
+    form = std::move(parts);
+    formBoundary = newFormBoundary();
+}
 
 std::optional<int> Exchange::finalStatus() const
 {

@@ -7,6 +7,8 @@
 // rules can copy and inspect them freely. Times are absolute nanoseconds on the engine's
 // monotonic clock (see clock.h); offsets and durations are derived, never stored twice.
 
+#include "core/http/form_data.h"
+
 #include <QByteArray>
 #include <QDateTime>
 #include <QList>
@@ -64,10 +66,15 @@ struct RequestSpec
     // Default headers to leave out (curl's `-H 'Name:'`), lower-case names.
     QList<QByteArray> removedHeaders;
 
-    // The body: from memory, or streamed from a file (never loaded whole). Not both.
+    // The body: from memory, streamed from a file (never loaded whole), or a multipart form
+    // streamed part by part (body_source.h). One of the three.
     QByteArray body;
     QString bodyFile;
-    bool hasBody() const { return !body.isEmpty() || !bodyFile.isEmpty(); }
+    QList<FormPart> form;
+    QByteArray formBoundary; // set with the form (setForm): a fresh one per request
+    bool hasBody() const { return !body.isEmpty() || !bodyFile.isEmpty() || !form.isEmpty(); }
+    // The form as the body, with a new boundary; buildRequest adds its Content-Type.
+    void setForm(QList<FormPart> parts);
 
     HttpVersion version = HttpVersion::Http11;
     ExpectMode expectMode = ExpectMode::Auto;

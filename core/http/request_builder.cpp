@@ -16,6 +16,16 @@ bool isDefaultPort(const QUrl &url)
            || (url.scheme() == QLatin1String("https") && port == 443);
 }
 
+// A Content-Type the user set on a form: a multipart one without a boundary gets the form's
+// (as curl does), since the server cannot find the parts without it.
+QByteArray withFormBoundary(const QByteArray &type, const QByteArray &boundary)
+{
+    const QByteArray lower = type.toLower();
+    if (!lower.trimmed().startsWith("multipart/") || lower.contains("boundary="))
+        return type;
+    return type + "; boundary=" + boundary;
+}
+
 } // namespace
 
 QByteArray hostHeaderValue(const QUrl &url)
@@ -67,6 +77,8 @@ SentRequest buildRequest(const RequestSpec &spec, const QUrl &url, const BuildOp
     }
     if (options.bodyBytes > 0 || (options.bodyBytes == 0 && spec.hasBody()))
         defaults.append({"Content-Length", QByteArray::number(options.bodyBytes)});
+    if (!spec.form.isEmpty())
+        defaults.append({"Content-Type", formContentType(spec.formBoundary)});
     if (!options.withoutExpect && wantsExpect(spec, options.bodyBytes))
         defaults.append(Header("Expect", "100-continue"));
 
@@ -80,6 +92,8 @@ SentRequest buildRequest(const RequestSpec &spec, const QUrl &url, const BuildOp
         if (options.withoutExpect && h.first.compare("expect", Qt::CaseInsensitive) == 0)
             continue;
         r.headers.append(h);
+        if (!spec.form.isEmpty() && h.first.compare("content-type", Qt::CaseInsensitive) == 0)
+            r.headers.last().second = withFormBoundary(h.second, spec.formBoundary);
     }
     const std::optional<QByteArray> expect = headerValue(r.headers, "expect");
     r.expectSent = expect && expect->trimmed().compare("100-continue", Qt::CaseInsensitive) == 0

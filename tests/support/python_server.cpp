@@ -23,7 +23,27 @@ class Handler(BaseHTTPRequestHandler):
     def _read_body(self):
         n = int(self.headers.get('Content-Length') or 0)
         data = self.rfile.read(n) if n > 0 else b''
-        self._answer('read %d bytes\n' % len(data))
+        if self.path == '/form':
+            self._answer(self._form_parts(data))
+        else:
+            self._answer('read %d bytes\n' % len(data))
+
+    # /form: the parts as Python's own MIME parser reads them, one line each.
+    def _form_parts(self, data):
+        import hashlib
+        from email.parser import BytesParser
+        from email.policy import HTTP
+        head = b'Content-Type: ' + self.headers.get('Content-Type', '').encode() + b'\r\n\r\n'
+        message = BytesParser(policy=HTTP).parsebytes(head + data)
+        if not message.is_multipart():
+            return 'not multipart\n'
+        lines = []
+        for part in message.iter_parts():
+            payload = part.get_payload(decode=True) or b''
+            lines.append('%s|%s|%s|%d|%s' % (part.get_param('name', header='content-disposition'),
+                                             part.get_filename(), part.get('Content-Type'), len(payload),
+                                             hashlib.sha256(payload).hexdigest()[:16]))
+        return '\n'.join(lines) + '\n'
 
     do_PUT = _read_body
     do_POST = _read_body

@@ -2,11 +2,22 @@
 #include "tests/support/test_support.h"
 
 #include <QDir>
+#include <QFile>
 #include <QProcess>
 
 #include <ostream>
 
+#include <gtest/gtest.h>
+
 namespace statusscope::test {
+
+QString writeTestFile(const QString &dir, const QString &name, const QByteArray &bytes)
+{
+    QFile f(QDir(dir).filePath(name));
+    EXPECT_TRUE(f.open(QIODevice::WriteOnly)) << f.fileName().toStdString();
+    EXPECT_EQ(f.write(bytes), bytes.size());
+    return f.fileName();
+}
 
 QString fixturePath(const QString &relative)
 {

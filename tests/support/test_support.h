@@ -13,6 +13,8 @@ namespace statusscope::test {
 
 // Absolute path of a file under tests/fixtures/.
 QString fixturePath(const QString &relative);
+// Writes `bytes` to `name` in `dir` and returns its path (a failed write fails the test).
+QString writeTestFile(const QString &dir, const QString &name, const QByteArray &bytes);
 // Absolute path of a file in the source tree (resources/samples/…).
 QString sourcePath(const QString &relative);
 

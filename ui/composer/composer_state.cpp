@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/composer/composer_state.h"
 
+#include "core/curl/curl_form.h"
 #include "core/curl/curl_request.h"
 
 #include <QFileInfo>
@@ -57,6 +58,26 @@ http::ExpectMode expectForCurl(const ComposerState &s)
     return file.size() >= http::kExpectAutoThresholdBytes ? http::ExpectMode::Always : http::ExpectMode::Never;
 }
 
+bool isFormPart(const CurlCommand::BodyPart &part)
+{
+    return part.kind == Kind::Form || part.kind == Kind::FormString;
+}
+
+const QLatin1String kBearer("Bearer ");
+
+// The first "Authorization: Bearer …" header, moved into the Bearer field.
+void takeBearer(ComposerState &s)
+{
+    for (qsizetype i = 0; i < s.headers.size(); ++i) {
+        const KeyValueRow &h = s.headers.at(i);
+        if (sameName(h.name, "Authorization") && h.value.startsWith(kBearer, Qt::CaseInsensitive)) {
+            s.bearerToken = h.value.mid(kBearer.size()).trimmed();
+            s.headers.removeAt(i);
+            return;
+        }
+    }
+}
+
 bool isFileBody(const CurlCommand &c)
 {
     if (c.body.size() != 1)
@@ -90,6 +111,7 @@ QString toString(BodyMode mode)
     case BodyMode::Raw: return QStringLiteral("raw");
     case BodyMode::File: return QStringLiteral("file");
     case BodyMode::Form: return QStringLiteral("form");
+    case BodyMode::Multipart: return QStringLiteral("multipart");
     }
     return QStringLiteral("none");
 }
@@ -107,9 +129,10 @@ void PrintTo(const ComposerState &s, std::ostream *os)
     *os << "] removed[" << s.removedHeaders.join(QLatin1Char(',')).toStdString() << "] body="
         << toString(s.bodyMode).toStdString() << " raw=" << s.rawText.toStdString()
         << " type=" << s.rawContentType.toStdString() << " file=" << s.bodyFile.toStdString()
-        << " form=" << s.form.size() << " expect=" << http::toString(s.expectMode).toStdString()
+        << " form=" << s.form.size() << " multipart=" << s.multipart.size() << " expect=" << http::toString(s.expectMode).toStdString()
         << " http10=" << s.http10 << " follow=" << s.followRedirects << " verify=" << s.verifyTls
-        << " proxy=" << s.proxy.toStdString() << " user=" << s.user.toStdString();
+        << " proxy=" << s.proxy.toStdString() << " user=" << s.user.toStdString()
+        << " bearer=" << s.bearerToken.toStdString();
 }
 
 QStringList rawContentTypes()
@@ -141,6 +164,14 @@ ComposerState stateFromCurl(const CurlCommand &c)
     if (c.getWithData && !c.body.isEmpty()) {
         // -G: the data is the query string (curl appends it with '?' or '&').
         s.url += (s.url.contains(QLatin1Char('?')) ? QLatin1Char('&') : QLatin1Char('?')) + curlBodyText(c.body);
+    } else if (std::any_of(c.body.begin(), c.body.end(), isFormPart)) {
+        s.bodyMode = BodyMode::Multipart;
+        for (const CurlCommand::BodyPart &part : c.body) {
+            const CurlForm form = parseCurlForm(part.value, part.kind == Kind::FormString);
+            if (isFormPart(part) && form.error.isEmpty())
+                s.multipart.append({form.part.name, form.part.isFile() ? form.part.file : form.part.value, true,
+                                    form.part.isFile(), form.part.contentType});
+        }
     } else if (isFileBody(c)) {
         s.bodyMode = BodyMode::File;
         const CurlCommand::BodyPart &part = c.body.first();
@@ -169,6 +200,8 @@ ComposerState stateFromCurl(const CurlCommand &c)
         }
     }
 
+    if (s.user.isEmpty())
+        takeBearer(s);
     forEachSharedSetting([&](auto state, auto curl) { s.*state = c.*curl; });
     s.verifyTls = !c.insecure;
     return s;
@@ -182,6 +215,8 @@ CurlCommand curlFromState(const ComposerState &s)
         if (row.enabled && !row.name.isEmpty())
             c.headers.append({row.name, row.value});
     }
+    if (!s.bearerToken.isEmpty())
+        c.headers.append({QStringLiteral("Authorization"), QString(kBearer) + s.bearerToken});
     c.removedHeaders = s.removedHeaders;
     switch (s.bodyMode) {
     case BodyMode::None:
@@ -211,6 +246,10 @@ CurlCommand curlFromState(const ComposerState &s)
                                                                     : row.name + QLatin1Char('=') + row.value});
         }
         break;
+    case BodyMode::Multipart:
+        for (const http::FormPart &part : formParts(s.multipart))
+            c.body.append(curlFormArgument(part));
+        break;
     }
     switch (expectForCurl(s)) {
     case http::ExpectMode::Always:
@@ -233,6 +272,19 @@ CurlCommand curlFromState(const ComposerState &s)
     forEachSharedSetting([&](auto state, auto curl) { c.*curl = s.*state; });
     c.insecure = !s.verifyTls;
     return c;
+}
+
+QList<http::FormPart> formParts(const QList<KeyValueRow> &rows)
+{
+    QList<http::FormPart> parts;
+    for (const KeyValueRow &row : rows) {
+        if (!row.enabled)
+            continue;
+        http::FormPart part{row.name, {}, {}, {}, row.contentType.trimmed()};
+        (row.file ? part.file : part.value) = row.file ? row.value.trimmed() : row.value;
+        parts << part;
+    }
+    return parts;
 }
 
 QUrl effectiveUrl(const QString &text)
@@ -296,6 +348,15 @@ SpecResult requestSpecFromState(const ComposerState &s)
         }
         spec.bodyFile = s.bodyFile;
         break;
+    case BodyMode::Multipart:
+        for (const KeyValueRow &row : s.multipart) {
+            if (row.enabled && row.file && !QFileInfo(row.value).isFile()) {
+                result.error = QObject::tr("The form file %1 (field %2) does not exist.").arg(row.value, row.name);
+                return result;
+            }
+        }
+        spec.setForm(formParts(s.multipart)); // a fresh boundary for every send
+        break;
     case BodyMode::Form: {
         QStringList pairs;
         for (const auto &row : s.form) {
@@ -331,7 +392,13 @@ SpecResult requestSpecFromState(const ComposerState &s)
             return result;
         }
     }
+    if (!s.user.isEmpty() && !s.bearerToken.isEmpty()) {
+        result.error = QObject::tr("Choose Basic or Bearer authentication, not both.");
+        return result;
+    }
     setCurlUser(spec, s.user);
+    if (!s.bearerToken.isEmpty() && !http::hasHeader(spec.headers, "Authorization"))
+        spec.headers.append(http::Header("Authorization", "Bearer " + s.bearerToken.trimmed().toLatin1()));
     spec.outputFile = s.outputFile;
     return result;
 }

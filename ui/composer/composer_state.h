@@ -23,8 +23,10 @@ namespace statusscope::ui {
 struct KeyValueRow
 {
     QString name;
-    QString value;
+    QString value; // a multipart file row: the file's path
     bool enabled = true;
+    bool file = false;   // multipart rows only: the value names a file to stream
+    QString contentType = {}; // multipart rows only: empty is none for text, guessed for files
     bool operator==(const KeyValueRow &) const = default;
 };
 
@@ -33,6 +35,7 @@ enum class BodyMode {
     Raw,  // text typed in the composer, with a Content-Type from the picker
     File, // streamed from disk by the engine
     Form, // application/x-www-form-urlencoded from a table
+    Multipart, // multipart/form-data: text fields and files, streamed (curl -F)
 };
 QString toString(BodyMode mode);
 void PrintTo(BodyMode mode, std::ostream *os);
@@ -49,6 +52,7 @@ struct ComposerState
     QString rawContentType; // empty: no Content-Type header is added
     QString bodyFile; // sent as is, with no Content-Type of its own: curl -T
     QList<KeyValueRow> form;
+    QList<KeyValueRow> multipart;
 
     http::ExpectMode expectMode = http::ExpectMode::Auto;
     std::optional<double> expect100TimeoutS; // empty: the engine's default (1 s)
@@ -61,7 +65,11 @@ struct ComposerState
     std::optional<double> connectTimeoutS;
     std::optional<double> maxTimeS;
     QString proxy;
+    // Credentials follow the policy of every other header: kept as typed in this state and
+    // in history (the request's headers and its curl command) until History › Remove Secrets
+    // from History redacts them; never written to QSettings.
     QString user; // USER:PASSWORD as curl's -u
+    QString bearerToken; // Authorization: Bearer TOKEN (curl -H, or --oauth2-bearer on import)
     bool compressed = false;
     QString outputFile;
 
@@ -71,6 +79,9 @@ void PrintTo(const ComposerState &state, std::ostream *os);
 
 // The content types the raw-body picker offers.
 QStringList rawContentTypes();
+
+// The enabled multipart rows as the parts the engine streams.
+QList<http::FormPart> formParts(const QList<KeyValueRow> &rows);
 
 // A pasted command → composer state (the import's warnings are the caller's to show).
 ComposerState stateFromCurl(const CurlCommand &command);

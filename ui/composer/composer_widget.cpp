@@ -3,6 +3,7 @@
 
 #include "core/curl/curl_command.h"
 #include "core/http/http_engine.h"
+#include "ui/composer/body_editor.h"
 #include "ui/composer/key_value_table.h"
 #include "ui/timeline/phase_spans.h"
 #include "ui/timeline/timeline_view.h"
@@ -10,7 +11,6 @@
 #include <QMessageBox>
 #include <QAction>
 #include <QApplication>
-#include <QButtonGroup>
 #include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
@@ -23,15 +23,12 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
-#include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QRadioButton>
 #include <QScrollArea>
 #include <QShortcut>
 #include <QSpinBox>
 #include <QSplitter>
-#include <QStackedWidget>
 #include <QTabWidget>
 #include <QTimer>
 #include <QToolButton>
@@ -65,17 +62,6 @@ namespace {
 constexpr int kProgressDelayMs = 300;
 constexpr int kProgressIntervalMs = 200;
 constexpr int kTimelineRefreshMs = 100;
-
-QString humanBytes(double bytes)
-{
-    const char *units[] = {"B", "KiB", "MiB", "GiB"};
-    int u = 0;
-    while (bytes >= 1024 && u < 3) {
-        bytes /= 1024;
-        ++u;
-    }
-    return QStringLiteral("%1 %2").arg(bytes, 0, 'f', u == 0 ? 0 : 1).arg(QLatin1String(units[u]));
-}
 
 QDoubleSpinBox *secondsBox(const QString &special, QWidget *parent)
 {
@@ -160,7 +146,8 @@ ComposerWidget::ComposerWidget(QWidget *parent)
     m_tabs->setObjectName(QStringLiteral("composerTabs"));
     m_tabs->addTab(buildParamsPage(), tr("Params"));
     m_tabs->addTab(buildHeadersPage(), tr("Headers"));
-    m_tabs->addTab(buildBodyPage(), tr("Body"));
+    m_body = new BodyEditor(this);
+    m_tabs->addTab(m_body, tr("Body"));
     m_tabs->addTab(buildOptionsPage(), tr("Options"));
     m_tabs->setCurrentIndex(1);
 
@@ -274,79 +261,6 @@ QWidget *ComposerWidget::buildHeadersPage()
     return page;
 }
 
-QWidget *ComposerWidget::buildBodyPage()
-{
-    auto *page = new QWidget(this);
-    m_bodyMode = new QButtonGroup(page);
-    auto *modes = new QHBoxLayout;
-    const QStringList labels{tr("None"), tr("Raw text"), tr("File"), tr("Form (urlencoded)")};
-    for (int i = 0; i < labels.size(); ++i) {
-        auto *radio = new QRadioButton(labels.at(i), page);
-        radio->setObjectName(QStringLiteral("bodyMode_") + toString(BodyMode(i)));
-        m_bodyMode->addButton(radio, i);
-        modes->addWidget(radio);
-    }
-    modes->addStretch(1);
-    m_bodyMode->button(0)->setChecked(true);
-
-    m_bodyStack = new QStackedWidget(page);
-    auto *none = new QLabel(tr("No body. GET and HEAD requests usually have none."), m_bodyStack);
-    none->setEnabled(false);
-    m_bodyStack->addWidget(none);
-
-    auto *raw = new QWidget(m_bodyStack);
-    m_rawType = new QComboBox(raw);
-    m_rawType->setObjectName(QStringLiteral("composerRawType"));
-    m_rawType->setEditable(true);
-    m_rawType->addItems(rawContentTypes());
-    m_rawText = new QPlainTextEdit(raw);
-    m_rawText->setObjectName(QStringLiteral("composerRawText"));
-    m_rawText->setPlaceholderText(tr("Request body"));
-    auto *rawForm = new QFormLayout;
-    rawForm->addRow(tr("Content-Type:"), m_rawType);
-    auto *rawLayout = new QVBoxLayout(raw);
-    rawLayout->setContentsMargins(0, 0, 0, 0);
-    rawLayout->addLayout(rawForm);
-    rawLayout->addWidget(m_rawText, 1);
-    m_bodyStack->addWidget(raw);
-
-    auto *file = new QWidget(m_bodyStack);
-    m_bodyFile = new QLineEdit(file);
-    m_bodyFile->setObjectName(QStringLiteral("composerBodyFile"));
-    m_bodyFile->setPlaceholderText(tr("File streamed from disk, never loaded whole"));
-    auto *browse = new QPushButton(tr("Browse…"), file);
-    connect(browse, &QPushButton::clicked, this, [this] {
-        const QString path = QFileDialog::getOpenFileName(this, tr("Body file"));
-        if (!path.isEmpty())
-            m_bodyFile->setText(path);
-    });
-    m_bodyFileSize = new QLabel(file);
-    m_bodyFileSize->setObjectName(QStringLiteral("composerBodyFileSize"));
-    connect(m_bodyFile, &QLineEdit::textChanged, this, &ComposerWidget::updateFileSize);
-    auto *fileLine = new QHBoxLayout;
-    fileLine->addWidget(m_bodyFile, 1);
-    fileLine->addWidget(browse);
-    auto *fileLayout = new QVBoxLayout(file);
-    fileLayout->setContentsMargins(0, 0, 0, 0);
-    fileLayout->addLayout(fileLine);
-    fileLayout->addWidget(m_bodyFileSize);
-    fileLayout->addStretch(1);
-    m_bodyStack->addWidget(file);
-
-    m_form = new KeyValueTable({}, m_bodyStack);
-    m_form->setObjectName(QStringLiteral("composerForm"));
-    m_bodyStack->addWidget(m_form);
-
-    connect(m_bodyMode, &QButtonGroup::idToggled, this, [this](int id, bool on) {
-        if (on)
-            m_bodyStack->setCurrentIndex(id);
-    });
-    auto *layout = new QVBoxLayout(page);
-    layout->addLayout(modes);
-    layout->addWidget(m_bodyStack, 1);
-    return page;
-}
-
 QWidget *ComposerWidget::buildOptionsPage()
 {
     auto *page = new QWidget(this);
@@ -384,9 +298,23 @@ QWidget *ComposerWidget::buildOptionsPage()
     m_proxy = new QLineEdit(page);
     m_proxy->setObjectName(QStringLiteral("composerProxy"));
     m_proxy->setPlaceholderText(tr("http://proxy:3128"));
+    m_authMode = new QComboBox(page);
+    m_authMode->setObjectName(QStringLiteral("composerAuthMode"));
+    m_authMode->addItems({tr("None"), tr("Basic"), tr("Bearer token")});
     m_user = new QLineEdit(page);
     m_user->setObjectName(QStringLiteral("composerUser"));
-    m_user->setPlaceholderText(tr("user:password (Basic)"));
+    const auto authChanged = [this] {
+        const auto mode = AuthMode(m_authMode->currentIndex());
+        m_user->setEnabled(mode != AuthMode::None);
+        m_user->setPlaceholderText(mode == AuthMode::Bearer ? tr("token → Authorization: Bearer …")
+                                   : mode == AuthMode::Basic ? tr("user:password → Authorization: Basic …")
+                                                             : QString());
+    };
+    connect(m_authMode, &QComboBox::currentIndexChanged, this, authChanged);
+    authChanged();
+    auto *auth = new QHBoxLayout;
+    auth->addWidget(m_authMode);
+    auth->addWidget(m_user, 1);
     m_compressed = new QCheckBox(tr("Ask for a compressed response (--compressed)"), page);
     m_compressed->setObjectName(QStringLiteral("composerCompressed"));
     m_outputFile = new QLineEdit(page);
@@ -423,7 +351,7 @@ QWidget *ComposerWidget::buildOptionsPage()
     form->addRow(tr("TLS"), tls);
     form->addRow(tr("Timeouts"), timeouts);
     form->addRow(tr("Proxy"), m_proxy);
-    form->addRow(tr("Authentication"), m_user);
+    form->addRow(tr("Authentication"), auth);
     form->addRow(tr("Save body to"), m_outputFile);
     form->addRow(QString(), m_compressed);
     // Scrolls rather than forcing the window wider than a 1280-pixel screen.
@@ -454,15 +382,7 @@ ComposerState ComposerWidget::state() const
         if (!name.trimmed().isEmpty())
             s.removedHeaders << name.trimmed();
     }
-    s.bodyMode = BodyMode(m_bodyMode->checkedId());
-    if (s.bodyMode == BodyMode::Raw) {
-        s.rawText = m_rawText->toPlainText();
-        s.rawContentType = m_rawType->currentText().trimmed();
-    } else if (s.bodyMode == BodyMode::File) {
-        s.bodyFile = m_bodyFile->text().trimmed();
-    } else if (s.bodyMode == BodyMode::Form) {
-        s.form = m_form->rows();
-    }
+    m_body->readInto(s);
     s.expectMode = http::ExpectMode(m_expect->currentData().toInt());
     s.expect100TimeoutS = secondsValue(m_expectTimeout);
     s.retryOn417 = m_retry417->isChecked();
@@ -475,7 +395,8 @@ ComposerState ComposerWidget::state() const
     s.connectTimeoutS = secondsValue(m_connectTimeout);
     s.maxTimeS = secondsValue(m_maxTime);
     s.proxy = m_proxy->text().trimmed();
-    s.user = m_user->text();
+    const auto auth = AuthMode(m_authMode->currentIndex());
+    (auth == AuthMode::Bearer ? s.bearerToken : s.user) = auth == AuthMode::None ? QString() : m_user->text();
     s.compressed = m_compressed->isChecked();
     s.outputFile = m_outputFile->text().trimmed();
     return s;
@@ -489,11 +410,7 @@ void ComposerWidget::setState(const ComposerState &s)
     m_url->setCursorPosition(0); // the scheme and host are what people check first
     m_headers->setRows(s.headers);
     m_removedHeaders->setText(s.removedHeaders.join(QStringLiteral(", ")));
-    m_bodyMode->button(int(s.bodyMode))->setChecked(true);
-    m_rawText->setPlainText(s.rawText);
-    m_rawType->setCurrentText(s.rawContentType);
-    m_bodyFile->setText(s.bodyFile);
-    m_form->setRows(s.form);
+    m_body->setBody(s);
     m_expect->setCurrentIndex(m_expect->findData(int(s.expectMode)));
     m_expectTimeout->setValue(s.expect100TimeoutS.value_or(0));
     m_retry417->setChecked(s.retryOn417);
@@ -505,7 +422,10 @@ void ComposerWidget::setState(const ComposerState &s)
     m_connectTimeout->setValue(s.connectTimeoutS.value_or(0));
     m_maxTime->setValue(s.maxTimeS.value_or(0));
     m_proxy->setText(s.proxy);
-    m_user->setText(s.user);
+    m_authMode->setCurrentIndex(int(!s.bearerToken.isEmpty() ? AuthMode::Bearer
+                                    : !s.user.isEmpty()      ? AuthMode::Basic
+                                                             : AuthMode::None));
+    m_user->setText(s.bearerToken.isEmpty() ? s.user : s.bearerToken);
     m_compressed->setChecked(s.compressed);
     m_outputFile->setText(s.outputFile);
     m_syncing = false;
@@ -612,17 +532,6 @@ void ComposerWidget::updateValidation()
 void ComposerWidget::updateTlsWarning()
 {
     m_tlsWarning->setVisible(!m_verifyTls->isChecked());
-}
-
-void ComposerWidget::updateFileSize()
-{
-    const QFileInfo info(m_bodyFile->text().trimmed());
-    if (m_bodyFile->text().trimmed().isEmpty())
-        m_bodyFileSize->clear();
-    else if (!info.isFile())
-        m_bodyFileSize->setText(tr("No such file."));
-    else
-        m_bodyFileSize->setText(tr("%1 bytes (%2), streamed").arg(groupedNumber(info.size()), humanBytes(double(info.size()))));
 }
 
 void ComposerWidget::showMessage(const QString &message)

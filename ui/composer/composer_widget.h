@@ -15,18 +15,15 @@
 #include <functional>
 
 class QAction;
-class QButtonGroup;
 class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
 class QLabel;
 class QLineEdit;
-class QPlainTextEdit;
 class QProgressBar;
 class QPushButton;
 class QSpinBox;
 class QSplitter;
-class QStackedWidget;
 class QTabWidget;
 class QTimer;
 
@@ -36,6 +33,7 @@ class HttpEngine;
 
 namespace statusscope::ui {
 
+class BodyEditor;
 class KeyValueTable;
 class TimelineView;
 class UrlLineEdit;
@@ -84,14 +82,12 @@ private:
     void askAboutDowngrade(const http::Exchange &exchange);
     QWidget *buildParamsPage();
     QWidget *buildHeadersPage();
-    QWidget *buildBodyPage();
     QWidget *buildOptionsPage();
     void onUrlEdited();
     void syncParamsFromUrl();
     void syncUrlFromParams();
     void updateValidation();
     void updateTlsWarning();
-    void updateFileSize();
     void updateProgress();
     void onFinished();
     void setRunning(bool running);
@@ -113,13 +109,7 @@ private:
     KeyValueTable *m_headers = nullptr;
     QLineEdit *m_removedHeaders = nullptr;
 
-    QButtonGroup *m_bodyMode = nullptr;
-    QStackedWidget *m_bodyStack = nullptr;
-    QComboBox *m_rawType = nullptr;
-    QPlainTextEdit *m_rawText = nullptr;
-    QLineEdit *m_bodyFile = nullptr;
-    QLabel *m_bodyFileSize = nullptr;
-    KeyValueTable *m_form = nullptr;
+    BodyEditor *m_body = nullptr;
 
     QComboBox *m_expect = nullptr;
     QDoubleSpinBox *m_expectTimeout = nullptr;
@@ -132,7 +122,9 @@ private:
     QDoubleSpinBox *m_connectTimeout = nullptr;
     QDoubleSpinBox *m_maxTime = nullptr;
     QLineEdit *m_proxy = nullptr;
-    QLineEdit *m_user = nullptr;
+    enum class AuthMode { None, Basic, Bearer }; // the indexes of m_authMode
+    QComboBox *m_authMode = nullptr;
+    QLineEdit *m_user = nullptr; // USER:PASSWORD for Basic, the token for Bearer
     QCheckBox *m_compressed = nullptr;
     QLineEdit *m_outputFile = nullptr;
 

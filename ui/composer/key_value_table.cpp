@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/composer/key_value_table.h"
 
+#include <QComboBox>
 #include <QCompleter>
+#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLineEdit>
@@ -49,12 +51,21 @@ QStringList commonHeaderNames()
             QStringLiteral("User-Agent"), QStringLiteral("X-Forwarded-For"), QStringLiteral("X-Request-ID")};
 }
 
-KeyValueTable::KeyValueTable(const QStringList &nameCompletions, QWidget *parent)
-    : QWidget(parent)
+KeyValueTable::KeyValueTable(const QStringList &nameCompletions, QWidget *parent, Kind kind)
+    : QWidget(parent), m_kind(kind)
 {
-    m_table = new QTableWidget(0, 2, this);
-    m_table->setHorizontalHeaderLabels({tr("Name"), tr("Value")});
-    m_table->horizontalHeader()->setStretchLastSection(true);
+    const bool parts = kind == Kind::FormParts;
+    m_table = new QTableWidget(0, parts ? 4 : 2, this);
+    if (parts) {
+        m_table->setHorizontalHeaderLabels({tr("Name"), tr("Value or file"), tr("Kind"), tr("Content-Type")});
+        // Value stretches; kind and type keep the width their content needs.
+        m_table->horizontalHeader()->setSectionResizeMode(Value, QHeaderView::Stretch);
+        m_table->setColumnWidth(PartKind, 90);
+        m_table->setColumnWidth(PartType, 200);
+    } else {
+        m_table->setHorizontalHeaderLabels({tr("Name"), tr("Value")});
+        m_table->horizontalHeader()->setStretchLastSection(true);
+    }
     m_table->setColumnWidth(0, 220);
     m_table->verticalHeader()->hide();
     m_table->setItemDelegateForColumn(0, new NameDelegate(nameCompletions, m_table));
@@ -73,6 +84,14 @@ KeyValueTable::KeyValueTable(const QStringList &nameCompletions, QWidget *parent
     connect(remove, &QPushButton::clicked, this, &KeyValueTable::removeSelectedRows);
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(add);
+    if (parts) {
+        add->setText(tr("Add field"));
+        auto *addFile = new QPushButton(tr("Add files…"), this);
+        addFile->setObjectName(QStringLiteral("addFileRows"));
+        addFile->setToolTip(tr("Each file becomes a part, streamed from disk when the request is sent."));
+        connect(addFile, &QPushButton::clicked, this, &KeyValueTable::addFileRows);
+        buttons->addWidget(addFile);
+    }
     buttons->addWidget(remove);
     buttons->addStretch(1);
     auto *layout = new QVBoxLayout(this);
@@ -89,6 +108,12 @@ QList<KeyValueRow> KeyValueTable::rows() const
         const QTableWidgetItem *value = m_table->item(r, 1);
         KeyValueRow row{name ? name->text() : QString(), value ? value->text() : QString(),
                         !name || name->checkState() == Qt::Checked};
+        if (m_kind == Kind::FormParts) {
+            const auto *kind = qobject_cast<const QComboBox *>(m_table->cellWidget(r, PartKind));
+            const QTableWidgetItem *type = m_table->item(r, PartType);
+            row.file = kind && kind->currentIndex() == 1;
+            row.contentType = type ? type->text().trimmed() : QString();
+        }
         if (!row.name.isEmpty() || !row.value.isEmpty())
             out << row;
     }
@@ -116,9 +141,30 @@ void KeyValueTable::addRow(const KeyValueRow &row)
     name->setToolTip(tr("Untick to keep the row but leave it out of the request."));
     m_table->setItem(r, 0, name);
     m_table->setItem(r, 1, new QTableWidgetItem(row.value));
+    if (m_kind == Kind::FormParts) {
+        auto *kind = new QComboBox(m_table);
+        kind->addItems({tr("Text"), tr("File")});
+        kind->setCurrentIndex(row.file ? 1 : 0);
+        kind->setToolTip(tr("Text: the value is sent as typed. File: the value is a path; the file is streamed."));
+        connect(kind, &QComboBox::currentIndexChanged, this, [this] {
+            if (!m_updating)
+                emit rowsEdited();
+        });
+        m_table->setCellWidget(r, PartKind, kind);
+        auto *type = new QTableWidgetItem(row.contentType);
+        type->setToolTip(tr("Empty: none for text, guessed from the file name for files."));
+        m_table->setItem(r, PartType, type);
+    }
     m_updating = wasUpdating;
     if (!m_updating)
         emit rowsEdited();
+}
+
+void KeyValueTable::addFileRows()
+{
+    const QStringList paths = QFileDialog::getOpenFileNames(this, tr("Files to send as form parts"));
+    for (const QString &path : paths)
+        addRow({QStringLiteral("file"), path, true, true, {}});
 }
 
 void KeyValueTable::removeSelectedRows()

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // An editable list of name/value rows with an on/off box per row: query parameters, headers,
 // form fields. Duplicate names are kept (HTTP allows repeated headers, RFC 9110 §5.3).
+// The multipart flavour adds a Text/File choice and a Content-Type per row.
 
 #include "ui/composer/composer_state.h"
 
@@ -18,7 +19,11 @@ class KeyValueTable : public QWidget
 
 public:
     // nameCompletions: offered while typing a name (common header names for headers).
-    explicit KeyValueTable(const QStringList &nameCompletions, QWidget *parent = nullptr);
+    enum class Kind {
+        Pairs,
+        FormParts,
+    };
+    explicit KeyValueTable(const QStringList &nameCompletions, QWidget *parent = nullptr, Kind kind = Kind::Pairs);
 
     QList<KeyValueRow> rows() const;
     void setRows(const QList<KeyValueRow> &rows);
@@ -30,6 +35,10 @@ signals:
     void rowsEdited();
 
 private:
+    enum Column { Name, Value, PartKind, PartType };
+    void addFileRows();
+
+    Kind m_kind = Kind::Pairs;
     QTableWidget *m_table = nullptr;
     bool m_updating = false;
 };

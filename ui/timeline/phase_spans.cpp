@@ -73,6 +73,17 @@ QString groupedNumber(qint64 n)
     return QLocale(QLocale::English).toString(n);
 }
 
+QString humanBytes(double bytes)
+{
+    const char *units[] = {"B", "KiB", "MiB", "GiB"};
+    int u = 0;
+    while (bytes >= 1024 && u < 3) {
+        bytes /= 1024;
+        ++u;
+    }
+    return QStringLiteral("%1 %2").arg(bytes, 0, 'f', u == 0 ? 0 : 1).arg(QLatin1String(units[u]));
+}
+
 QList<PhaseSpan> phaseSpans(const http::Exchange &x, const http::Attempt &a)
 {
     QList<PhaseSpan> spans;

@@ -65,6 +65,8 @@ QList<EventRow> eventRows(const http::Exchange &exchange);
 
 // "2,097,152" — byte counts are read digit-exactly, so group them.
 QString groupedNumber(qint64 n);
+// "1.5 MiB": a size at a glance, beside the exact count.
+QString humanBytes(double bytes);
 
 } // namespace statusscope::ui
 

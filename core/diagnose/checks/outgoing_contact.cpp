@@ -2,8 +2,8 @@
 #include "core/diagnose/checks/outgoing_contact.h"
 
 #include "core/diagnose/checks/resend_spec.h"
+#include "core/http/body_source.h"
 
-#include <QFileInfo>
 #include <QObject>
 
 namespace statusscope::diagnose {
@@ -18,7 +18,7 @@ std::optional<OutgoingContact> resendContact(CheckKind kind, const CheckInputs &
     OutgoingContact contact;
     contact.host = spec.url.host();
     contact.method = QString::fromLatin1(spec.method);
-    contact.bodyBytes = spec.bodyFile.isEmpty() ? spec.body.size() : QFileInfo(spec.bodyFile).size();
+    contact.bodyBytes = http::bodySourceSize(spec);
     const QString path = spec.url.path().isEmpty() ? QStringLiteral("/") : spec.url.path();
     contact.action = QObject::tr("send %1 %2 to").arg(contact.method, path);
     return contact;

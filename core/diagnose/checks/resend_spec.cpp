@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/diagnose/checks/resend_spec.h"
 
-#include <QFile>
+#include "core/http/body_source.h"
+
 #include <QObject>
 #include <QSet>
 
@@ -20,11 +21,13 @@ void dropExpectHeader(http::RequestSpec &spec)
 
 QByteArray firstBodyBytes(http::RequestSpec &spec)
 {
-    if (spec.bodyFile.isEmpty())
-        return spec.body.left(kSmallerBodyBytes);
-    QFile file(spec.bodyFile);
+    QString error;
+    const std::unique_ptr<QIODevice> source = http::openBodySource(spec, &error);
     spec.bodyFile.clear();
-    return file.open(QIODevice::ReadOnly) ? file.read(kSmallerBodyBytes) : QByteArray();
+    spec.form.clear();
+    if (source)
+        return source->read(kSmallerBodyBytes);
+    return error.isEmpty() ? spec.body.left(kSmallerBodyBytes) : QByteArray();
 }
 
 } // namespace

@@ -54,7 +54,7 @@ TEST(CurlOptions, EverySpellingBelongsToOneRow)
         }
     }
     // Every body kind can be written back.
-    for (Kind kind : {Kind::Data, Kind::DataRaw, Kind::DataBinary, Kind::UrlEncode, Kind::Upload})
+    for (Kind kind : {Kind::Data, Kind::DataRaw, Kind::DataBinary, Kind::UrlEncode, Kind::Upload, Kind::Form, Kind::FormString})
         EXPECT_EQ(curlBodyOption(kind).bodyKind, kind);
 }
 
