@@ -2,9 +2,13 @@
 #include "ui/main_window.h"
 
 #include "core/app_info.h"
+#include "core/files/bundled_samples.h"
 #include "ui/about_dialog.h"
+#include "ui/document_keys.h"
 #include "ui/file_info_view.h"
 #include "ui/guide_dock.h"
+#include "ui/keyboard_navigation.h"
+#include "ui/start_page.h"
 #include "ui/theme.h"
 
 #include <QAction>
@@ -25,7 +29,10 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QMetaMethod>
 #include <QMimeData>
+#include <QScreen>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -79,24 +86,28 @@ MainWindow::MainWindow(QSettings *settings, QWidget *parent)
     connect(m_tabs, &QTabWidget::tabCloseRequested, this, &MainWindow::closeTab);
     connect(m_tabs, &QTabWidget::currentChanged, this, [this](int) { syncSidebar(); });
 
-    auto *empty = new QLabel(
-        tr("<h2>Why did this request get this status?</h2>"
-           "<p>Open a HAR export or an access log with <b>Ctrl+O</b>, or drop files here.</p>"
-           "<p>Start a new request with <b>Ctrl+N</b> to see the exchange at wire level.</p>"),
-        this);
-    empty->setObjectName(QStringLiteral("emptyState"));
-    empty->setAlignment(Qt::AlignCenter);
-    empty->setWordWrap(true);
-    m_emptyState = empty;
+    m_startPage = new StartPage(this);
+    m_startPage->setSamples(bundledSamples(bundledSamplesDir(QCoreApplication::applicationDirPath())));
+    connect(m_startPage, &StartPage::openDialogRequested, this, &MainWindow::showOpenDialog);
+    connect(m_startPage, &StartPage::openRequested, this, [this](const QString &path) { openFile(path); });
+    connect(m_startPage, &StartPage::removeRecentRequested, this, &MainWindow::removeRecentFile);
+    connect(m_startPage, &StartPage::clearRecentRequested, this, [this] {
+        m_recentFiles.clear();
+        rebuildRecentMenu();
+    });
+    connect(m_startPage, &StartPage::historyRequested, this, &MainWindow::showHistoryPanel);
 
     m_centralStack = new QStackedWidget(this);
-    m_centralStack->addWidget(m_emptyState);
+    m_centralStack->addWidget(m_startPage);
     m_centralStack->addWidget(m_tabs);
     setCentralWidget(m_centralStack);
 
     createActions();
     createDocks();
     createMenus();
+    connect(m_startPage, &StartPage::newRequestRequested, m_newRequestAction, &QAction::trigger);
+    m_startPage->setNewRequestAvailable(false);
+    m_keyboard = new KeyboardNavigation(this);
     statusBar()->showMessage(tr("Ready"), 3000);
     restoreSettings();
     updateEmptyState();
@@ -125,6 +136,7 @@ void MainWindow::setRequestFactory(RequestFactory factory)
 {
     m_requestFactory = std::move(factory);
     m_newRequestAction->setEnabled(bool(m_requestFactory));
+    m_startPage->setNewRequestAvailable(bool(m_requestFactory));
 }
 
 void MainWindow::createActions()
@@ -161,6 +173,50 @@ void MainWindow::createActions()
     m_aboutAction->setObjectName(QStringLiteral("actionAbout"));
     m_aboutAction->setMenuRole(QAction::AboutRole);
     connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
+
+    createDocumentKeyActions();
+}
+
+void MainWindow::createDocumentKeyActions()
+{
+    struct Spec
+    {
+        const char *name;
+        QString text;
+        QList<QKeySequence> keys;
+        DocumentKey key;
+        // Send, cancel and copy act on the tab being worked in, so they need the focus in
+        // the document area; going to a field works from the sidebar and the Guide too.
+        bool documentsOnly;
+        QString missing;
+    };
+    const Spec specs[] = {
+        {"actionGoToUrl", tr("Go to &URL"), {QKeySequence(Qt::CTRL | Qt::Key_L)}, DocumentKey::GoToUrl, false,
+         tr("This tab has no URL to edit.")},
+        {"actionGoToFilter", tr("Go to &Filter"), {QKeySequence(QKeySequence::Find)}, DocumentKey::GoToFilter, false,
+         tr("This tab has no filter.")},
+        {"actionSend", tr("&Send"), {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)},
+         DocumentKey::Send, true, tr("This tab has nothing to send.")},
+        {"actionCancel", tr("&Cancel Send or Load"), {QKeySequence(Qt::Key_Escape)}, DocumentKey::Cancel, true, {}},
+        {"actionCopyAsCurl", tr("Copy as c&URL"), {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C)},
+         DocumentKey::CopyAsCurl, true, tr("This tab has no request to copy.")},
+    };
+    for (const Spec &spec : specs) {
+        auto *action = new QAction(spec.text, this);
+        action->setObjectName(QString::fromLatin1(spec.name));
+        action->setShortcuts(spec.keys);
+        if (spec.documentsOnly) {
+            action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+            m_tabs->addAction(action);
+        }
+        const DocumentKey key = spec.key;
+        const QString missing = spec.missing;
+        connect(action, &QAction::triggered, this, [this, key, missing] {
+            if (!triggerDocumentKey(m_tabs->currentWidget(), key) && !missing.isEmpty() && m_tabs->count() > 0)
+                statusBar()->showMessage(missing, 3000);
+        });
+        m_documentKeyActions.append(action);
+    }
 }
 
 void MainWindow::createDocks()
@@ -201,6 +257,21 @@ void MainWindow::addSidebarPanel(QWidget *panel, const QString &title)
     splitter->setStretchFactor(splitter->count() - 1, 3);
 }
 
+void MainWindow::setHistoryPanel(QWidget *panel)
+{
+    m_historyPanel = panel;
+    m_startPage->setHistoryAvailable(panel != nullptr);
+}
+
+void MainWindow::showHistoryPanel()
+{
+    if (!m_historyPanel)
+        return;
+    m_sidebarDock->show();
+    m_sidebarDock->raise();
+    m_historyPanel->setFocus(Qt::ShortcutFocusReason);
+}
+
 void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
@@ -237,6 +308,7 @@ void MainWindow::createMenus()
     previousTab->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Backtab),
                                QKeySequence(Qt::CTRL | Qt::Key_PageUp)});
     connect(previousTab, &QAction::triggered, this, [this] { stepTab(-1); });
+    m_viewMenu->addActions(m_documentKeyActions.mid(0, 2));
     m_viewMenu->addSeparator();
 
     QMenu *theme = m_viewMenu->addMenu(tr("&Theme"));
@@ -255,6 +327,10 @@ void MainWindow::createMenus()
         connect(action, &QAction::triggered, this,
                 [this, action] { applyTheme(action->data().toString()); });
     }
+
+    QMenu *request = menuBar()->addMenu(tr("&Request"));
+    request->setObjectName(QStringLiteral("menuRequest"));
+    request->addActions(m_documentKeyActions.mid(2));
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->setObjectName(QStringLiteral("menuHelp"));
@@ -331,14 +407,34 @@ QWidget *MainWindow::openFile(const QString &path)
                 QStringLiteral("%1\n%2").arg(QDir::toNativeSeparators(absolute), toString(probe.kind)));
     if (probe.error.isEmpty()) {
         addRecentFile(absolute);
-        statusBar()->showMessage(tr("Opened %1 (%2)").arg(QFileInfo(absolute).fileName(),
-                                                          toString(probe.kind)),
-                                 4000);
+        const QMetaObject *meta = view->metaObject();
+        const int loadSignal = meta->indexOfSignal("loadFinished(bool)");
+        if (loadSignal >= 0) {
+            statusBar()->showMessage(tr("Opening %1 (%2)…").arg(QFileInfo(absolute).fileName(), toString(probe.kind)));
+            const int slot = metaObject()->indexOfSlot("documentLoadFinished(bool)");
+            connect(view, meta->method(loadSignal), this, metaObject()->method(slot), Qt::UniqueConnection);
+        } else {
+            statusBar()->showMessage(tr("Opened %1 (%2)").arg(QFileInfo(absolute).fileName(), toString(probe.kind)),
+                                     4000);
+        }
     } else {
         statusBar()->showMessage(probe.error, 8000);
     }
     emit fileOpened(absolute, probe.kind);
     return view;
+}
+
+void MainWindow::documentLoadFinished(bool ok)
+{
+    auto *view = qobject_cast<QWidget *>(sender());
+    if (!view || m_tabs->indexOf(view) < 0)
+        return;
+    const QString name = QFileInfo(pathOf(view)).fileName();
+    const QString kind = view->property("statusscopeKind").toString();
+    if (ok)
+        statusBar()->showMessage(tr("Opened %1 (%2)").arg(name, kind), 4000);
+    else
+        statusBar()->showMessage(tr("%1 was not opened as a %2: the tab says why.").arg(name, kind), 8000);
 }
 
 int MainWindow::addDocument(QWidget *document, const QString &title, const QString &toolTip)
@@ -364,7 +460,13 @@ void MainWindow::closeTab(int index)
 
 void MainWindow::updateEmptyState()
 {
-    m_centralStack->setCurrentWidget(m_tabs->count() == 0 ? m_emptyState : m_tabs);
+    if (m_tabs->count() == 0) {
+        // A recent file may have gone since the list was built: shown as missing when it did.
+        m_startPage->setRecentFiles(m_recentFiles);
+        m_centralStack->setCurrentWidget(m_startPage);
+    } else {
+        m_centralStack->setCurrentWidget(m_tabs);
+    }
     m_closeTabAction->setEnabled(m_tabs->count() > 0);
 }
 
@@ -388,8 +490,15 @@ void MainWindow::addRecentFile(const QString &path)
     rebuildRecentMenu();
 }
 
+void MainWindow::removeRecentFile(const QString &path)
+{
+    m_recentFiles.removeAll(path);
+    rebuildRecentMenu();
+}
+
 void MainWindow::rebuildRecentMenu()
 {
+    m_startPage->setRecentFiles(m_recentFiles);
     m_recentMenu->clear();
     for (const QString &path : std::as_const(m_recentFiles)) {
         QAction *action = m_recentMenu->addAction(QFileInfo(path).fileName());
@@ -435,8 +544,7 @@ void MainWindow::restoreSettings()
         restoreState(state);
     m_recentFiles = m_settings->value(kRecentKey).toStringList();
     m_theme = m_settings->value(kThemeKey, QString::fromLatin1(kThemeSystem)).toString();
-    if (m_theme != QLatin1String(kThemeSystem))
-        ui::applyTheme(m_theme);
+    ui::applyTheme(m_theme);
     rebuildRecentMenu();
 }
 
@@ -444,6 +552,14 @@ void MainWindow::closeEvent(QCloseEvent *event)
 {
     saveSettings();
     QMainWindow::closeEvent(event);
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    // Back from the file manager: a recent file moved meanwhile shows as missing at once.
+    if (event->type() == QEvent::ActivationChange && isActiveWindow() && m_tabs->count() == 0)
+        m_startPage->setRecentFiles(m_recentFiles);
+    QMainWindow::changeEvent(event);
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent *event)
@@ -492,10 +608,8 @@ QList<MainWindow::ShortcutRow> MainWindow::shortcutRows() const
     }
     // Keys bound inside one kind of tab (QShortcut with a widget context, not menu actions).
     const auto native = [](const QKeySequence &key) { return key.toString(QKeySequence::NativeText); };
-    rows.append({tr("Request: send"), native(QKeySequence(Qt::CTRL | Qt::Key_Return))});
-    rows.append({tr("Request: cancel"), native(QKeySequence(Qt::Key_Escape))});
-    rows.append({tr("Request: go to the URL"), native(QKeySequence(Qt::CTRL | Qt::Key_L))});
-    rows.append({tr("HAR: go to the filter"), native(QKeySequence(QKeySequence::Find))});
+    rows.append({tr("Tables and lists: leave / come back"),
+                 native(QKeySequence(Qt::Key_Tab)) + QStringLiteral(" / ") + native(QKeySequence(Qt::SHIFT | Qt::Key_Tab))});
     rows.append({tr("Log chart: show all"), native(QKeySequence(Qt::Key_Home))});
     rows.append({tr("Guide: back / forward"),
                  native(QKeySequence(Qt::ALT | Qt::Key_Left)) + QStringLiteral(" / ")
@@ -503,33 +617,55 @@ QList<MainWindow::ShortcutRow> MainWindow::shortcutRows() const
     return rows;
 }
 
-void MainWindow::showShortcuts()
+QDialog *MainWindow::createShortcutsDialog()
 {
-    QDialog dialog(this);
-    dialog.setWindowTitle(tr("Keyboard Shortcuts"));
-    auto *layout = new QVBoxLayout(&dialog);
-    auto *table = new QTableWidget(&dialog);
+    auto *dialog = new QDialog(this);
+    dialog->setObjectName(QStringLiteral("shortcutsDialog"));
+    dialog->setWindowTitle(tr("Keyboard Shortcuts"));
+    auto *layout = new QVBoxLayout(dialog);
+    auto *table = new QTableWidget(dialog);
+    table->setObjectName(QStringLiteral("shortcutsTable"));
     table->setColumnCount(2);
     table->setHorizontalHeaderLabels({tr("Action"), tr("Shortcut")});
     table->verticalHeader()->hide();
     table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table->setWordWrap(false);
     for (const ShortcutRow &entry : shortcutRows()) {
         const int row = table->rowCount();
         table->insertRow(row);
         table->setItem(row, 0, new QTableWidgetItem(entry.action));
         table->setItem(row, 1, new QTableWidgetItem(entry.keys));
     }
-    table->horizontalHeader()->setStretchLastSection(true);
     table->resizeColumnsToContents();
-    // The dialog takes the size of its rows, so every shortcut is in view without scrolling.
-    table->setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents);
-    table->setVerticalScrollBarPolicy(Qt::ScrollBarAsNeeded);
+    table->resizeRowsToContents();
+    table->horizontalHeader()->setStretchLastSection(true);
+    // The table asks for the size of all its rows and columns, so the dialog shows every
+    // shortcut without scrolling (up to the screen's size).
+    const int frame = 2 * table->frameWidth();
+    int width = frame;
+    for (int column = 0; column < table->columnCount(); ++column)
+        width += table->columnWidth(column);
+    int height = frame + table->horizontalHeader()->sizeHint().height();
+    for (int row = 0; row < table->rowCount(); ++row)
+        height += table->rowHeight(row);
+    QSize wanted(width + 24, height); // room for the last column's text margin
+    if (const QScreen *screen = this->screen())
+        wanted = wanted.boundedTo(screen->availableSize() * 9 / 10);
+    table->setMinimumSize(wanted);
     layout->addWidget(table);
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, &dialog);
-    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, dialog);
+    connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
     layout->addWidget(buttons);
-    dialog.adjustSize();
-    dialog.exec();
+    dialog->adjustSize();
+    return dialog;
+}
+
+void MainWindow::showShortcuts()
+{
+    QDialog *dialog = createShortcutsDialog();
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
 }
 
 } // namespace statusscope::ui

@@ -11,6 +11,7 @@
 #include <memory>
 
 class QAction;
+class QDialog;
 class QDockWidget;
 class QLabel;
 class QListWidget;
@@ -22,6 +23,8 @@ class QTabWidget;
 namespace statusscope::ui {
 
 class GuideDock;
+class KeyboardNavigation;
+class StartPage;
 
 // The one main window: a document area with a tab per request, HAR file, log set or guide;
 // a sidebar of open files; the Guide dock on the right.
@@ -57,9 +60,13 @@ public:
 
     // Adds a titled panel below the open-files list in the left sidebar (history, …).
     void addSidebarPanel(QWidget *panel, const QString &title);
+    // The sidebar panel the start page's History entry shows and focuses.
+    void setHistoryPanel(QWidget *panel);
 
     QTabWidget *documents() const { return m_tabs; }
     GuideDock *guideDock() const { return m_guideDock; }
+    StartPage *startPage() const { return m_startPage; }
+    KeyboardNavigation *keyboardNavigation() const { return m_keyboard; }
     QStringList recentFiles() const { return m_recentFiles; }
     QList<QAction *> shortcutActions() const;
     // What the Keyboard Shortcuts dialog lists: every action with its keys, then the keys
@@ -71,6 +78,9 @@ public:
     };
     QList<ShortcutRow> shortcutRows() const;
 
+    // The Keyboard Shortcuts dialog, built but not shown (Help › Keyboard Shortcuts runs it).
+    QDialog *createShortcutsDialog();
+
     // Qt's own state blobs plus ours; called on close and by tests.
     void saveSettings();
     void restoreSettings();
@@ -80,11 +90,18 @@ signals:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void changeEvent(QEvent *event) override;
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dropEvent(QDropEvent *event) override;
 
+private slots:
+    // A viewer that reads its file in the background declares `void loadFinished(bool ok)`;
+    // the status bar waits for it instead of saying "Opened" before the tab knows.
+    void documentLoadFinished(bool ok);
+
 private:
     void createActions();
+    void createDocumentKeyActions();
     void createMenus();
     void createDocks();
     void newRequest();
@@ -92,6 +109,8 @@ private:
     void closeTab(int index);
     void rebuildRecentMenu();
     void addRecentFile(const QString &path);
+    void removeRecentFile(const QString &path);
+    void showHistoryPanel();
     void updateEmptyState();
     void syncSidebar();
     void showAbout();
@@ -107,7 +126,9 @@ private:
     QString m_theme;
 
     QStackedWidget *m_centralStack = nullptr;
-    QWidget *m_emptyState = nullptr;
+    StartPage *m_startPage = nullptr;
+    KeyboardNavigation *m_keyboard = nullptr;
+    QWidget *m_historyPanel = nullptr;
     QTabWidget *m_tabs = nullptr;
     QDockWidget *m_sidebarDock = nullptr;
     QListWidget *m_openFilesList = nullptr;
@@ -121,6 +142,7 @@ private:
     QAction *m_aboutAction = nullptr;
     QMenu *m_recentMenu = nullptr;
     QMenu *m_viewMenu = nullptr;
+    QList<QAction *> m_documentKeyActions;
 };
 
 } // namespace statusscope::ui

@@ -68,6 +68,7 @@ RequestWorkspace::RequestWorkspace(MainWindow *window, const QString &historyPat
     m_openResult = m_history->open();
     m_panel = new HistoryPanel(m_history.get(), window);
     window->addSidebarPanel(m_panel, tr("History"));
+    window->setHistoryPanel(m_panel);
     connect(m_panel, &HistoryPanel::openRequested, this, [this](qint64 id) { reopenFromHistory(id); });
     connect(m_panel, &HistoryPanel::resendRequested, this, [this](qint64 id) { resendFromHistory(id); });
     connect(m_panel, &HistoryPanel::statusActivated, this, &RequestWorkspace::showStatusGuide);

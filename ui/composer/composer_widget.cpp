@@ -5,6 +5,7 @@
 #include "core/http/http_engine.h"
 #include "ui/composer/body_editor.h"
 #include "ui/composer/key_value_table.h"
+#include "ui/document_keys.h"
 #include "ui/timeline/phase_spans.h"
 #include "ui/timeline/timeline_view.h"
 
@@ -26,7 +27,6 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScrollArea>
-#include <QShortcut>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTabWidget>
@@ -109,10 +109,11 @@ ComposerWidget::ComposerWidget(QWidget *parent)
     m_copyCurl = new QPushButton(tr("Copy as cURL"), this);
     m_copyCurl->setObjectName(QStringLiteral("composerCopyCurl"));
     auto *curlMenu = new QMenu(m_copyCurl);
-    curlMenu->addAction(tr("Copy as cURL (bash)"), this, [this] {
+    QAction *copyBash = curlMenu->addAction(tr("Copy as cURL (bash)"), this, [this] {
         QApplication::clipboard()->setText(curlCommand(ShellDialect::Posix));
         showMessage(tr("Copied the request as a curl command for bash."));
     });
+    setDocumentKeyTarget(copyBash, DocumentKey::CopyAsCurl);
     curlMenu->addAction(tr("Copy as cURL (cmd)"), this, [this] {
         QApplication::clipboard()->setText(curlCommand(ShellDialect::WinCmd));
         showMessage(tr("Copied the request as a curl command for cmd.exe."));
@@ -196,21 +197,10 @@ ComposerWidget::ComposerWidget(QWidget *parent)
 
     connect(m_send, &QPushButton::clicked, this, &ComposerWidget::send);
     connect(m_cancel, &QPushButton::clicked, this, &ComposerWidget::cancel);
-    for (const QKeySequence &key : {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)}) {
-        auto *shortcut = new QShortcut(key, this);
-        shortcut->setContext(Qt::WidgetWithChildrenShortcut);
-        connect(shortcut, &QShortcut::activated, this, &ComposerWidget::send);
-    }
-    auto *esc = new QShortcut(QKeySequence(Qt::Key_Escape), this);
-    esc->setContext(Qt::WidgetWithChildrenShortcut);
-    connect(esc, &QShortcut::activated, this, &ComposerWidget::cancel);
-    // Ctrl+L as in a browser's address bar.
-    auto *focusUrl = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_L), this);
-    focusUrl->setContext(Qt::WidgetWithChildrenShortcut);
-    connect(focusUrl, &QShortcut::activated, this, [this] {
-        m_url->setFocus(Qt::ShortcutFocusReason);
-        m_url->selectAll();
-    });
+    // The window's Ctrl+L, Ctrl+Enter and Esc act on these (ui/document_keys.h).
+    setDocumentKeyTarget(m_url, DocumentKey::GoToUrl);
+    setDocumentKeyTarget(m_send, DocumentKey::Send);
+    setDocumentKeyTarget(m_cancel, DocumentKey::Cancel);
 
     connect(m_url, &QLineEdit::textEdited, this, &ComposerWidget::onUrlEdited);
     connect(m_url, &QLineEdit::textChanged, this, &ComposerWidget::updateValidation);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/har/har_filter_bar.h"
 
+#include "ui/document_keys.h"
 #include "ui/flow_layout.h"
 
 #include <QAbstractItemView>
@@ -24,6 +25,7 @@ HarFilterBar::HarFilterBar(QWidget *parent) : QWidget(parent)
     m_text->setObjectName(QStringLiteral("harFilterText"));
     m_text->setPlaceholderText(tr("Filter: text, 417, status-code:4xx, -method:GET…"));
     m_text->setClearButtonEnabled(true);
+    setDocumentKeyTarget(m_text, DocumentKey::GoToFilter); // Ctrl+F, as in DevTools' network panel
     QString keyHelp = tr("Words are looked for in the URL; a status number filters on the status. "
                          "A leading - excludes. Keys:");
     for (const HarFilterKey &key : harFilterKeys())

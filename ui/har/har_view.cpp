@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/har/har_view.h"
 
+#include "ui/document_keys.h"
+
 #include "ui/status/status_link.h"
 
 #include "core/har/har_summary.h"
@@ -18,7 +20,6 @@
 #include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QShortcut>
 #include <QScopedValueRollback>
 #include <QSettings>
 #include <QSplitter>
@@ -63,6 +64,7 @@ HarView::HarView(const QString &path, QWidget *parent)
     m_progress->setRange(0, kProgressSteps);
     m_cancelButton = new QPushButton(tr("Cancel"), m_loadingPage);
     m_cancelButton->setObjectName(QStringLiteral("harCancel"));
+    setDocumentKeyTarget(m_cancelButton, DocumentKey::Cancel);
     loadingLayout->addStretch(1);
     loadingLayout->addWidget(loadingLabel);
     loadingLayout->addWidget(m_progress);
@@ -153,10 +155,6 @@ HarView::HarView(const QString &path, QWidget *parent)
     connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, updateCounts);
     connect(m_proxy, &QAbstractItemModel::modelReset, this, updateCounts);
     connect(m_proxy, &QAbstractItemModel::layoutChanged, this, updateCounts);
-    // Ctrl+F as in DevTools' network panel: to the filter field of this tab.
-    auto *findShortcut = new QShortcut(QKeySequence::Find, this);
-    findShortcut->setContext(Qt::WidgetWithChildrenShortcut);
-    connect(findShortcut, &QShortcut::activated, m_filterBar, &HarFilterBar::focusFilterText);
     connect(m_summary, &HarSummaryStrip::classClicked, m_filterBar, &HarFilterBar::showOnlyClass);
     connect(m_summary, &HarSummaryStrip::failedClicked, m_filterBar, &HarFilterBar::showErrorsOnly);
     connect(m_summary, &HarSummaryStrip::slowestClicked, m_filterBar, &HarFilterBar::showPositions);

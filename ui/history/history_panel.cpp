@@ -6,6 +6,7 @@
 
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QToolButton>
@@ -71,8 +72,18 @@ HistoryPanel::HistoryPanel(HistoryStore *store, QWidget *parent)
     buttons->addLayout(entryButtons);
     buttons->addLayout(historyButtons);
 
+    // An empty history is one sentence, not a search field and five buttons that do nothing.
+    m_emptyNote = new QLabel(tr("No requests yet. Every request you send is kept here, newest first, "
+                                "to open again or re-send."),
+                             this);
+    m_emptyNote->setObjectName(QStringLiteral("historyEmpty"));
+    m_emptyNote->setWordWrap(true);
+    m_emptyNote->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    m_emptyNote->setForegroundRole(QPalette::PlaceholderText);
+
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_emptyNote);
     layout->addWidget(m_search);
     layout->addWidget(m_list, 1);
     layout->addLayout(buttons);
@@ -131,8 +142,12 @@ void HistoryPanel::refresh()
     const bool any = m_list->topLevelItemCount() > 0;
     for (QToolButton *b : {m_open, m_resend, m_delete})
         b->setEnabled(any);
-    m_clear->setEnabled(m_store->count() > 0);
-    m_purge->setEnabled(m_store->count() > 0);
+    const bool stored = m_store->count() > 0;
+    m_clear->setEnabled(stored);
+    m_purge->setEnabled(stored);
+    m_emptyNote->setVisible(!stored);
+    for (QWidget *w : std::initializer_list<QWidget *>{m_search, m_list, m_open, m_resend, m_delete, m_clear, m_purge})
+        w->setVisible(stored);
 }
 
 void HistoryPanel::deleteCurrent()

@@ -7,6 +7,7 @@
 
 #include <QWidget>
 
+class QLabel;
 class QLineEdit;
 class QToolButton;
 class QTreeWidget;
@@ -55,6 +56,7 @@ private:
     QToolButton *m_delete = nullptr;
     QToolButton *m_clear = nullptr;
     QToolButton *m_purge = nullptr;
+    QLabel *m_emptyNote = nullptr;
 };
 
 } // namespace statusscope::ui

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/logs/log_view.h"
 
+#include "ui/document_keys.h"
 #include "ui/status/status_link.h"
 
 #include "core/logs/log_follower.h"
@@ -96,6 +97,7 @@ LogView::LogView(const QStringList &paths, QWidget *parent)
     m_progress = new QProgressBar(this);
     m_progress->setRange(0, 1000);
     m_cancel = new QPushButton(tr("Cancel"), this);
+    setDocumentKeyTarget(m_cancel, DocumentKey::Cancel); // Esc while the logs are read
     m_bucket = new QComboBox(this);
     m_bucket->addItem(tr("Auto buckets"), 0);
     m_bucket->addItem(tr("1 minute"), 60);

@@ -3,6 +3,7 @@
 #include "ui/file_info_view.h"
 #include "ui/guide_dock.h"
 #include "ui/main_window.h"
+#include "ui/start_page.h"
 
 #include <QAction>
 #include <QApplication>
@@ -52,7 +53,7 @@ QString sample(const char *name)
 
 } // namespace
 
-TEST_F(MainWindowTest, OpensWithMenusDocksAndAnEmptyState)
+TEST_F(MainWindowTest, OpensWithMenusDocksAndTheStartPage)
 {
     MainWindow window(m_settings.get());
     window.show();
@@ -60,7 +61,8 @@ TEST_F(MainWindowTest, OpensWithMenusDocksAndAnEmptyState)
     QStringList menus;
     for (QAction *menuAction : window.menuBar()->actions())
         menus << menuAction->text().remove(QLatin1Char('&'));
-    EXPECT_EQ(menus, (QStringList{QStringLiteral("File"), QStringLiteral("View"), QStringLiteral("Help")}));
+    EXPECT_EQ(menus, (QStringList{QStringLiteral("File"), QStringLiteral("View"), QStringLiteral("Request"),
+                                  QStringLiteral("Help")}));
 
     EXPECT_TRUE(window.findChild<QDockWidget *>(QStringLiteral("sidebarDock"))->isVisible());
     EXPECT_TRUE(window.guideDock()->isVisible());
@@ -68,9 +70,8 @@ TEST_F(MainWindowTest, OpensWithMenusDocksAndAnEmptyState)
     auto *guideEmpty = window.findChild<QLabel *>(QStringLiteral("guideEmptyState"));
     ASSERT_NE(guideEmpty, nullptr);
     EXPECT_TRUE(guideEmpty->text().contains(QStringLiteral("its guide appears here")));
-    auto *empty = window.findChild<QLabel *>(QStringLiteral("emptyState"));
-    ASSERT_NE(empty, nullptr);
-    EXPECT_TRUE(empty->isVisible());
+    ASSERT_NE(window.startPage(), nullptr);
+    EXPECT_TRUE(window.startPage()->isVisible());
 }
 
 TEST_F(MainWindowTest, ActionsCarryTheirShortcuts)
@@ -146,7 +147,7 @@ TEST_F(MainWindowTest, UnreadableInputGetsAnHonestTab)
     EXPECT_TRUE(window.recentFiles().isEmpty()) << "a failed open is not a recent file";
 }
 
-TEST_F(MainWindowTest, CloseTabRemovesItAndBringsBackTheEmptyState)
+TEST_F(MainWindowTest, CloseTabRemovesItAndBringsBackTheStartPage)
 {
     MainWindow window(m_settings.get());
     window.show();
@@ -154,7 +155,7 @@ TEST_F(MainWindowTest, CloseTabRemovesItAndBringsBackTheEmptyState)
     ASSERT_EQ(window.documents()->count(), 1);
     action(window, "actionCloseTab")->trigger();
     EXPECT_EQ(window.documents()->count(), 0);
-    EXPECT_TRUE(window.findChild<QLabel *>(QStringLiteral("emptyState"))->isVisible());
+    EXPECT_TRUE(window.startPage()->isVisible());
     EXPECT_FALSE(action(window, "actionCloseTab")->isEnabled());
 }
 
