@@ -82,7 +82,7 @@ shift || true
 case "$cmd" in
     run)
         build
-        if (($# == 0)); then set -- resources/samples/sample.har resources/samples/access.log; fi
+        if (($# == 0)); then set -- resources/samples/sample.har resources/samples/access.log resources/samples/expect-417-retried.json; fi
         log "Launching StatusScope"
         exec build/app/statusscope "$@"
         ;;

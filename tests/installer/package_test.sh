@@ -39,7 +39,9 @@ for path in ./usr/bin/statusscope ./usr/bin/statusscope-cli \
             ./usr/share/statusscope/LICENSES/GPL-3.0-or-later.txt \
             ./usr/share/statusscope/LICENSES/QCustomPlot-NOTICE.txt \
             ./usr/share/statusscope/LICENSES/Qt-NOTICE.txt \
-            ./usr/share/statusscope/samples/sample.har; do
+            ./usr/share/statusscope/samples/sample.har \
+            ./usr/share/statusscope/samples/access.log \
+            ./usr/share/statusscope/samples/expect-417-retried.json; do
     grep -q " $path\$" <<<"$contents" || fail "package lacks $path"
 done
 echo "contents ok"
