@@ -171,7 +171,7 @@ TEST_F(DarkTheme, TroubleshootingPanel)
 
 TEST_F(DarkTheme, Guide)
 {
-    app.wiring()->guideNavigator()->showGuide(QStringLiteral("417"));
+    app.wiring()->guideNavigator()->showGuide(ui::StatusActivation::ofCode(417));
     ASSERT_EQ(app.browserGuide(), QStringLiteral("417"));
     expectDark("guide");
 }
