@@ -3,6 +3,7 @@
 
 #include <QRegularExpression>
 
+#include <optional>
 #include <ostream>
 
 namespace statusscope {
@@ -21,165 +22,212 @@ int hexDigitValue(QChar c)
     return -1;
 }
 
+bool isBlank(QChar c)
+{
+    return c == QLatin1Char(' ') || c == QLatin1Char('\t') || c == QLatin1Char('\n') || c == QLatin1Char('\r');
+}
+
+// The ANSI-C escapes that stand for one fixed character (\n, \t, \e, \', …).
+std::optional<QChar> fixedAnsiCEscape(QChar e)
+{
+    switch (e.unicode()) {
+    case 'n': return QLatin1Char('\n');
+    case 't': return QLatin1Char('\t');
+    case 'r': return QLatin1Char('\r');
+    case 'a': return QChar(0x07);
+    case 'b': return QChar(0x08);
+    case 'e':
+    case 'E': return QChar(0x1b);
+    case 'f': return QChar(0x0c);
+    case 'v': return QChar(0x0b);
+    case '\\': return QLatin1Char('\\');
+    case '\'': return QLatin1Char('\'');
+    case '"': return QLatin1Char('"');
+    case '?': return QLatin1Char('?');
+    default: return std::nullopt;
+    }
+}
+
 // Posix: one pass, a small state machine over the characters.
 //   Plain  — outside quotes: whitespace ends a word, \ escapes the next character (\ + newline
 //            is a continuation), ' " and $' open a quoted run.
 //   Single — inside '…': everything literal until the next '.
 //   Double — inside "…": \ escapes only $ ` " \ and newline (bash manual, "Double Quotes").
 //   AnsiC  — inside $'…': C escapes (bash manual, "ANSI-C Quoting").
-ShellWords splitPosix(const QString &text)
+// Each state's step reads the character at m_pos and may consume the ones after it.
+class PosixSplitter
 {
+public:
+    explicit PosixSplitter(const QString &text) : m_text(text) {}
+
+    ShellWords split()
+    {
+        for (m_pos = 0; m_pos < m_text.size(); ++m_pos) {
+            const QChar c = m_text.at(m_pos);
+            switch (m_state) {
+            case State::Plain: plainStep(c); break;
+            case State::Single: singleStep(c); break;
+            case State::Double: doubleStep(c); break;
+            case State::AnsiC: ansiCStep(c); break;
+            }
+        }
+        if (m_state != State::Plain) {
+            m_result.error = QStringLiteral("unterminated quote that opens at character %1").arg(m_quoteStart + 1);
+            return m_result;
+        }
+        endWord();
+        return m_result;
+    }
+
+private:
     enum class State { Plain, Single, Double, AnsiC };
-    ShellWords result;
-    QString word;
-    bool inWord = false;
-    State state = State::Plain;
-    const qsizetype n = text.size();
-    qsizetype quoteStart = 0;
 
-    auto endWord = [&] {
-        if (inWord)
-            result.words << word;
-        word.clear();
-        inWord = false;
-    };
+    bool nextIs(qsizetype ahead, char c) const
+    {
+        return m_pos + ahead < m_text.size() && m_text.at(m_pos + ahead) == QLatin1Char(c);
+    }
+    bool hasNext() const { return m_pos + 1 < m_text.size(); }
+    QChar takeNext() { return m_text.at(++m_pos); }
 
-    for (qsizetype i = 0; i < n; ++i) {
-        const QChar c = text.at(i);
-        switch (state) {
-        case State::Plain:
-            if (c == QLatin1Char(' ') || c == QLatin1Char('\t') || c == QLatin1Char('\n')
-                || c == QLatin1Char('\r')) {
-                endWord();
-            } else if (c == QLatin1Char('\\')) {
-                if (i + 1 < n && text.at(i + 1) == QLatin1Char('\n')) {
-                    ++i; // continuation
-                } else if (i + 2 < n && text.at(i + 1) == QLatin1Char('\r')
-                           && text.at(i + 2) == QLatin1Char('\n')) {
-                    i += 2;
-                } else if (i + 1 < n) {
-                    word += text.at(++i);
-                    inWord = true;
-                }
-            } else if (c == QLatin1Char('\'')) {
-                state = State::Single;
-                quoteStart = i;
-                inWord = true;
-            } else if (c == QLatin1Char('"')) {
-                state = State::Double;
-                quoteStart = i;
-                inWord = true;
-            } else if (c == QLatin1Char('$') && i + 1 < n && text.at(i + 1) == QLatin1Char('\'')) {
-                state = State::AnsiC;
-                quoteStart = i;
-                inWord = true;
-                ++i;
-            } else {
-                word += c;
-                inWord = true;
-            }
-            break;
-        case State::Single:
-            if (c == QLatin1Char('\''))
-                state = State::Plain;
-            else
-                word += c;
-            break;
-        case State::Double:
-            if (c == QLatin1Char('"')) {
-                state = State::Plain;
-            } else if (c == QLatin1Char('\\') && i + 1 < n) {
-                const QChar next = text.at(i + 1);
-                if (next == QLatin1Char('\n')) {
-                    ++i;
-                } else if (next == QLatin1Char('$') || next == QLatin1Char('`')
-                           || next == QLatin1Char('"') || next == QLatin1Char('\\')) {
-                    word += next;
-                    ++i;
-                } else {
-                    word += c;
-                }
-            } else {
-                word += c;
-            }
-            break;
-        case State::AnsiC:
-            if (c == QLatin1Char('\'')) {
-                state = State::Plain;
-            } else if (c == QLatin1Char('\\') && i + 1 < n) {
-                const QChar e = text.at(++i);
-                auto hexRun = [&](int maxDigits) {
-                    uint value = 0;
-                    int digits = 0;
-                    while (digits < maxDigits && i + 1 < n) {
-                        const int d = hexDigitValue(text.at(i + 1));
-                        if (d < 0)
-                            break;
-                        value = value * 16 + uint(d);
-                        ++digits;
-                        ++i;
-                    }
-                    return digits ? value : uint(0xFFFFFFFF);
-                };
-                switch (e.unicode()) {
-                case 'n': word += QLatin1Char('\n'); break;
-                case 't': word += QLatin1Char('\t'); break;
-                case 'r': word += QLatin1Char('\r'); break;
-                case 'a': word += QChar(0x07); break;
-                case 'b': word += QChar(0x08); break;
-                case 'e':
-                case 'E': word += QChar(0x1b); break;
-                case 'f': word += QChar(0x0c); break;
-                case 'v': word += QChar(0x0b); break;
-                case '\\': word += QLatin1Char('\\'); break;
-                case '\'': word += QLatin1Char('\''); break;
-                case '"': word += QLatin1Char('"'); break;
-                case '?': word += QLatin1Char('?'); break;
-                case 'x': {
-                    const uint v = hexRun(2);
-                    if (v == 0xFFFFFFFF)
-                        word += QStringLiteral("\\x");
-                    else
-                        word += QChar(char16_t(v));
-                    break;
-                }
-                case 'u':
-                case 'U': {
-                    const uint v = hexRun(e == QLatin1Char('u') ? 4 : 8);
-                    if (v == 0xFFFFFFFF) {
-                        word += QLatin1Char('\\');
-                        word += e;
-                    } else {
-                        const char32_t cp = char32_t(v);
-                        word += QString::fromUcs4(&cp, 1);
-                    }
-                    break;
-                }
-                default:
-                    if (e >= QLatin1Char('0') && e <= QLatin1Char('7')) {
-                        uint v = uint(e.unicode() - '0');
-                        for (int k = 0; k < 2 && i + 1 < n && text.at(i + 1) >= QLatin1Char('0')
-                                        && text.at(i + 1) <= QLatin1Char('7');
-                             ++k)
-                            v = v * 8 + uint(text.at(++i).unicode() - '0');
-                        word += QChar(char16_t(v & 0xFF));
-                    } else {
-                        word += QLatin1Char('\\');
-                        word += e;
-                    }
-                }
-            } else {
-                word += c;
-            }
-            break;
+    void endWord()
+    {
+        if (m_inWord)
+            m_result.words << m_word;
+        m_word.clear();
+        m_inWord = false;
+    }
+    // A quote opens a word even when nothing follows: '' is an empty argument.
+    void openQuote(State state)
+    {
+        m_state = state;
+        m_quoteStart = m_pos;
+        m_inWord = true;
+    }
+
+    void plainStep(QChar c)
+    {
+        if (isBlank(c)) {
+            endWord();
+        } else if (c == QLatin1Char('\\')) {
+            plainEscape();
+        } else if (c == QLatin1Char('\'')) {
+            openQuote(State::Single);
+        } else if (c == QLatin1Char('"')) {
+            openQuote(State::Double);
+        } else if (c == QLatin1Char('$') && nextIs(1, '\'')) {
+            openQuote(State::AnsiC);
+            ++m_pos;
+        } else {
+            m_word += c;
+            m_inWord = true;
         }
     }
-    if (state != State::Plain) {
-        result.error = QStringLiteral("unterminated quote that opens at character %1").arg(quoteStart + 1);
-        return result;
+    // \ + line break (LF or CRLF) joins the lines; \ + anything else is that character; a
+    // final lone \ is dropped.
+    void plainEscape()
+    {
+        if (nextIs(1, '\n')) {
+            ++m_pos;
+        } else if (nextIs(1, '\r') && nextIs(2, '\n')) {
+            m_pos += 2;
+        } else if (hasNext()) {
+            m_word += takeNext();
+            m_inWord = true;
+        }
     }
-    endWord();
-    return result;
+
+    void singleStep(QChar c)
+    {
+        if (c == QLatin1Char('\''))
+            m_state = State::Plain;
+        else
+            m_word += c;
+    }
+
+    void doubleStep(QChar c)
+    {
+        if (c == QLatin1Char('"')) {
+            m_state = State::Plain;
+        } else if (c == QLatin1Char('\\') && nextIs(1, '\n')) {
+            ++m_pos;
+        } else if (c == QLatin1Char('\\') && (nextIs(1, '$') || nextIs(1, '`') || nextIs(1, '"') || nextIs(1, '\\'))) {
+            m_word += takeNext();
+        } else {
+            m_word += c; // any other \ stays, with the character after it
+        }
+    }
+
+    void ansiCStep(QChar c)
+    {
+        if (c == QLatin1Char('\''))
+            m_state = State::Plain;
+        else if (c == QLatin1Char('\\') && hasNext())
+            ansiCEscape(takeNext());
+        else
+            m_word += c;
+    }
+    void ansiCEscape(QChar e)
+    {
+        if (const std::optional<QChar> fixed = fixedAnsiCEscape(e)) {
+            m_word += *fixed;
+        } else if (e == QLatin1Char('x') || e == QLatin1Char('u') || e == QLatin1Char('U')) {
+            const int maxDigits = e == QLatin1Char('x') ? 2 : e == QLatin1Char('u') ? 4 : 8;
+            const std::optional<char32_t> value = hexRun(maxDigits);
+            if (value && *value > 0x10FFFF)
+                m_word += QChar(QChar::ReplacementCharacter); // beyond Unicode (Qt would garble it)
+            else if (value)
+                m_word += QString::fromUcs4(&*value, 1);
+            else
+                keepEscape(e); // no digits: bash keeps the escape as typed
+        } else if (e >= QLatin1Char('0') && e <= QLatin1Char('7')) {
+            m_word += octalEscape(e);
+        } else {
+            keepEscape(e);
+        }
+    }
+    void keepEscape(QChar e)
+    {
+        m_word += QLatin1Char('\\');
+        m_word += e;
+    }
+    // Up to maxDigits hex digits after the escape letter; none: nullopt.
+    std::optional<char32_t> hexRun(int maxDigits)
+    {
+        char32_t value = 0;
+        int digits = 0;
+        while (digits < maxDigits && hasNext()) {
+            const int d = hexDigitValue(m_text.at(m_pos + 1));
+            if (d < 0)
+                break;
+            value = value * 16 + char32_t(d);
+            ++digits;
+            ++m_pos;
+        }
+        return digits ? std::optional<char32_t>(value) : std::nullopt;
+    }
+    // \NNN: one to three octal digits, the first already read; the byte value, as bash.
+    QChar octalEscape(QChar first)
+    {
+        uint value = uint(first.unicode() - '0');
+        for (int k = 0; k < 2 && hasNext() && m_text.at(m_pos + 1) >= QLatin1Char('0')
+                        && m_text.at(m_pos + 1) <= QLatin1Char('7');
+             ++k)
+            value = value * 8 + uint(takeNext().unicode() - '0');
+        return QChar(char16_t(value & 0xFF));
+    }
+
+    const QString &m_text;
+    ShellWords m_result;
+    QString m_word;
+    bool m_inWord = false;
+    State m_state = State::Plain;
+    qsizetype m_pos = 0;        // the character being read
+    qsizetype m_quoteStart = 0; // where the open quote began, for the error
+};
+
+ShellWords splitPosix(const QString &text)
+{
+    return PosixSplitter(text).split();
 }
 
 // cmd.exe layer: outside its own "…" runs, ^X is a literal X and ^ before a line break joins

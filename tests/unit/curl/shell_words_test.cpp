@@ -38,6 +38,33 @@ TEST(ShellWords, PosixAnsiCQuotingDecodesEscapes)
               (QStringList{QStringLiteral("x"), QString::fromUtf8("{\"a\":\"it's\n\tA\xc3\xa9" "A\"}")}));
 }
 
+TEST(ShellWords, PosixAnsiCEscapesWithoutDigitsStayAsTyped)
+{
+    // bash: $'\x' is \x, $'\xZ' is \xZ, $'\u' is \u; octal keeps the low byte ($'\777' is 0xff).
+    EXPECT_EQ(posix(R"($'\x' $'\xZ' $'\u' $'\q' $'\777')"),
+              (QStringList{QStringLiteral("\\x"), QStringLiteral("\\xZ"), QStringLiteral("\\u"),
+                           QStringLiteral("\\q"), QString(QChar(0xff))}));
+}
+
+TEST(ShellWords, PosixAnsiCCodePointsBeyondUnicodeAreOneReplacementCharacter)
+{
+    // Eight hex digits can name more than Unicode holds; all eight are read either way, and
+    // \UFFFFFFFF is one such value like \U00110000 (not "no digits", which would show \U).
+    const QStringList words = posix(R"($'\U00110000' $'\UFFFFFFFF' $'\U0001F600')");
+    ASSERT_EQ(words.size(), 3);
+    EXPECT_EQ(words.at(0), QString(QChar(0xfffd)));
+    EXPECT_EQ(words.at(1), QString(QChar(0xfffd)));
+    EXPECT_EQ(words.at(2), QString::fromUtf8("\xf0\x9f\x98\x80"));
+}
+
+TEST(ShellWords, PosixBackslashesOutsideAnsiC)
+{
+    // In "…" only $ ` " \ and a line break are escaped; elsewhere \ + CRLF continues the
+    // word, and a final lone \ is dropped.
+    EXPECT_EQ(posix(R"("\a\$")"), QStringList{QStringLiteral("\\a$")});
+    EXPECT_EQ(posix("a\\\r\nb c\\"), (QStringList{QStringLiteral("ab"), QStringLiteral("c")}));
+}
+
 TEST(ShellWords, PosixAdjacentRunsFormOneWord)
 {
     EXPECT_EQ(posix(R"(a'b'"c"$'d'e)"), QStringList{QStringLiteral("abcde")});
