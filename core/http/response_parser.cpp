@@ -88,6 +88,19 @@ QString printable(QByteArrayView bytes)
     return out;
 }
 
+// The comma-separated values of every field called `name`, trimmed, in order.
+QList<QByteArray> fieldValues(const HeaderList &headers, const char *name)
+{
+    QList<QByteArray> values;
+    for (const Header &h : headers) {
+        if (h.first.compare(name, Qt::CaseInsensitive) == 0) {
+            for (const QByteArray &part : h.second.split(','))
+                values.append(part.trimmed());
+        }
+    }
+    return values;
+}
+
 } // namespace
 
 ResponseParser::ResponseParser(ParserOptions options)
@@ -302,6 +315,56 @@ bool ResponseParser::handleHeaderLine(bool trailer)
     return true;
 }
 
+// RFC 9112 §6.3: how the body ends, in order of precedence. Sets m_remaining for a
+// Content-Length body; nullopt when the framing is invalid (the parser has failed).
+std::optional<BodyKind> ResponseParser::bodyFraming(qint64 at)
+{
+    const QList<QByteArray> lengths = fieldValues(m_headers, "content-length");
+    if (m_options.headRequest || m_statusCode == 204 || m_statusCode == 304)
+        return BodyKind::None;
+    if (headerValue(m_headers, "transfer-encoding")) {
+        const QList<QByteArray> codings = fieldValues(m_headers, "transfer-encoding");
+        if (!lengths.isEmpty())
+            finding(at, QStringLiteral("both Transfer-Encoding and Content-Length; Content-Length ignored (RFC 9112 §6.3)"));
+        if (!codings.isEmpty() && codings.last().toLower() == "chunked")
+            return BodyKind::Chunked;
+        // RFC 9112 §6.3 item 4: for a response, read until the connection closes.
+        finding(at, QStringLiteral("Transfer-Encoding without final chunked; body ends at close"));
+        return BodyKind::UntilClose;
+    }
+    if (lengths.isEmpty())
+        return BodyKind::UntilClose;
+    const std::optional<qint64> length = contentLength(lengths, at);
+    if (!length)
+        return std::nullopt;
+    m_remaining = *length;
+    return BodyKind::ContentLength;
+}
+
+// One length from every Content-Length value: all digits, and all the same.
+std::optional<qint64> ResponseParser::contentLength(const QList<QByteArray> &values, qint64 at)
+{
+    qint64 length = -1;
+    for (const QByteArray &text : values) {
+        bool ok = !text.isEmpty() && text.size() <= 18;
+        for (char c : text)
+            ok = ok && c >= '0' && c <= '9';
+        if (!ok) {
+            fail(at, QStringLiteral("invalid Content-Length \"%1\"").arg(printable(text)));
+            return std::nullopt;
+        }
+        const qint64 v = text.toLongLong();
+        if (length >= 0 && v != length) {
+            fail(at, QStringLiteral("conflicting Content-Length values %1 and %2 (RFC 9112 §6.3)").arg(length).arg(v));
+            return std::nullopt;
+        }
+        length = v;
+    }
+    if (values.size() > 1)
+        finding(at, QStringLiteral("repeated identical Content-Length tolerated (RFC 9110 §8.6)"));
+    return length;
+}
+
 void ResponseParser::headersComplete()
 {
     const qint64 at = m_offset;
@@ -336,63 +399,16 @@ void ResponseParser::headersComplete()
         return;
     }
 
-    // RFC 9112 §6.3: how the body ends, in order of precedence.
-    BodyKind kind = BodyKind::UntilClose;
-    const std::optional<QByteArray> te = headerValue(m_headers, "transfer-encoding");
-    QList<QByteArray> lengths;
-    for (const Header &h : std::as_const(m_headers)) {
-        if (h.first.compare("content-length", Qt::CaseInsensitive) == 0) {
-            for (const QByteArray &part : h.second.split(','))
-                lengths.append(part.trimmed());
-        }
-    }
-    if (m_options.headRequest || m_statusCode == 204 || m_statusCode == 304) {
-        kind = BodyKind::None;
-    } else if (te) {
-        QList<QByteArray> codings;
-        for (const Header &h : std::as_const(m_headers)) {
-            if (h.first.compare("transfer-encoding", Qt::CaseInsensitive) == 0) {
-                for (const QByteArray &part : h.second.split(','))
-                    codings.append(part.trimmed().toLower());
-            }
-        }
-        if (!lengths.isEmpty())
-            finding(at, QStringLiteral("both Transfer-Encoding and Content-Length; Content-Length ignored (RFC 9112 §6.3)"));
-        if (!codings.isEmpty() && codings.last() == "chunked") {
-            kind = BodyKind::Chunked;
-        } else {
-            // RFC 9112 §6.3 item 4: for a response, read until the connection closes.
-            finding(at, QStringLiteral("Transfer-Encoding without final chunked; body ends at close"));
-            kind = BodyKind::UntilClose;
-        }
-    } else if (!lengths.isEmpty()) {
-        qint64 length = -1;
-        for (const QByteArray &text : std::as_const(lengths)) {
-            bool ok = !text.isEmpty() && text.size() <= 18;
-            for (char c : text)
-                ok = ok && c >= '0' && c <= '9';
-            if (!ok) {
-                fail(at, QStringLiteral("invalid Content-Length \"%1\"").arg(printable(text)));
-                return;
-            }
-            const qint64 v = text.toLongLong();
-            if (length >= 0 && v != length) {
-                fail(at, QStringLiteral("conflicting Content-Length values %1 and %2 (RFC 9112 §6.3)").arg(length).arg(v));
-                return;
-            }
-            length = v;
-        }
-        if (lengths.size() > 1)
-            finding(at, QStringLiteral("repeated identical Content-Length tolerated (RFC 9110 §8.6)"));
-        kind = BodyKind::ContentLength;
-        e.length = length;
-        m_remaining = length;
-    }
-    e.bodyKind = kind;
+    const std::optional<BodyKind> kind = bodyFraming(at);
+    if (!kind)
+        return;
+    e.bodyKind = *kind;
+    if (*kind == BodyKind::ContentLength)
+        e.length = m_remaining;
     emitEvent(std::move(e));
     resetForNext();
 
-    switch (kind) {
+    switch (*kind) {
     case BodyKind::None:
         m_state = State::Done;
         break;

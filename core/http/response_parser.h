@@ -18,6 +18,8 @@
 #include <QList>
 #include <QString>
 
+#include <optional>
+
 namespace statusscope::http {
 
 // Limits, each with its reason. Beyond them the parser stops with an error instead of growing.
@@ -145,6 +147,8 @@ private:
     bool handleStatusLine();
     bool handleHeaderLine(bool trailer);
     void headersComplete();
+    std::optional<BodyKind> bodyFraming(qint64 at);
+    std::optional<qint64> contentLength(const QList<QByteArray> &values, qint64 at);
     bool handleChunkSize();
 
     ParserOptions m_options;
