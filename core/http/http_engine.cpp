@@ -32,9 +32,9 @@ namespace statusscope::http {
 
 namespace {
 
-// Where an attempt stands. The phase is the engine's state; the few facts beside it in
-// Private (keep-alive, whether the body was stopped, a pending retry) are outcomes that
-// outlive a phase, never a second way to say which phase we are in.
+// Where an attempt stands. The phase is the engine's state; beside it Private holds only facts
+// that outlive a phase (ExchangeFacts, AttemptFacts, Route and whether the open connection may
+// be kept), never a second way to say which phase we are in.
 enum class Phase {
     Idle,             // nothing started yet
     Resolving,        // host lookup in flight (QHostInfo); the connect timer runs from here
@@ -49,6 +49,49 @@ enum class Phase {
                       // reading interim and final responses
     Done,             // finished: a final response, an error, or cancelled
 };
+
+// What an exchange carries from one attempt to the next; set up by start().
+struct ExchangeFacts
+{
+    QByteArray method;             // the spec's, or GET after a 303 (and after 301/302 for POST)
+    bool withBody = true;          // false once a redirect turned the request into a GET
+    bool withoutExpect = false;    // the 417 retry leaves Expect out
+    bool retried417 = false;       // the one retry without Expect was made
+    bool staleReconnected = false; // the one repeat after a reused connection closed was made
+    int redirects = 0;             // redirects followed so far
+};
+
+// What one attempt has done on the wire; reset when its request is sent.
+struct AttemptFacts
+{
+    qint64 headBytes = 0;
+    qint64 queued = 0;              // bytes handed to the socket (head + body)
+    qint64 written = 0;             // bytes the socket reported written
+    bool bodyStartRecorded = false; // body_send_start is recorded when a body byte really left
+    bool bodyStopped = false;       // a final status came first: no more body is sent
+    bool mustClose = false;         // the connection cannot carry another request (stray bytes,
+                                    // or a body the server may still be reading)
+    bool retryPending = false;      // a 417 to 100-continue: repeat without Expect after this
+};
+
+// Where an attempt connects: the origin, or the proxy in front of it.
+struct Route
+{
+    QString host;
+    quint16 port = 0;
+    bool tls = false;      // https:// (through a CONNECT tunnel when via a proxy)
+    bool viaProxy = false;
+};
+
+Route routeFor(const QUrl &url, const QUrl &proxy)
+{
+    Route r;
+    r.tls = url.scheme().toLower() == QLatin1String("https");
+    r.viaProxy = proxy.isValid() && !proxy.host().isEmpty();
+    r.host = r.viaProxy ? proxy.host() : url.host();
+    r.port = quint16(r.viaProxy ? proxy.port(8080) : url.port(r.tls ? 443 : 80));
+    return r;
+}
 
 constexpr qint64 kMaxIdleBytes = 4096;
 
@@ -93,28 +136,22 @@ struct HttpEngine::Private
     QSslSocket *socket = nullptr;
     std::unique_ptr<PeerResetProbe> resetProbe; // lives exactly as long as `socket` is connected
     QString connKey; // host:port:tls[:proxy] of the open connection
-    bool keepAlive = false;
+    bool keepAlive = false; // the open connection may carry the next request
     QList<QHostAddress> addresses;
     int addressIndex = 0;
     QStringList connectFailures;
     int lookupId = -1;
-    QString targetHost;
-    quint16 targetPort = 0;
-    bool useTls = false;
-    bool viaProxy = false;
+
+    // Beside the phase, the only state: facts that outlive a phase, grouped by how long they
+    // hold (see ExchangeFacts, AttemptFacts, Route).
+    ExchangeFacts run;
+    AttemptFacts progress;
+    Route route;
 
     // Request
     QUrl url;
-    QByteArray method;
-    bool withBody = true;
-    bool withoutExpect = false;
     qint64 bodyTotal = 0;
     std::unique_ptr<QIODevice> bodyFile; // a body file or a form (body_source.h); else spec.body
-    qint64 headBytes = 0;
-    qint64 queued = 0;  // bytes handed to the socket in this attempt (head + body)
-    qint64 written = 0; // bytes the socket reported written
-    bool bodyStopped = false;
-    bool bodyStartRecorded = false; // body_send_start is recorded when a body byte really left
 
     // Response
     std::unique_ptr<ResponseParser> parser;
@@ -123,11 +160,6 @@ struct HttpEngine::Private
     QByteArray blockReason;
     HttpVersion blockVersion = HttpVersion::Http11;
     qint64 blockFirstByteNs = 0;
-    bool mustClose = false;
-    bool retryPending = false;
-    bool retried = false;
-    bool staleReconnected = false;
-    int redirects = 0;
     // spec.keepConnection: what the server did on the open connection after the exchange.
     QByteArray idleBytes;   // bytes received while no request was outstanding (first 4 KiB)
     qint64 idleClosedNs = 0; // when the server closed it, 0 while open
@@ -181,13 +213,10 @@ struct HttpEngine::Private
         exchange.startedAt = QDateTime::currentDateTimeUtc();
         exchange.startNs = now();
         exchange.insecure = !s.verifyTls;
-        method = s.method;
         // One engine may run several exchanges (spec.keepConnection): nothing carries over
         // but the open connection.
-        retried = false;
-        withoutExpect = false;
-        staleReconnected = false;
-        redirects = 0;
+        run = ExchangeFacts{};
+        run.method = s.method;
         bodyFile.reset();
         if (!idleBytes.isEmpty() || idleClosedNs != 0)
             keepAlive = false; // not reusable: stray bytes would be read as our next response
@@ -201,7 +230,7 @@ struct HttpEngine::Private
             return;
         }
         bodyTotal = bodyFile ? bodyFile->size() : s.body.size();
-        withBody = s.hasBody();
+        run.withBody = s.hasBody();
         if (s.totalTimeoutMs > 0) {
             totalTimer->start(s.totalTimeoutMs);
         }
@@ -225,16 +254,13 @@ struct HttpEngine::Private
             fail(ErrorKind::Protocol, QStringLiteral("unsupported URL %1 (http:// or https:// with a host)").arg(u.toString()));
             return;
         }
-        useTls = scheme == QLatin1String("https");
-        viaProxy = spec.proxy.isValid() && !spec.proxy.host().isEmpty();
-        targetHost = viaProxy ? spec.proxy.host() : u.host();
-        targetPort = quint16(viaProxy ? spec.proxy.port(8080) : u.port(useTls ? 443 : 80));
-        const QString key = QStringLiteral("%1:%2:%3:%4").arg(u.host()).arg(u.port(useTls ? 443 : 80)).arg(useTls).arg(spec.proxy.toString());
-        attempt().connection.viaProxy = viaProxy;
+        route = routeFor(u, spec.proxy);
+        const QString key = QStringLiteral("%1:%2:%3:%4").arg(u.host()).arg(u.port(route.tls ? 443 : 80)).arg(route.tls).arg(spec.proxy.toString());
+        attempt().connection.viaProxy = route.viaProxy;
         if (socket && keepAlive && key == connKey && socket->state() == QAbstractSocket::ConnectedState) {
             attempt().connection.reused = true;
             attempt().connection.remote = addressText(socket->peerAddress(), socket->peerPort());
-            if (useTls)
+            if (route.tls)
                 attempt().connection.tls = tlsInfo();
             sendRequest();
             return;
@@ -301,18 +327,18 @@ struct HttpEngine::Private
         addressIndex = 0;
         connectFailures.clear();
         QHostAddress literal;
-        if (literal.setAddress(targetHost)) {
+        if (literal.setAddress(route.host)) {
             addresses << literal; // an IP literal: no DNS phase at all
             connectNext();
             return;
         }
-        record(EventType::DnsStart, targetHost);
-        lookupId = QHostInfo::lookupHost(targetHost, q, [this](const QHostInfo &info) {
+        record(EventType::DnsStart, route.host);
+        lookupId = QHostInfo::lookupHost(route.host, q, [this](const QHostInfo &info) {
             lookupId = -1;
             if (phase != Phase::Resolving)
                 return;
             if (info.error() != QHostInfo::NoError || info.addresses().isEmpty()) {
-                fail(ErrorKind::Dns, QStringLiteral("could not resolve host %1: %2").arg(targetHost, info.errorString()));
+                fail(ErrorKind::Dns, QStringLiteral("could not resolve host %1: %2").arg(route.host, info.errorString()));
                 return;
             }
             addresses = info.addresses();
@@ -331,9 +357,9 @@ struct HttpEngine::Private
             // its one address is named once: "could not connect to 127.0.0.1 port 8089:
             // Connection refused", not "…8089: 127.0.0.1:8089: Connection refused".
             QString why = connectFailures.join(QStringLiteral("; "));
-            if (connectFailures.size() == 1 && addresses.size() == 1 && addresses.first().toString() == targetHost)
+            if (connectFailures.size() == 1 && addresses.size() == 1 && addresses.first().toString() == route.host)
                 why = connectFailures.first().section(QStringLiteral(": "), 1);
-            fail(ErrorKind::Connect, QStringLiteral("could not connect to %1 port %2: %3").arg(targetHost).arg(targetPort).arg(why));
+            fail(ErrorKind::Connect, QStringLiteral("could not connect to %1 port %2: %3").arg(route.host).arg(route.port).arg(why));
             return;
         }
         phase = Phase::Connecting;
@@ -347,8 +373,8 @@ struct HttpEngine::Private
         QObject::connect(socket, &QSslSocket::encrypted, q, [this] { onEncrypted(); });
         QObject::connect(socket, &QSslSocket::sslErrors, q, [this](const QList<QSslError> &errors) { onSslErrors(errors); });
         const QHostAddress address = addresses.at(addressIndex++);
-        record(EventType::ConnectStart, addressText(address, targetPort));
-        socket->connectToHost(address, targetPort);
+        record(EventType::ConnectStart, addressText(address, route.port));
+        socket->connectToHost(address, route.port);
     }
 
     void onConnected()
@@ -359,11 +385,11 @@ struct HttpEngine::Private
         resetProbe = std::make_unique<PeerResetProbe>(socket->socketDescriptor());
         attempt().connection.remote = addressText(socket->peerAddress(), socket->peerPort());
         record(EventType::ConnectDone, attempt().connection.remote);
-        if (viaProxy && useTls) {
+        if (route.viaProxy && route.tls) {
             sendProxyConnect();
             return;
         }
-        if (useTls) {
+        if (route.tls) {
             startTls();
             return;
         }
@@ -441,12 +467,12 @@ struct HttpEngine::Private
     void sendRequest()
     {
         BuildOptions opts;
-        opts.bodyBytes = withBody ? bodyTotal : 0;
-        opts.withoutExpect = withoutExpect;
-        opts.absoluteForm = viaProxy && !useTls;
+        opts.bodyBytes = run.withBody ? bodyTotal : 0;
+        opts.withoutExpect = run.withoutExpect;
+        opts.absoluteForm = route.viaProxy && !route.tls;
         RequestSpec effective = spec;
-        effective.method = method;
-        if (!withBody) {
+        effective.method = run.method;
+        if (!run.withBody) {
             effective.body.clear();
             effective.bodyFile.clear();
             effective.form.clear();
@@ -455,31 +481,27 @@ struct HttpEngine::Private
         const QByteArray head = serializeHead(attempt().request);
         ParserOptions popts;
         popts.lenient = spec.lenientParsing;
-        popts.headRequest = method == "HEAD";
+        popts.headRequest = run.method == "HEAD";
         parser = std::make_unique<ResponseParser>(popts);
         blockHeaders.clear();
-        mustClose = false;
-        retryPending = false;
-        bodyStopped = false;
-        bodyStartRecorded = false;
-        headBytes = head.size();
-        queued = head.size();
-        written = 0;
+        progress = AttemptFacts{};
+        progress.headBytes = head.size();
+        progress.queued = head.size();
         if (bodyFile)
             bodyFile->seek(0);
         phase = Phase::SendingHeaders;
         socket->write(head);
     }
 
-    bool hasBodyToSend() const { return withBody && bodyTotal > 0; }
+    bool hasBodyToSend() const { return run.withBody && bodyTotal > 0; }
 
     void onBytesWritten(qint64 n)
     {
-        written += n;
+        progress.written += n;
         if (phase == Phase::ProxyConnect)
             return;
-        if (phase == Phase::SendingHeaders && written >= headBytes) {
-            record(EventType::RequestHeadersSent, QStringLiteral("%1 bytes").arg(headBytes), 0, headBytes);
+        if (phase == Phase::SendingHeaders && progress.written >= progress.headBytes) {
+            record(EventType::RequestHeadersSent, QStringLiteral("%1 bytes").arg(progress.headBytes), 0, progress.headBytes);
             if (!hasBodyToSend()) {
                 phase = Phase::AwaitingResponse;
             } else if (attempt().request.expectSent) {
@@ -490,12 +512,12 @@ struct HttpEngine::Private
                 startBody();
             }
         }
-        if (phase == Phase::SendingBody || (phase == Phase::AwaitingResponse && bodyStopped)) {
-            attempt().request.bodySentBytes = qMax<qint64>(0, written - headBytes);
-            if (phase == Phase::SendingBody && !bodyStartRecorded && written > headBytes)
+        if (phase == Phase::SendingBody || (phase == Phase::AwaitingResponse && progress.bodyStopped)) {
+            attempt().request.bodySentBytes = qMax<qint64>(0, progress.written - progress.headBytes);
+            if (phase == Phase::SendingBody && !progress.bodyStartRecorded && progress.written > progress.headBytes)
                 recordBodyStart();
             if (phase == Phase::SendingBody) {
-                if (written >= headBytes + bodyTotal) {
+                if (progress.written >= progress.headBytes + bodyTotal) {
                     phase = Phase::AwaitingResponse;
                     record(EventType::BodySent, QStringLiteral("%1 bytes").arg(bodyTotal), 0, bodyTotal);
                 } else {
@@ -517,15 +539,15 @@ struct HttpEngine::Private
     // answering right after its own 100 Continue) then leaves no upload phase at all.
     void recordBodyStart()
     {
-        bodyStartRecorded = true;
+        progress.bodyStartRecorded = true;
         record(EventType::BodySendStart, QStringLiteral("%1 bytes to send").arg(bodyTotal), 0, bodyTotal);
     }
 
     void pumpBody()
     {
-        while (phase == Phase::SendingBody && queued < headBytes + bodyTotal
+        while (phase == Phase::SendingBody && progress.queued < progress.headBytes + bodyTotal
                && socket->bytesToWrite() < kMaxUploadBufferBytes) {
-            const qint64 offset = queued - headBytes;
+            const qint64 offset = progress.queued - progress.headBytes;
             const qint64 n = qMin(kUploadChunkBytes, bodyTotal - offset);
             QByteArray chunk;
             if (bodyFile) {
@@ -539,7 +561,7 @@ struct HttpEngine::Private
             } else {
                 chunk = spec.body.mid(offset, n);
             }
-            queued += socket->write(chunk);
+            progress.queued += socket->write(chunk);
         }
     }
 
@@ -589,7 +611,7 @@ struct HttpEngine::Private
                 record(EventType::Finding, QStringLiteral("%1 unexpected bytes after the response; connection not reused: %2")
                                                .arg(data.size() - r.consumed)
                                                .arg(printablePreview(data.mid(r.consumed))));
-                mustClose = true;
+                progress.mustClose = true;
             }
             if (phase == Phase::ProxyConnect) {
                 // The tunnel is up: TLS with the origin through it.
@@ -659,7 +681,7 @@ struct HttpEngine::Private
         // The proxy refused the tunnel: its answer is the final response of this attempt.
         phase = Phase::AwaitingResponse;
         onFinalHeaders(e);
-        mustClose = true;
+        progress.mustClose = true;
     }
 
     void onInterim()
@@ -700,27 +722,27 @@ struct HttpEngine::Private
             // RFC 9110 §10.1.1: a final status instead of 100 means the body is not wanted.
             record(EventType::Finding, QStringLiteral("final %1 before 100 Continue: the body is not sent, connection will not be reused").arg(blockStatus));
             phase = Phase::AwaitingResponse;
-            bodyStopped = true;
+            progress.bodyStopped = true;
             // RFC 9112 §9.3 / RFC 9110 §10.1.1: a server that answered early and keeps the
             // connection may still read (and discard) the announced body; nginx does, so a
             // request sent next on it would be eaten as that body. Only a new connection is safe.
             // Except when asked to keep it (spec.keepConnection): a probe watches what the
             // server does with it and sends its next request knowingly.
-            mustClose = !spec.keepConnection;
+            progress.mustClose = !spec.keepConnection;
         } else if (phase == Phase::SendingBody || phase == Phase::SendingHeaders) {
-            const qint64 sent = qMax<qint64>(0, written - headBytes);
+            const qint64 sent = qMax<qint64>(0, progress.written - progress.headBytes);
             attempt().request.bodySentBytes = sent;
             if (hasBodyToSend() && sent == 0) {
                 // Queued bytes not yet flushed are dropped with the connection: nothing went out.
                 record(EventType::Finding, QStringLiteral("final %1 before any body byte was sent: the body is not sent, connection will not be reused").arg(blockStatus));
-                mustClose = true; // the server would read a late body as a new request
+                progress.mustClose = true; // the server would read a late body as a new request
             } else if (hasBodyToSend()) {
                 record(EventType::BodySent, QStringLiteral("upload stopped after %1 of %2 bytes: final response arrived").arg(sent).arg(bodyTotal), 0, sent);
                 record(EventType::Finding, QStringLiteral("final %1 during the upload; stopped sending, connection will not be reused").arg(blockStatus));
-                mustClose = true; // the server would read our remaining body as a new request
+                progress.mustClose = true; // the server would read our remaining body as a new request
             }
             phase = Phase::AwaitingResponse;
-            bodyStopped = true;
+            progress.bodyStopped = true;
         }
         // RFC 9110 §10.1.1: after a 417 a client repeats the request without the expectation
         // only if it was 100-continue. Once: never loop. If any body byte went out, the
@@ -730,10 +752,10 @@ struct HttpEngine::Private
             if (!expectsOnlyContinue(attempt().request.headers)) {
                 record(EventType::Finding, QStringLiteral("417 for Expect: %1: final; only a 100-continue expectation is retried without the header (RFC 9110 §10.1.1)")
                                                .arg(QString::fromLatin1(expectValues(attempt().request.headers))));
-            } else if (spec.retryOn417 && !retried) {
-                retryPending = true;
-                if (written > headBytes)
-                    mustClose = true;
+            } else if (spec.retryOn417 && !run.retried417) {
+                progress.retryPending = true;
+                if (progress.written > progress.headBytes)
+                    progress.mustClose = true;
             }
         }
         Q_UNUSED(e);
@@ -771,16 +793,16 @@ struct HttpEngine::Private
         }
         const Response *resp = a.response ? &*a.response : nullptr;
         const QByteArray connection = resp ? headerValue(resp->headers, "connection").value_or(QByteArray()).toLower() : QByteArray();
-        keepAlive = resp && !mustClose && socket && socket->state() == QAbstractSocket::ConnectedState
+        keepAlive = resp && !progress.mustClose && socket && socket->state() == QAbstractSocket::ConnectedState
                     && !connection.contains("close")
                     && (resp->version == HttpVersion::Http11 ? true : connection.contains("keep-alive"))
                     && spec.version == HttpVersion::Http11;
         if (!keepAlive && socket)
             closeSocket(true);
 
-        if (retryPending) {
-            retried = true;
-            withoutExpect = true;
+        if (progress.retryPending) {
+            run.retried417 = true;
+            run.withoutExpect = true;
             record(EventType::Finding, QStringLiteral("417 Expectation Failed: retrying once without Expect (%1)")
                                            .arg(keepAlive ? QStringLiteral("same connection") : QStringLiteral("new connection")));
             beginAttempt(AttemptReason::RetryWithoutExpect, url);
@@ -789,11 +811,11 @@ struct HttpEngine::Private
         if (resp && spec.followRedirects && resp->status >= 300 && resp->status < 400 && resp->status != 304) {
             const std::optional<QByteArray> location = headerValue(resp->headers, "location");
             if (location) {
-                if (redirects >= spec.maxRedirects) {
+                if (run.redirects >= spec.maxRedirects) {
                     fail(ErrorKind::Protocol, QStringLiteral("maximum (%1) redirects followed").arg(spec.maxRedirects));
                     return;
                 }
-                ++redirects;
+                ++run.redirects;
                 const QUrl next = url.resolved(QUrl::fromEncoded(*location));
                 // Leaving TLS for plain HTTP is never silent. The hop is a finding;
                 // with stopOnHttpsDowngrade the exchange ends here (the GUI then asks).
@@ -806,10 +828,10 @@ struct HttpEngine::Private
                     }
                 }
                 // RFC 9110 §15.4.4: 303 → GET; and, as browsers and curl do, POST after 301/302.
-                if ((resp->status == 303 && method != "HEAD")
-                    || ((resp->status == 301 || resp->status == 302) && method == "POST")) {
-                    method = "GET";
-                    withBody = false;
+                if ((resp->status == 303 && run.method != "HEAD")
+                    || ((resp->status == 301 || resp->status == 302) && run.method == "POST")) {
+                    run.method = "GET";
+                    run.withBody = false;
                 }
                 beginAttempt(AttemptReason::Redirect, next);
                 return;
@@ -831,8 +853,8 @@ struct HttpEngine::Private
         const QString text = socket->errorString();
         switch (phase) {
         case Phase::Connecting:
-            connectFailures << QStringLiteral("%1: %2").arg(addressText(addresses.at(addressIndex - 1), targetPort), text);
-            record(EventType::Finding, QStringLiteral("connect to %1 failed: %2").arg(addressText(addresses.at(addressIndex - 1), targetPort), text));
+            connectFailures << QStringLiteral("%1: %2").arg(addressText(addresses.at(addressIndex - 1), route.port), text);
+            record(EventType::Finding, QStringLiteral("connect to %1 failed: %2").arg(addressText(addresses.at(addressIndex - 1), route.port), text));
             connectNext();
             return;
         case Phase::TlsHandshake:
@@ -869,7 +891,7 @@ struct HttpEngine::Private
         socket = nullptr;
         keepAlive = false;
         if (phase == Phase::SendingHeaders || phase == Phase::WaitingFor100 || phase == Phase::SendingBody) {
-            attempt().request.bodySentBytes = qMax<qint64>(0, written - headBytes);
+            attempt().request.bodySentBytes = qMax<qint64>(0, progress.written - progress.headBytes);
         }
         if (!parser) {
             fail(ErrorKind::Protocol, QStringLiteral("connection closed: %1").arg(why));
@@ -878,11 +900,11 @@ struct HttpEngine::Private
         // RFC 9112 §9.3.1: a kept-alive connection may be closed by the server just as we reuse
         // it. If nothing of a response came and no body byte went out (or the method is
         // idempotent), that attempt is recorded as failed and repeated once on a new connection.
-        const bool idempotent = method == "GET" || method == "HEAD" || method == "PUT" || method == "DELETE"
-                                || method == "OPTIONS" || method == "TRACE";
-        if (spec.reconnectStale && attempt().connection.reused && !parser->startedResponse() && !staleReconnected
-            && (written <= headBytes || idempotent)) {
-            staleReconnected = true;
+        const bool idempotent = run.method == "GET" || run.method == "HEAD" || run.method == "PUT" || run.method == "DELETE"
+                                || run.method == "OPTIONS" || run.method == "TRACE";
+        if (spec.reconnectStale && attempt().connection.reused && !parser->startedResponse() && !run.staleReconnected
+            && (progress.written <= progress.headBytes || idempotent)) {
+            run.staleReconnected = true;
             const AttemptReason reason = attempt().reason;
             const QString message = QStringLiteral("the reused connection was closed before any response (%1); repeating on a new connection").arg(why);
             attempt().error = Error{ErrorKind::Protocol, message};
