@@ -2,7 +2,8 @@
 // Takes every screenshot in docs/screenshots through the app's own wiring, at one window size
 // and one theme: the start page, the composer, a live 417 → retry timeline, a HAR, a log spike
 // with its raw lines, the troubleshooting flows (a saved 417 exchange, a 502 HAR entry, a 429
-// log spike), a guide, and the Expect probe against a private nginx and Python's http.server.
+// log spike), a guide, the Expect probe against a private nginx and Python's http.server, and
+// File › Open Log Source… against a private clickhouse-server holding a log with a 502 burst.
 // Nothing goes to a host that is not on loopback; the servers are started and stopped here.
 // docs/screenshots/make.sh runs it for 1280×800 and 1920×1080, light and dark.
 //
@@ -12,8 +13,12 @@
 
 #include "app/app_wiring.h"
 #include "core/guides/guide_catalog.h"
+#include "core/logs/source/clickhouse_endpoint.h"
+#include "core/logs/source/clickhouse_loader.h"
+#include "tests/support/clickhouse_server.h"
 #include "tests/support/nginx_server.h"
 #include "tests/support/python_server.h"
+#include "tests/support/test_support.h"
 #include "ui/composer/composer_state.h"
 #include "ui/composer/composer_widget.h"
 #include "ui/diagnose/har_diagnosis.h"
@@ -21,7 +26,9 @@
 #include "ui/guide_dock.h"
 #include "ui/har/har_entries_model.h"
 #include "ui/har/har_view.h"
+#include "ui/logs/log_source_dialog.h"
 #include "ui/logs/log_view.h"
+#include "ui/logs/source_log_view.h"
 #include "ui/main_window.h"
 #include "ui/probe/probe_results_model.h"
 #include "ui/probe/probe_view.h"
@@ -34,15 +41,19 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QLineEdit>
 #include <QPixmap>
+#include <QPainter>
 #include <QProcess>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QThread>
+#include <QTimer>
 
 #include <cstdio>
 #include <functional>
@@ -82,10 +93,15 @@ bool settle(const std::function<bool()> &done, int timeoutMs = 30000)
     return done();
 }
 
+QString shotPath(const Shots &shots, const QString &name)
+{
+    return shots.out.filePath(QStringLiteral("%1%2_%3.png").arg(name, shots.sizeTag, shots.theme));
+}
+
 void shoot(Shots &shots, const QString &name)
 {
     settle([] { return false; }, 400); // let layouts and the charts paint
-    const QString path = shots.out.filePath(QStringLiteral("%1%2_%3.png").arg(name, shots.sizeTag, shots.theme));
+    const QString path = shotPath(shots, name);
     shots.window.grab().save(path);
     std::printf("%s\n", qUtf8Printable(path));
 }
@@ -272,6 +288,94 @@ void probes(Shots &shots)
         shots.fail("probe_python");
 }
 
+// A modal dialog as it looks over its window. Xvfb has no window manager to draw a frame, so
+// the window behind is dimmed and the dialog outlined, as a desktop would show it.
+QPixmap dialogOverWindow(QWidget &window, QWidget &dialog)
+{
+    QPixmap shot = window.grab();
+    QPainter painter(&shot);
+    painter.fillRect(shot.rect(), QColor(0, 0, 0, 70));
+    const QPoint at = dialog.geometry().topLeft() - window.geometry().topLeft();
+    for (int spread = 6; spread > 0; --spread) // a soft shadow below and right
+        painter.fillRect(QRect(at + QPoint(spread, spread), dialog.size()), QColor(0, 0, 0, 12));
+    painter.drawPixmap(at, dialog.grab());
+    painter.setPen(dialog.palette().color(QPalette::Shadow));
+    painter.drawRect(QRect(at - QPoint(1, 1), dialog.size() + QSize(1, 1)));
+    return shot;
+}
+
+// File › Open Log Source… on a ClickHouse table holding a generated 6-hour log whose 502 burst
+// starts at 09:10: the dialog after "Test connection" (over the window it belongs to), then
+// the tab it opens, with the burst's sample rows and the 502 guide.
+void clickHouse(Shots &shots)
+{
+    closeDocuments(shots);
+    test::ClickHouseServer server;
+    bool created = false;
+    if (!server.start() || (server.query(QStringLiteral("CREATE DATABASE web"), &created), !created)) {
+        std::fprintf(stderr, "clickhouse: %s\n", qUtf8Printable(server.error()));
+        return shots.fail("clickhouse");
+    }
+    const QString log = shots.scratch.filePath(QStringLiteral("access.log"));
+    const test::ProcessResult generated = test::runProcess(
+        QStringLiteral("python3"),
+        {shots.fixture(QStringLiteral("tests/fixtures/logs/gen_access_log.py")), QStringLiteral("--seed"),
+         QStringLiteral("21"), QStringLiteral("--lines"), QStringLiteral("150000"), QStringLiteral("--start"),
+         QStringLiteral("2024-05-13T06:00:00+00:00"), QStringLiteral("--span"), QStringLiteral("6h"),
+         QStringLiteral("--no-default-bursts"), QStringLiteral("--burst"),
+         QStringLiteral("502@3h10m+8m,scope=*:/api/,p=0.45,rate=1.3"), QStringLiteral("-o"), log},
+        120000);
+    const QString url = server.sourceUrl(QStringLiteral("web.access"));
+    logs::ClickHouseEndpoint endpoint;
+    if (generated.exitCode != 0 || !logs::parseClickHouseUrl(url, endpoint, nullptr))
+        return shots.fail("clickhouse");
+    endpoint.password = test::ClickHouseServer::password();
+    logs::ClickHouseLoader loader(endpoint, logs::LoadOptions{});
+    if (const logs::LoadReport loaded = loader.load({log}); loaded.error.isError()) {
+        std::fprintf(stderr, "clickhouse: %s\n", qUtf8Printable(loaded.error.message));
+        return shots.fail("clickhouse");
+    }
+
+    // The dialog is modal: it is filled, tested and shot from inside its own event loop.
+    bool dialogShot = false;
+    QTimer::singleShot(0, &shots.window, [&] {
+        auto *dialog = qobject_cast<ui::LogSourceDialog *>(QApplication::activeModalWidget());
+        if (!dialog)
+            return;
+        dialog->urlEdit()->setText(url);
+        dialog->passwordEdit()->setText(test::ClickHouseServer::password());
+        bool tested = false;
+        QObject::connect(dialog, &ui::LogSourceDialog::tested, dialog, [&tested] { tested = true; });
+        dialog->testConnection();
+        if (settle([&tested] { return tested; })) {
+            settle([] { return false; }, 400);
+            const QString path = shotPath(shots, QStringLiteral("clickhouse_dialog"));
+            dialogShot = dialogOverWindow(shots.window, *dialog).save(path);
+            std::printf("%s\n", qUtf8Printable(path));
+        }
+        dialog->accept();
+    });
+    shots.window.findChild<QAction *>(QStringLiteral("actionOpenLogSource"))->trigger();
+    auto *view = qobject_cast<ui::SourceLogView *>(shots.window.documents()->currentWidget());
+    // Done when the answer is shown (the call's end alone comes a moment before).
+    if (!dialogShot || !view
+        || !settle([view] { return view->summary().linesTotal > 0 || !view->errorText().isEmpty(); }, 60000)
+        || view->summary().spikes.isEmpty())
+        return shots.fail("clickhouse");
+    logs::Spike spike = view->summary().spikes.front();
+    for (const logs::Spike &candidate : view->summary().spikes) {
+        if (candidate.status >= 500 && candidate.count > spike.count)
+            spike = candidate;
+    }
+    view->showBucket(spike.startMs, spike.endMs);
+    if (!settle([view] { return !view->isBusy() && view->sampleTable()->rowCount() > 0; }, 60000))
+        return shots.fail("clickhouse_tab");
+    shots.wiring.guideNavigator()->showGuide(ui::StatusActivation::ofCode(spike.status));
+    shots.window.resizeDocks({shots.window.guideDock()}, {shots.window.width() >= 1900 ? 480 : 300}, Qt::Horizontal);
+    view->sampleTable()->resizeColumnToContents(1);
+    shoot(shots, QStringLiteral("clickhouse_tab"));
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -307,5 +411,6 @@ int main(int argc, char *argv[])
     troubleshoot417(shots);
     guide(shots);
     probes(shots);
+    clickHouse(shots);
     return shots.ok ? 0 : 1;
 }

@@ -102,6 +102,7 @@ SourceLogView::SourceLogView(std::shared_ptr<LogSource> source, QWidget *parent)
     m_statusTable = sourceTable({tr("Status"), tr("Requests"), tr("Share")}, QStringLiteral("statusTable"), m_tables);
     m_pathTable = sourceTable({tr("Status"), tr("Requests"), tr("Path")}, QStringLiteral("pathTable"), m_tables);
     m_sampleTable = sourceTable({tr("Status"), tr("Time"), tr("Request")}, QStringLiteral("sampleTable"), m_tables);
+    m_sampleTable->setWordWrap(false);
     m_tables->addTab(m_statusTable, tr("Statuses"));
     m_tables->addTab(m_pathTable, tr("Top error paths"));
     m_tables->addTab(m_sampleTable, tr("Sample rows"));
@@ -109,7 +110,7 @@ SourceLogView::SourceLogView(std::shared_ptr<LogSource> source, QWidget *parent)
         auto *links = new StatusLinkDelegate(Qt::DisplayRole, table);
         table->setItemDelegateForColumn(0, links);
         links->attachTo(table);
-        table->setColumnWidth(0, 190);
+        table->setColumnWidth(0, 150);
         connect(table, &QTableWidget::cellClicked, this, [this, table](int row, int) {
             if (const QTableWidgetItem *item = table->item(row, 0); item && item->data(Qt::DisplayRole).toInt() >= 100)
                 emit statusActivated(StatusActivation::ofCode(item->data(Qt::DisplayRole).toInt()));
@@ -122,7 +123,8 @@ SourceLogView::SourceLogView(std::shared_ptr<LogSource> source, QWidget *parent)
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 1);
     m_tables->setMinimumWidth(340);
-    splitter->setSizes({2800, 1300});
+    // The sample rows need room to be read; the chart stays readable at two thirds.
+    splitter->setSizes({2000, 1000});
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(bar);
     layout->addWidget(splitter, 1);
@@ -307,8 +309,15 @@ void SourceLogView::samplesDone()
     int row = 0;
     for (const SampleLine &line : answer.lines) {
         m_sampleTable->setItem(row, 0, countItem(line.status));
-        m_sampleTable->setItem(row, 1, new QTableWidgetItem(line.text.section(QLatin1Char(' '), 0, 0)));
-        m_sampleTable->setItem(row, 2, new QTableWidgetItem(line.text.section(QLatin1Char(' '), 1)));
+        // A bar's rows share their day: the time of day is what tells them apart.
+        const QString time = line.text.section(QLatin1Char(' '), 0, 0);
+        // "2024-05-13T09:10:04.123+00:00", or without ".123" on a whole second.
+        auto *timeItem = new QTableWidgetItem(time.mid(11, time.size() >= 29 ? 12 : 8));
+        timeItem->setToolTip(time);
+        m_sampleTable->setItem(row, 1, timeItem);
+        auto *request = new QTableWidgetItem(line.text.section(QLatin1Char(' '), 1));
+        request->setToolTip(request->text());
+        m_sampleTable->setItem(row, 2, request);
         ++row;
     }
     m_tables->setCurrentWidget(m_sampleTable);

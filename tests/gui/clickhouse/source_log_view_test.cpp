@@ -174,6 +174,12 @@ TEST_F(SourceLogTab, TheTabChartsTheServersCountsZoomsAndFetchesSampleRows)
     ASSERT_TRUE(waitFor(&view, &SourceLogView::samplesReady)) << view.errorText().toStdString();
     ASSERT_EQ(view.sampleTable()->rowCount(), int(std::min<qint64>(bucket.total, 20)));
     EXPECT_GE(view.sampleTable()->item(0, 0)->data(Qt::DisplayRole).toInt(), 100);
+    // The time of day in the cell, the whole timestamp in its tooltip.
+    static const QRegularExpression timeOfDay(QStringLiteral("^[0-2][0-9]:[0-5][0-9]:[0-5][0-9](\\.[0-9]{3})?$"));
+    EXPECT_TRUE(timeOfDay.match(view.sampleTable()->item(0, 1)->text()).hasMatch())
+        << view.sampleTable()->item(0, 1)->text().toStdString();
+    EXPECT_TRUE(view.sampleTable()->item(0, 1)->toolTip().startsWith(QStringLiteral("2024-05-13T")))
+        << view.sampleTable()->item(0, 1)->toolTip().toStdString();
     EXPECT_TRUE(view.sampleTable()->item(0, 2)->text().contains(QLatin1Char('/')))
         << view.sampleTable()->item(0, 2)->text().toStdString();
 }
