@@ -16,6 +16,7 @@
 #include "core/http/body_sink.h"
 #include "core/http/body_source.h"
 #include "core/http/content_decoding.h"
+#include "core/http/network_warmup.h"
 #include "core/http/peer_reset_probe.h"
 #include "core/http/request_builder.h"
 #include "core/http/response_parser.h"
@@ -987,6 +988,7 @@ const Exchange &HttpEngine::exchange() const
 
 Exchange runExchange(const RequestSpec &spec, const Clock *clock)
 {
+    warmUpNetworking();
     HttpEngine engine(clock);
     QEventLoop loop;
     QObject::connect(&engine, &HttpEngine::exchangeFinished, &loop, &QEventLoop::quit);

@@ -4,9 +4,10 @@
 // The wire-level HTTP/1.1 client: runs one RequestSpec as an Exchange on a QSslSocket and
 // records every step on one monotonic clock. See the top of http_engine.cpp for known limits.
 //
-// Use from a GUI: HttpEngine is asynchronous (it never blocks its thread). Create one per
-// exchange, connect eventRecorded() for a live timeline and exchangeFinished() for the result,
-// call start(spec), and cancel() whenever the user asks. exchange() is a plain value to copy;
+// HttpEngine is asynchronous (it never blocks its thread), but its timings are only as good as
+// its thread's promptness: a GUI runs it through ExchangeRunner (its own worker thread). Create
+// one per exchange, connect eventRecorded() for a live timeline and exchangeFinished() for the
+// result, call start(spec), and cancel() whenever the user asks. exchange() is a plain value to copy;
 // deriveTimings() gives the phases, exchangeToJson()/exchangeToHar() save it.
 
 #include "core/http/clock.h"

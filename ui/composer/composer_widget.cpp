@@ -2,7 +2,7 @@
 #include "ui/composer/composer_widget.h"
 
 #include "core/curl/curl_command.h"
-#include "core/http/http_engine.h"
+#include "core/http/exchange_runner.h"
 #include "ui/composer/body_editor.h"
 #include "ui/composer/key_value_table.h"
 #include "ui/document_keys.h"
@@ -60,8 +60,6 @@ namespace {
 
 // Show progress only for transfers still running after a moment (STYLE.md habit 9).
 constexpr int kProgressDelayMs = 300;
-constexpr int kProgressIntervalMs = 200;
-constexpr int kTimelineRefreshMs = 100;
 
 QDoubleSpinBox *secondsBox(const QString &special, QWidget *parent)
 {
@@ -206,25 +204,20 @@ ComposerWidget::ComposerWidget(QWidget *parent)
     connect(m_url, &QLineEdit::textChanged, this, &ComposerWidget::updateValidation);
     connect(m_method, &QComboBox::currentTextChanged, this, [this] { emit titleChanged(title()); });
 
-    m_progressTimer = new QTimer(this);
-    m_progressTimer->setInterval(kProgressIntervalMs);
-    connect(m_progressTimer, &QTimer::timeout, this, &ComposerWidget::updateProgress);
-    m_refreshTimer = new QTimer(this);
-    m_refreshTimer->setSingleShot(true);
-    m_refreshTimer->setInterval(kTimelineRefreshMs);
-    connect(m_refreshTimer, &QTimer::timeout, this, [this] {
-        if (m_engine)
-            m_timeline->setExchange(m_engine->exchange());
+    m_runner = new http::ExchangeRunner(nullptr, this);
+    connect(m_runner, &http::ExchangeRunner::snapshot, this, [this](const http::Exchange &soFar) {
+        m_timeline->setExchange(soFar);
     });
+    connect(m_runner, &http::ExchangeRunner::progress, this, &ComposerWidget::updateProgress);
+    connect(m_runner, &http::ExchangeRunner::finished, this, &ComposerWidget::onFinished);
     updateValidation();
 }
 
-ComposerWidget::~ComposerWidget()
+ComposerWidget::~ComposerWidget() = default;
+
+bool ComposerWidget::isRunning() const
 {
-    if (m_engine) {
-        m_engine->disconnect(this);
-        m_engine->cancel();
-    }
+    return m_runner->isRunning();
 }
 
 QWidget *ComposerWidget::buildParamsPage()
@@ -551,21 +544,13 @@ void ComposerWidget::send()
     if (m_followDowngrade)
         spec.stopOnHttpsDowngrade = false; // the user chose "Follow anyway" for this send
     m_followDowngrade = false;
-    m_engine = new http::HttpEngine(nullptr, this);
-    connect(m_engine, &http::HttpEngine::eventRecorded, this, [this] {
-        if (!m_refreshTimer->isActive())
-            m_refreshTimer->start();
-    });
-    connect(m_engine, &http::HttpEngine::exchangeFinished, this, &ComposerWidget::onFinished,
-            Qt::QueuedConnection); // it may finish inside start(); handle it once start() returned
     setRunning(true);
-    m_engine->start(spec);
+    m_runner->start(spec);
 }
 
 void ComposerWidget::cancel()
 {
-    if (m_engine)
-        m_engine->cancel();
+    m_runner->cancel();
 }
 
 void ComposerWidget::setRunning(bool running)
@@ -580,33 +565,23 @@ void ComposerWidget::setRunning(bool running)
         m_lastBytes = 0;
         m_lastBytesAtMs = 0;
         m_rate = 0;
-        m_progressTimer->start();
     } else {
-        m_progressTimer->stop();
         m_progress->hide();
         m_progressText->hide();
     }
     updateValidation();
 }
 
-void ComposerWidget::updateProgress()
+void ComposerWidget::updateProgress(const http::TransferProgress &progress)
 {
-    if (!m_engine || m_engine->exchange().attempts.isEmpty())
+    if (!isRunning() || progress.attemptIndex < 0)
         return;
     const qint64 elapsed = m_runClock.elapsed();
     if (elapsed < kProgressDelayMs)
         return;
-    const http::Attempt &a = m_engine->exchange().attempts.last();
-    const bool downloading = a.response.has_value();
-    const qint64 done = downloading ? a.response->bodyBytes : a.request.bodySentBytes;
-    qint64 total = -1;
-    if (downloading) {
-        const auto length = http::headerValue(a.response->headers, "Content-Length");
-        if (length)
-            total = length->trimmed().toLongLong();
-    } else if (a.request.bodyBytes > 0) {
-        total = a.request.bodyBytes;
-    }
+    const bool downloading = progress.downloading;
+    const qint64 done = progress.doneBytes;
+    const qint64 total = progress.totalBytes;
     if (elapsed > m_lastBytesAtMs) {
         const double instant = double(done - m_lastBytes) * 1000.0 / double(elapsed - m_lastBytesAtMs);
         m_rate = m_rate == 0 ? instant : 0.7 * m_rate + 0.3 * instant; // smoothed
@@ -624,14 +599,8 @@ void ComposerWidget::updateProgress()
     m_progressText->show();
 }
 
-void ComposerWidget::onFinished()
+void ComposerWidget::onFinished(const http::Exchange &exchange)
 {
-    if (!m_engine)
-        return;
-    const http::Exchange exchange = m_engine->exchange();
-    m_engine->deleteLater();
-    m_engine = nullptr;
-    m_refreshTimer->stop();
     setRunning(false);
     m_timeline->setExchange(exchange);
     const std::optional<int> status = exchange.finalStatus();

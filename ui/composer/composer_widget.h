@@ -1,7 +1,7 @@
 #pragma once
 // SPDX-License-Identifier: GPL-3.0-or-later
-// A request tab: the composer on top, the timeline of the last exchange below. The engine runs
-// on the GUI thread through HttpEngine's signals (it is asynchronous: nothing blocks).
+// A request tab: the composer on top, the timeline of the last exchange below. Exchanges run on
+// the tab's ExchangeRunner (a worker thread), so a busy window cannot inflate their timings.
 
 #include "core/curl/shell_words.h"
 #include "core/http/http_types.h"
@@ -28,7 +28,8 @@ class QTabWidget;
 class QTimer;
 
 namespace statusscope::http {
-class HttpEngine;
+class ExchangeRunner;
+struct TransferProgress;
 }
 
 namespace statusscope::ui {
@@ -57,7 +58,7 @@ public:
 
     TimelineView *timeline() const { return m_timeline; }
     QAction *probeAction() const { return m_probeAction; }
-    bool isRunning() const { return m_engine != nullptr; }
+    bool isRunning() const;
     QString title() const;
 
     void send();
@@ -88,8 +89,8 @@ private:
     void syncUrlFromParams();
     void updateValidation();
     void updateTlsWarning();
-    void updateProgress();
-    void onFinished();
+    void updateProgress(const http::TransferProgress &progress);
+    void onFinished(const http::Exchange &exchange);
     void setRunning(bool running);
     void showMessage(const QString &message);
 
@@ -134,12 +135,10 @@ private:
     QSplitter *m_split = nullptr;
     bool m_sentOnce = false;
 
-    http::HttpEngine *m_engine = nullptr;
+    http::ExchangeRunner *m_runner = nullptr;
     ComposerState m_sentState;
     DowngradePrompt m_downgradePrompt;
     bool m_followDowngrade = false; // the user said "Follow anyway" for the next send
-    QTimer *m_progressTimer = nullptr;
-    QTimer *m_refreshTimer = nullptr;
     QElapsedTimer m_runClock;
     qint64 m_lastBytes = 0;
     qint64 m_lastBytesAtMs = 0;
