@@ -13,6 +13,7 @@ int exitCodeFor(http::ErrorKind kind)
     case http::ErrorKind::Timeout: return kExitTimeout;
     case http::ErrorKind::Protocol: return kExitProtocol;
     case http::ErrorKind::Io: return kExitFile;
+    case http::ErrorKind::Proxy: return kExitProxy;
     case http::ErrorKind::Cancelled: return kExitFailure;
     }
     return kExitFailure;

@@ -16,6 +16,7 @@ enum ExitCode : int {
     kExitTimeout = 6,
     kExitProtocol = 7,
     kExitFile = 8,
+    kExitProxy = 9, // the proxy refused the CONNECT tunnel (or failed it)
 };
 
 // The exit status for how an exchange ended: 0 when it got a response (whatever its status),

@@ -49,7 +49,7 @@ QString sendHelpText()
            + QStringLiteral(
                "\n"
                "Exit status: 0 any HTTP status, 2 usage, 3 DNS, 4 connect, 5 TLS, 6 timeout,\n"
-               "7 protocol error, 8 file error.\n");
+               "7 protocol error, 8 file error, 9 proxy error (the proxy refused the tunnel).\n");
 }
 
 SendParse parseSendOptions(const QStringList &args)

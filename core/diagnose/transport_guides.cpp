@@ -54,6 +54,8 @@ QString transportGuideId(const http::Error &error, bool viaProxy)
         // The engine's connect timeout covers DNS + TCP + TLS; anything later is a read timeout.
         return has(m, "not established") || has(m, "connect") ? QStringLiteral("connect-timeout")
                                                               : QStringLiteral("read-timeout");
+    case ErrorKind::Proxy:
+        return QStringLiteral("proxy-error");
     case ErrorKind::Protocol:
         if (has(m, "proxy"))
             return QStringLiteral("proxy-error");

@@ -104,6 +104,7 @@ QJsonObject attemptToJson(const Exchange &x, const Attempt &a)
         error = QJsonObject{{QStringLiteral("kind"), toString(a.error.kind)}, {QStringLiteral("message"), a.error.message}};
     return QJsonObject{{QStringLiteral("reason"), toString(a.reason)},
                        {QStringLiteral("url"), a.url.toString()},
+                       {QStringLiteral("started_ms"), a.beganNs ? QJsonValue(ms(*a.beganNs)) : QJsonValue(QJsonValue::Null)},
                        {QStringLiteral("request"), request},
                        {QStringLiteral("connection"), connection},
                        {QStringLiteral("events"), events},

@@ -243,6 +243,7 @@ struct HttpEngine::Private
         Attempt a;
         a.reason = reason;
         a.url = u;
+        a.beganNs = exchange.attempts.isEmpty() ? exchange.startNs : now();
         exchange.attempts.append(a);
     }
 
@@ -404,6 +405,13 @@ struct HttpEngine::Private
         phase = Phase::ProxyConnect;
         const QByteArray authority = url.host(QUrl::FullyEncoded).toLatin1() + ':' + QByteArray::number(url.port(443));
         const QByteArray head = "CONNECT " + authority + " HTTP/1.1\r\nHost: " + authority + "\r\n\r\n";
+        // Recorded as this attempt's request until the tunnel is up: if the proxy refuses it,
+        // the CONNECT is all that was sent.
+        SentRequest connect;
+        connect.method = "CONNECT";
+        connect.target = authority;
+        connect.headers = {{"Host", authority}};
+        attempt().request = connect;
         ParserOptions opts;
         opts.connectRequest = true;
         opts.lenient = spec.lenientParsing;
@@ -679,10 +687,16 @@ struct HttpEngine::Private
     {
         if (e.status / 100 == 2)
             return; // consume() starts TLS once the parser reports the upgrade
-        // The proxy refused the tunnel: its answer is the final response of this attempt.
-        phase = Phase::AwaitingResponse;
-        onFinalHeaders(e);
-        progress.mustClose = true;
+        // The proxy refused the tunnel (RFC 9110 §9.3.6): its status is the proxy's, not the
+        // origin's, which never saw the request; so it is no final response but a proxy error.
+        const QString authority = QString::fromLatin1(attempt().request.target);
+        const QString status = QStringLiteral("%1 %2").arg(e.status).arg(QString::fromLatin1(blockReason)).trimmed();
+        record(EventType::Finding,
+               QStringLiteral("proxy %1 answered CONNECT %2 with %3: the tunnel was refused and %4 never received the request%5")
+                   .arg(addressText(socket->peerAddress(), socket->peerPort()), authority, status, url.host(),
+                        e.status == 407 ? QStringLiteral(" (the proxy wants credentials: Proxy-Authorization)") : QString()),
+               e.status);
+        fail(ErrorKind::Proxy, QStringLiteral("proxy refused the tunnel to %1: %2").arg(authority, status));
     }
 
     void onInterim()
@@ -918,6 +932,17 @@ struct HttpEngine::Private
         if (reset && attempt().response && parser->readingUntilClose()) {
             fail(ErrorKind::Protocol, QStringLiteral("the connection was reset during a close-delimited body after %1 bytes: the body is incomplete")
                                           .arg(attempt().response->bodyBytes));
+            return;
+        }
+        if (!parser->startedResponse()) {
+            // Not a byte of response. What the wire still tells apart is how the server ended it.
+            fail(ErrorKind::Protocol,
+                 reset ? QStringLiteral("the server reset the connection (TCP RST) before any response: it aborted the "
+                                        "connection, as a crashed or killed worker, a server refusing the request outright, "
+                                        "or a firewall or load balancer cutting it does")
+                       : QStringLiteral("the server closed the connection cleanly before any response (an orderly close "
+                                        "with no bytes, what nginx's `return 444` does): it dropped the request on purpose, "
+                                        "or its keep-alive or request limits ended the connection"));
             return;
         }
         parser->finish();

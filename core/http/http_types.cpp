@@ -115,6 +115,7 @@ QString toString(ErrorKind kind)
     case ErrorKind::Protocol: return QStringLiteral("protocol");
     case ErrorKind::Io: return QStringLiteral("io");
     case ErrorKind::Cancelled: return QStringLiteral("cancelled");
+    case ErrorKind::Proxy: return QStringLiteral("proxy");
     }
     return QStringLiteral("?");
 }

@@ -168,6 +168,7 @@ enum class ErrorKind {
     Timeout,
     Protocol,
     Io, // local file or socket write problems
+    Proxy, // the proxy refused or failed the tunnel: the origin never saw the request
     Cancelled,
 };
 QString toString(ErrorKind kind); // "dns", "connect", …
@@ -271,8 +272,11 @@ struct Attempt
     std::optional<Response> response;
     Error error;
     std::optional<HttpsDowngrade> httpsDowngrade; // the response redirects from https to http
+    // When the attempt began: the first one with the exchange, so its total counts everything
+    // before the first event too (setting up the socket). Empty in files older than the field.
+    std::optional<qint64> beganNs;
     bool bodySent() const { return request.bodySentBytes > 0; }
-    qint64 startNs() const { return events.isEmpty() ? 0 : events.first().tNs; }
+    qint64 startNs() const { return beganNs ? *beganNs : events.isEmpty() ? 0 : events.first().tNs; }
     qint64 endNs() const { return events.isEmpty() ? 0 : events.last().tNs; }
 };
 

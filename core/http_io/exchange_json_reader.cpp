@@ -276,7 +276,8 @@ public:
         const QString p = childPath(path, "error");
         const QString kind = string(e, p, "kind", true);
         const auto k = enumFromString(kind, {ErrorKind::Dns, ErrorKind::Connect, ErrorKind::Tls, ErrorKind::Timeout,
-                                             ErrorKind::Protocol, ErrorKind::Io, ErrorKind::Cancelled});
+                                             ErrorKind::Protocol, ErrorKind::Io, ErrorKind::Cancelled,
+                                             ErrorKind::Proxy});
         if (!k && !failed())
             fail(childPath(p, "kind"), QStringLiteral("unknown error kind \"%1\"").arg(kind));
         return Error{k.value_or(ErrorKind::None), string(e, p, "message")};
@@ -305,6 +306,8 @@ public:
         a.interim = interim(o, path);
         a.response = response(o, path);
         a.error = transportError(o, path);
+        if (o.value(QStringLiteral("started_ms")).isDouble())
+            a.beganNs = timeNs(o, path, "started_ms");
         return a;
     }
 

@@ -117,6 +117,7 @@ QString errorGuide(const Attempt &a)
     case http::ErrorKind::Connect: return QStringLiteral("connection-refused");
     case http::ErrorKind::Tls: return QStringLiteral("tls-handshake-failure");
     case http::ErrorKind::Timeout: return QStringLiteral("read-timeout");
+    case http::ErrorKind::Proxy: return QStringLiteral("proxy-error");
     case http::ErrorKind::Protocol:
     case http::ErrorKind::Io: return QStringLiteral("connection-reset");
     case http::ErrorKind::None:

@@ -41,6 +41,7 @@ CheckOutcome outcomeForError(http::ErrorKind kind)
     case http::ErrorKind::Cancelled: return CheckOutcome::Cancelled;
     case http::ErrorKind::Protocol:
     case http::ErrorKind::Io:
+    case http::ErrorKind::Proxy:
     case http::ErrorKind::None: break;
     }
     return CheckOutcome::Failed;

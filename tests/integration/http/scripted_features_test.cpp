@@ -106,7 +106,10 @@ TEST(Scripted, HttpProxyGetsTheAbsoluteFormAndConnectRefusalIsRecorded)
     EXPECT_FALSE(plain.attempts[0].events.first().type == EventType::DnsStart) << "the proxy is an IP literal";
     s.url = QUrl(QStringLiteral("https://origin.test/"));
     const Exchange tunnel = runExchange(s);
-    EXPECT_EQ(tunnel.finalStatus(), 403) << tunnel.error().message.toStdString();
+    EXPECT_FALSE(tunnel.finalStatus().has_value()) << "the origin never answered: the 403 is the proxy's";
+    EXPECT_EQ(tunnel.error().kind, ErrorKind::Proxy);
+    EXPECT_TRUE(tunnel.error().message.contains(QStringLiteral("403 Forbidden"))) << tunnel.error().message.toStdString();
+    EXPECT_EQ(tunnel.attempts[0].request.method, QByteArray("CONNECT"));
 }
 
 TEST(Scripted, CancelWhileWaitingIsRecorded)
