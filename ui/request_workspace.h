@@ -5,6 +5,7 @@
 // The app creates one next to its MainWindow; tests create one with a temporary history path.
 
 #include "core/diagnose/troubleshooting_flow.h"
+#include "core/history/history_secrets.h"
 #include "core/history/history_store.h"
 #include "core/http/http_types.h"
 #include "ui/status/status_activation.h"
@@ -37,7 +38,7 @@ class RequestWorkspace : public QObject
 public:
     // Key added to the exchange JSON kept in history: the composer's request as a curl command,
     // so "Re-send" can rebuild it. DESIGN.md allows added fields.
-    static constexpr const char *kRequestCurlKey = "request_curl";
+    static constexpr const char *kRequestCurlKey = kHistoryCurlKey;
 
     RequestWorkspace(MainWindow *window, const QString &historyPath, QObject *parent = nullptr);
     ~RequestWorkspace() override;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/history/history_secrets.h"
 
+#include "core/curl/curl_command.h"
 #include "core/har/har_sanitizer.h"
 
 #include <QJsonArray>
@@ -85,6 +86,29 @@ QUrl redactUrl(const QUrl &url, int *count)
     return redacted == text ? url : QUrl(redacted, QUrl::StrictMode);
 }
 
+// The saved curl command, read with the one curl model and written back the same way.
+QString redactCurlCommand(const QString &command, int *count)
+{
+    CurlImport import = importCurlCommand(command);
+    if (!import.error.isEmpty())
+        return command;
+    CurlCommand &c = import.command;
+    const int before = *count;
+    const qsizetype colon = c.user.indexOf(QLatin1Char(':'));
+    if (colon >= 0 && c.user.mid(colon + 1) != kRedactedText) {
+        c.user = c.user.left(colon + 1) + kRedactedText;
+        ++*count;
+    }
+    for (auto &[name, value] : c.headers) {
+        if (isSecretHeader(name) && value != kRedactedText) {
+            value = kRedactedText;
+            ++*count;
+        }
+    }
+    c.url = redactQuery(c.url, count);
+    return *count == before ? command : exportCurlCommand(c, import.dialect);
+}
+
 } // namespace
 
 http::Exchange redactExchange(const http::Exchange &exchange, int *redactions)
@@ -145,6 +169,9 @@ RedactedExchangeJson redactExchangeJson(const QByteArray &json)
         attempts[i] = a;
     }
     root[QStringLiteral("attempts")] = attempts;
+    const QString curlKey = QLatin1String(kHistoryCurlKey);
+    if (root.value(curlKey).isString())
+        root[curlKey] = redactCurlCommand(root.value(curlKey).toString(), &count);
     out.redactions = count;
     if (count > 0)
         out.json = QJsonDocument(root).toJson(QJsonDocument::Compact);

@@ -13,6 +13,11 @@
 
 namespace statusscope {
 
+// The member of a history record that holds the request as a curl command (what Re-send
+// imports). Its -u password, secret -H values and token-like query parameters are redacted
+// with the rest.
+inline constexpr char kHistoryCurlKey[] = "request_curl";
+
 struct RedactedExchangeJson
 {
     QByteArray json;     // the redacted document (unchanged bytes when nothing was found)

@@ -246,6 +246,44 @@ void guide(Shots &shots)
     shoot(shots, QStringLiteral("guide_417"));
 }
 
+// The Body tab of two new requests: a multipart upload with text fields and files, and a
+// JSON body with a typo, whose error shows under the editor.
+void composerBodies(Shots &shots)
+{
+    closeDocuments(shots);
+    const QString photo = shots.scratch.filePath(QStringLiteral("receipt-2024-03.png"));
+    const QString pdf = shots.scratch.filePath(QStringLiteral("expense report Q1.pdf"));
+    for (const auto &[path, size] : {std::pair(photo, 482'113), std::pair(pdf, 2'310'554)}) {
+        QFile f(path);
+        if (f.open(QIODevice::WriteOnly))
+            f.write(QByteArray(size, 'x'));
+    }
+    ui::ComposerWidget *form = shots.wiring.workspace()->newComposerTab();
+    ui::ComposerState state;
+    state.method = QStringLiteral("POST");
+    state.url = QStringLiteral("https://api.example.com/v2/expenses/upload");
+    state.bearerToken = QStringLiteral("eyJhbGciOiJIUzI1NiJ9.e30.4Adcj3UFYzP");
+    state.bodyMode = ui::BodyMode::Multipart;
+    state.multipart = {{QStringLiteral("employee"), QStringLiteral("ann.lee@example.com"), true, false, {}},
+                       {QStringLiteral("amount"), QStringLiteral("184.20"), true, false, {}},
+                       {QStringLiteral("note"), QStringLiteral("Team dinner, Lisbon offsite"), true, false, {}},
+                       {QStringLiteral("receipt"), photo, true, true, {}},
+                       {QStringLiteral("report"), pdf, true, true, QStringLiteral("application/pdf")}};
+    form->setState(state);
+    shoot(shots, QStringLiteral("composer_multipart"));
+
+    ui::ComposerWidget *json = shots.wiring.workspace()->newComposerTab();
+    ui::ComposerState jsonState;
+    jsonState.method = QStringLiteral("PATCH");
+    jsonState.url = QStringLiteral("https://api.example.com/v2/expenses/8812");
+    jsonState.bodyMode = ui::BodyMode::Raw;
+    jsonState.rawContentType = QStringLiteral("application/json");
+    jsonState.rawText = QStringLiteral("{\n  \"amount\": 184.20,\n  \"currency\": \"EUR\"\n  \"tags\": [\"travel\", \"team\"],\n"
+                                       "  \"approved\": false\n}");
+    json->setState(jsonState);
+    shoot(shots, QStringLiteral("composer_json_error"));
+}
+
 // The composer's "Probe Expect handling…" on `url`, run to the end; the early_final row selected
 // (its detail below the table) and its guide in the Guide dock.
 void probe(Shots &shots, const QString &url, const QString &name)
@@ -406,6 +444,7 @@ int main(int argc, char *argv[])
                 width == 1280 && height == 800 ? QString() : QStringLiteral("_%1").arg(width), scratch};
     startPage(shots);
     composerAndTimeline(shots);
+    composerBodies(shots);
     har(shots);
     logSpike(shots);
     troubleshoot417(shots);

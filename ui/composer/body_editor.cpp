@@ -22,6 +22,7 @@
 #include <QShortcut>
 #include <QStackedWidget>
 #include <QTextBlock>
+#include <QTextEdit>
 #include <QVBoxLayout>
 
 namespace statusscope::ui {
@@ -189,6 +190,7 @@ void BodyEditor::updateJsonCheck()
     const bool json = isJsonContentType(m_rawType->currentText());
     const QString text = m_rawText->toPlainText();
     m_pretty->setVisible(json);
+    m_rawText->setExtraSelections({});
     if (!json || text.trimmed().isEmpty()) {
         m_jsonStatus->clear();
         m_jsonStatus->setVisible(false);
@@ -200,10 +202,18 @@ void BodyEditor::updateJsonCheck()
     if (check.ok) {
         m_jsonStatus->setStyleSheet(QStringLiteral("color: %1").arg(okColour()));
         m_jsonStatus->setText(tr("✓ Valid JSON"));
-    } else {
-        m_jsonStatus->setStyleSheet(QStringLiteral("color: %1").arg(errorColour()));
-        m_jsonStatus->setText(tr("✕ Line %1, column %2: %3").arg(check.line).arg(check.column).arg(check.message));
+        return;
     }
+    m_jsonStatus->setStyleSheet(QStringLiteral("color: %1").arg(errorColour()));
+    m_jsonStatus->setText(tr("✕ Line %1, column %2: %3").arg(check.line).arg(check.column).arg(check.message));
+    // The line with the error is marked in the text too, without moving the user's cursor.
+    QTextEdit::ExtraSelection mark;
+    mark.cursor = QTextCursor(m_rawText->document()->findBlockByNumber(check.line - 1));
+    QColor background(errorColour());
+    background.setAlpha(48);
+    mark.format.setBackground(background);
+    mark.format.setProperty(QTextFormat::FullWidthSelection, true);
+    m_rawText->setExtraSelections({mark});
 }
 
 bool BodyEditor::prettyPrintJson()

@@ -61,12 +61,15 @@ KeyValueTable::KeyValueTable(const QStringList &nameCompletions, QWidget *parent
         // Value stretches; kind and type keep the width their content needs.
         m_table->horizontalHeader()->setSectionResizeMode(Value, QHeaderView::Stretch);
         m_table->setColumnWidth(PartKind, 90);
-        m_table->setColumnWidth(PartType, 200);
+        m_table->setColumnWidth(PartType, 160);
+        // A path's end (the file's name) is what tells rows apart; rows stay one line high.
+        m_table->setTextElideMode(Qt::ElideMiddle);
+        m_table->setWordWrap(false);
     } else {
         m_table->setHorizontalHeaderLabels({tr("Name"), tr("Value")});
         m_table->horizontalHeader()->setStretchLastSection(true);
     }
-    m_table->setColumnWidth(0, 220);
+    m_table->setColumnWidth(0, parts ? 160 : 220);
     m_table->verticalHeader()->hide();
     m_table->setItemDelegateForColumn(0, new NameDelegate(nameCompletions, m_table));
     connect(m_table, &QTableWidget::itemChanged, this, [this] {
@@ -140,7 +143,10 @@ void KeyValueTable::addRow(const KeyValueRow &row)
     name->setCheckState(row.enabled ? Qt::Checked : Qt::Unchecked);
     name->setToolTip(tr("Untick to keep the row but leave it out of the request."));
     m_table->setItem(r, 0, name);
-    m_table->setItem(r, 1, new QTableWidgetItem(row.value));
+    auto *value = new QTableWidgetItem(row.value);
+    if (row.file)
+        value->setToolTip(row.value);
+    m_table->setItem(r, 1, value);
     if (m_kind == Kind::FormParts) {
         auto *kind = new QComboBox(m_table);
         kind->addItems({tr("Text"), tr("File")});

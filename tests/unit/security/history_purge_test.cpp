@@ -54,6 +54,27 @@ TEST(HistoryPurge, RedactsCredentialsCookiesAndTokenParametersOnly)
     EXPECT_EQ(redactExchangeJson(r.json).redactions, 0);
 }
 
+// The GUI's record also keeps the request as a curl command (Re-send imports it): Basic's
+// password and a Bearer token must not survive the purge there either.
+TEST(HistoryPurge, RedactsTheSavedCurlCommandToo)
+{
+    const QByteArray saved = QJsonDocument(QJsonObject{
+        {QStringLiteral("url"), QStringLiteral("https://api.example/v1")},
+        {QStringLiteral("attempts"), QJsonArray{}},
+        {QLatin1String(kHistoryCurlKey),
+         QStringLiteral("curl -u ann:pa55 -H 'Authorization: Bearer tok.en' -H 'X-Id: 7' 'https://api.example/v1?api_key=k3y&page=2'")}})
+                                 .toJson(QJsonDocument::Compact);
+    const RedactedExchangeJson r = redactExchangeJson(saved);
+    EXPECT_EQ(r.redactions, 3) << r.json.toStdString();
+    EXPECT_FALSE(r.json.contains("pa55"));
+    EXPECT_FALSE(r.json.contains("tok.en"));
+    EXPECT_FALSE(r.json.contains("k3y"));
+    const QString curl = QJsonDocument::fromJson(r.json).object().value(QLatin1String(kHistoryCurlKey)).toString();
+    EXPECT_TRUE(curl.contains(QStringLiteral("ann:REDACTED"))) << curl.toStdString();
+    EXPECT_TRUE(curl.contains(QStringLiteral("X-Id: 7"))) << curl.toStdString();
+    EXPECT_EQ(redactExchangeJson(r.json).redactions, 0);
+}
+
 TEST(HistoryPurge, PurgeSecretsRewritesEveryStoredExchange)
 {
     QTemporaryDir dir;
