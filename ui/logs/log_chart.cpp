@@ -9,11 +9,10 @@
 
 #include "core/logs/log_time.h"
 #include "core/logs/spike_detector.h"
-#include "ui/theme.h"
+#include "ui/logs/chart_palette.h"
 
-#include <QMenu>
+#include <QShortcut>
 #include <QTimer>
-#include <QToolTip>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -26,22 +25,8 @@ namespace {
 
 // Re-bucketing waits this long after the last zoom or pan step.
 constexpr int kRebucketDelayMs = 120;
-
-QColor classColor(int statusClass)
-{
-    switch (statusClass) {
-    case 1:
-        return QColor(0x90, 0x90, 0x90);
-    case 2:
-        return QColor(0x4c, 0xaf, 0x50);
-    case 3:
-        return QColor(0x42, 0x85, 0xf4);
-    case 4:
-        return QColor(0xff, 0x98, 0x00);
-    default:
-        return QColor(0xe5, 0x39, 0x35);
-    }
-}
+// Series of other classes while one is highlighted: still there, clearly behind.
+constexpr int kDimmedAlpha = 55;
 
 } // namespace
 
@@ -65,35 +50,48 @@ LogChart::LogChart(QWidget *parent)
     m_plot->yAxis2->setLabel(tr("Error rate (%)"));
     m_plot->yAxis2->setRange(0, 100);
 
-    QCPBars *below = nullptr;
     for (int c = 1; c <= 5; ++c) {
         auto *bars = new QCPBars(m_plot->xAxis, m_plot->yAxis);
         bars->setName(QStringLiteral("%1xx").arg(c));
         bars->setPen(Qt::NoPen);
-        bars->setBrush(classColor(c));
         bars->setWidthType(QCPBars::wtPlotCoords);
-        if (below)
-            bars->moveAbove(below);
-        below = bars;
         m_bars[c] = bars;
     }
+    restack();
     m_rate4xx = m_plot->addGraph(m_plot->xAxis, m_plot->yAxis2);
     m_rate4xx->setName(tr("4xx rate"));
-    m_rate4xx->setPen(QPen(classColor(4).darker(130), 2));
     m_rate5xx = m_plot->addGraph(m_plot->xAxis, m_plot->yAxis2);
     m_rate5xx->setName(tr("5xx rate"));
-    m_rate5xx->setPen(QPen(classColor(5).darker(130), 2));
 
     m_cursor = new QCPItemStraightLine(m_plot);
-    m_cursor->setPen(QPen(isDarkPalette() ? Qt::white : Qt::black, 1, Qt::DashLine));
     m_cursor->setVisible(false);
     m_cursor->setSelectable(false);
+    // The selected range spans the plot's height, behind the bars.
+    m_selection = new QCPItemRect(m_plot);
+    m_selection->topLeft->setTypeY(QCPItemPosition::ptAxisRectRatio);
+    m_selection->bottomRight->setTypeY(QCPItemPosition::ptAxisRectRatio);
+    m_selection->setLayer(QStringLiteral("background"));
+    m_selection->setSelectable(false);
+    m_selection->setVisible(false);
 
-    m_plot->legend->setVisible(true);
-    m_plot->legend->setSelectableParts(QCPLegend::spItems);
-    m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
+    // The legend sits in its own row under the axis rect, centred, so it never covers bars.
+    QCPLegend *legend = m_plot->legend;
+    legend->setVisible(true);
+    legend->setSelectableParts(QCPLegend::spItems);
+    m_plot->axisRect()->insetLayout()->take(legend);
+    auto *legendRow = new QCPLayoutGrid;
+    m_plot->plotLayout()->addElement(1, 0, legendRow);
+    m_plot->plotLayout()->setRowStretchFactor(1, 0.001);
+    legendRow->setMargins(QMargins(0, 0, 0, 4));
+    legendRow->addElement(0, 0, new QCPLayoutElement(m_plot));
+    legendRow->addElement(0, 1, legend);
+    legendRow->addElement(0, 2, new QCPLayoutElement(m_plot));
+    legendRow->setColumnStretchFactor(1, 0.001);
+    legend->setFillOrder(QCPLegend::foColumnsFirst);
+    legend->setColumnSpacing(12);
+
     m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
-    m_plot->setFocusPolicy(Qt::StrongFocus); // for the Home shortcut (LogView)
+    m_plot->setFocusPolicy(Qt::StrongFocus); // for the Home shortcut (LogView) and Esc
     m_plot->axisRect()->setRangeDrag(Qt::Horizontal);
     m_plot->axisRect()->setRangeZoom(Qt::Horizontal);
 
@@ -106,27 +104,11 @@ LogChart::LogChart(QWidget *parent)
             m_rebucketTimer->start();
         }
     });
-    connect(m_plot, &QCustomPlot::mouseMove, this, [this](QMouseEvent *event) {
-        const double key = m_plot->xAxis->pixelToCoord(event->pos().x());
-        const int index = bucketAt(key);
-        if (index < 0) {
-            m_cursor->setVisible(false);
-            QToolTip::hideText();
-        } else {
-            m_cursor->point1->setCoords(key, 0);
-            m_cursor->point2->setCoords(key, 1);
-            m_cursor->setVisible(true);
-            QToolTip::showText(event->globalPosition().toPoint(), tooltipFor(index), m_plot);
-        }
-        m_plot->replot(QCustomPlot::rpQueuedReplot);
-    });
-    connect(m_plot, &QCustomPlot::mousePress, this, [this](QMouseEvent *event) {
-        const int index = bucketAt(m_plot->xAxis->pixelToCoord(event->pos().x()));
-        if (index >= 0 && event->button() == Qt::LeftButton && m_plot->legend->selectTest(event->pos(), false) < 0) {
-            const SeriesBucket &bucket = m_buckets[index];
-            emit bucketClicked(bucket.startMs, bucket.startMs + qint64(m_currentBucketSeconds) * 1000);
-        }
-    });
+    // Labels are placed in pixels: after every layout, before drawing.
+    connect(m_plot, &QCustomPlot::afterLayout, this, &LogChart::placeSpikeLabels);
+    connect(m_plot, &QCustomPlot::mousePress, this, &LogChart::pressed);
+    connect(m_plot, &QCustomPlot::mouseMove, this, &LogChart::moved);
+    connect(m_plot, &QCustomPlot::mouseRelease, this, &LogChart::released);
     connect(m_plot, &QCustomPlot::legendClick, this,
             [this](QCPLegend *, QCPAbstractLegendItem *item, QMouseEvent *) {
                 auto *plottableItem = qobject_cast<QCPPlottableLegendItem *>(item);
@@ -134,7 +116,9 @@ LogChart::LogChart(QWidget *parent)
                     return;
                 QCPAbstractPlottable *plottable = plottableItem->plottable();
                 plottable->setVisible(!plottable->visible());
-                item->setTextColor(plottable->visible() ? Qt::black : Qt::gray);
+                restack();
+                refitValueAxis();
+                updateLegendItems();
                 for (int c = 1; c <= 5; ++c) {
                     if (plottable == m_bars[c])
                         emit classToggled(c, plottable->visible());
@@ -153,6 +137,143 @@ LogChart::LogChart(QWidget *parent)
     });
     m_plot->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_plot, &QWidget::customContextMenuRequested, this, &LogChart::showGuideMenu);
+    auto *clearKey = new QShortcut(QKeySequence(Qt::Key_Escape), this);
+    clearKey->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(clearKey, &QShortcut::activated, this, &LogChart::clearSelectedRange);
+
+    applyPalette();
+}
+
+void LogChart::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::ApplicationPaletteChange) {
+        applyPalette();
+        m_plot->replot();
+    }
+}
+
+void LogChart::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    fitLegend();
+}
+
+void LogChart::applyPalette()
+{
+    const QPalette pal = palette();
+    const bool dark = isDark(pal);
+    applyChartPalette(m_plot, pal);
+    m_rate4xx->setPen(QPen(statusRateColor(4, dark), 2));
+    m_rate5xx->setPen(QPen(statusRateColor(5, dark), 2));
+    m_cursor->setPen(QPen(pal.color(QPalette::Text), 1, Qt::DashLine));
+    QColor band = pal.color(QPalette::Highlight);
+    band.setAlpha(dark ? 70 : 45);
+    m_selection->setBrush(band);
+    m_selection->setPen(QPen(pal.color(QPalette::Highlight), 1));
+    applyHighlight(); // bar colours, legend entries
+    showSpikes();
+}
+
+// Stacked bars build on the series below them whether it is shown or not; hidden series
+// leave the chain so the visible ones sit on each other.
+void LogChart::restack()
+{
+    QCPBars *below = nullptr;
+    for (int c = 1; c <= 5; ++c) {
+        if (!m_bars[c]->visible()) {
+            m_bars[c]->moveAbove(nullptr);
+            continue;
+        }
+        m_bars[c]->moveAbove(below);
+        below = m_bars[c];
+    }
+}
+
+void LogChart::refitValueAxis()
+{
+    qint64 peak = 1;
+    for (const SeriesBucket &bucket : m_buckets) {
+        qint64 stacked = 0;
+        for (int c = 1; c <= 5; ++c) {
+            if (m_bars[c]->visible())
+                stacked += bucket.byClass[size_t(c)];
+        }
+        peak = std::max(peak, stacked);
+    }
+    // Headroom on top: the spike labels sit there, above the highest bar.
+    const int height = m_plot->axisRect()->height();
+    const double labelRoom = height > 80 ? double(height) / double(height - 26) : 1.1;
+    m_plot->yAxis->setRange(0, double(peak) * std::max(1.1, labelRoom));
+}
+
+void LogChart::highlightStatus(int code)
+{
+    highlightClass(code >= 100 && code <= 599 ? code / 100 : 0);
+}
+
+void LogChart::highlightClass(int statusClass)
+{
+    m_highlightClass = statusClass >= 1 && statusClass <= 5 ? statusClass : 0;
+    applyHighlight();
+    m_plot->replot();
+}
+
+void LogChart::applyHighlight()
+{
+    const bool dark = isDark(palette());
+    const auto shade = [this](QColor color, int statusClass) {
+        if (m_highlightClass != 0 && statusClass != m_highlightClass)
+            color.setAlpha(kDimmedAlpha);
+        return color;
+    };
+    for (int c = 1; c <= 5; ++c)
+        m_bars[c]->setBrush(shade(statusClassColor(c), c));
+    for (auto [graph, c] : {std::pair{m_rate4xx, 4}, std::pair{m_rate5xx, 5}}) {
+        QPen pen = graph->pen();
+        pen.setColor(shade(statusRateColor(c, dark), c));
+        pen.setWidthF(m_highlightClass == c ? 3 : 2);
+        graph->setPen(pen);
+    }
+    updateLegendItems();
+}
+
+void LogChart::updateLegendItems()
+{
+    const QPalette pal = palette();
+    for (int i = 0; i < m_plot->legend->itemCount(); ++i) {
+        auto *item = qobject_cast<QCPPlottableLegendItem *>(m_plot->legend->item(i));
+        if (!item)
+            continue;
+        const bool shown = item->plottable()->visible();
+        item->setTextColor(pal.color(shown ? QPalette::Active : QPalette::Disabled, QPalette::Text));
+        QFont font = m_plot->legend->font();
+        font.setBold(m_highlightClass != 0 && classOf(item->plottable()) == m_highlightClass);
+        font.setStrikeOut(!shown);
+        item->setFont(font);
+    }
+    fitLegend();
+}
+
+// One row when it fits the width, otherwise as many entries a row as fit.
+void LogChart::fitLegend()
+{
+    QCPLegend *legend = m_plot->legend;
+    int widest = 0;
+    int total = 0;
+    for (int i = 0; i < legend->itemCount(); ++i) {
+        if (!legend->item(i))
+            continue; // an empty cell of a wrapped legend
+        const int width = legend->item(i)->minimumOuterSizeHint().width() + legend->columnSpacing();
+        widest = std::max(widest, width);
+        total += width;
+    }
+    const int available = std::max(1, width() - 16);
+    const int wrap = total <= available || widest == 0 ? 0 : std::max(1, available / widest);
+    if (wrap != legend->wrap()) {
+        legend->setWrap(wrap);
+        legend->setFillOrder(QCPLegend::foColumnsFirst, true);
+    }
 }
 
 int LogChart::classOf(const QCPAbstractPlottable *plottable) const
@@ -171,39 +292,6 @@ int LogChart::classOf(const QCPAbstractPlottable *plottable) const
 int LogChart::topStatusOfClass(int statusClass) const
 {
     return logs::topStatusOfClass(m_buckets, statusClass);
-}
-
-int LogChart::guideStatusAt(const QPoint &pixel) const
-{
-    for (int i = 0; i < m_plot->legend->itemCount(); ++i) {
-        auto *item = qobject_cast<QCPPlottableLegendItem *>(m_plot->legend->item(i));
-        if (item && item->realVisibility() && item->outerRect().contains(pixel)) {
-            const int c = classOf(item->plottable());
-            return c > 0 ? topStatusOfClass(c) : 0;
-        }
-    }
-    // Labels first: they sit on top of their shaded range.
-    for (const bool labels : {true, false}) {
-        for (const auto &[marker, status] : m_spikeMarkers) {
-            if ((qobject_cast<QCPItemText *>(marker) != nullptr) != labels)
-                continue;
-            const double distance = marker->selectTest(QPointF(pixel), false);
-            if (distance >= 0 && distance < m_plot->selectionTolerance())
-                return status;
-        }
-    }
-    return 0;
-}
-
-void LogChart::showGuideMenu(const QPoint &pixel)
-{
-    const int code = guideStatusAt(pixel);
-    if (code <= 0)
-        return;
-    auto *menu = new QMenu(m_plot);
-    menu->setAttribute(Qt::WA_DeleteOnClose);
-    menu->addAction(tr("Open guide for %1").arg(code), this, [this, code] { emit statusActivated(StatusActivation::ofCode(code)); });
-    menu->popup(m_plot->mapToGlobal(pixel));
 }
 
 double LogChart::keyOf(qint64 utcMs) const
@@ -233,6 +321,7 @@ void LogChart::takeSummary(const LogSummary &summary)
 {
     m_minutes = summary.minutes;
     m_spikes = summary.spikes;
+    m_spikeBucketSeconds = summary.bucketSeconds;
     m_tzOffsetMinutes = summary.tzOffsetMinutes;
     if (m_external) {
         m_buckets = summary.buckets;
@@ -325,7 +414,6 @@ void LogChart::showBuckets()
     QVector<double> rate4;
     QVector<double> rate5;
     const double width = m_currentBucketSeconds;
-    qint64 peak = 1;
     for (const SeriesBucket &bucket : m_buckets) {
         const double key = keyOf(bucket.startMs) + width / 2;
         keys.push_back(key);
@@ -333,7 +421,6 @@ void LogChart::showBuckets()
             values[c].push_back(double(bucket.byClass[size_t(c)]));
         rate4.push_back(bucket.rate4xx() * 100);
         rate5.push_back(bucket.rate5xx() * 100);
-        peak = std::max(peak, bucket.total);
     }
     for (int c = 1; c <= 5; ++c) {
         m_bars[c]->setWidth(width * 0.9);
@@ -341,41 +428,9 @@ void LogChart::showBuckets()
     }
     m_rate4xx->setData(keys, rate4, true);
     m_rate5xx->setData(keys, rate5, true);
-    m_plot->yAxis->setRange(0, double(peak) * 1.1);
+    refitValueAxis();
     showSpikes();
     m_plot->replot();
-}
-
-void LogChart::showSpikes()
-{
-    for (int i = m_plot->itemCount() - 1; i >= 0; --i) {
-        if (m_plot->item(i) != m_cursor)
-            m_plot->removeItem(i);
-    }
-    m_spikeMarkers.clear();
-    for (const Spike &spike : m_spikes) {
-        auto *rect = new QCPItemRect(m_plot);
-        rect->topLeft->setTypeY(QCPItemPosition::ptAxisRectRatio);
-        rect->bottomRight->setTypeY(QCPItemPosition::ptAxisRectRatio);
-        rect->topLeft->setCoords(keyOf(spike.startMs), 0);
-        rect->bottomRight->setCoords(keyOf(spike.endMs), 1);
-        rect->setPen(QPen(QColor(0xe5, 0x39, 0x35, 160), 1, Qt::DotLine));
-        rect->setBrush(QColor(0xe5, 0x39, 0x35, 40));
-        rect->setSelectable(false);
-        rect->setLayer(QStringLiteral("background"));
-        auto *label = new QCPItemText(m_plot);
-        label->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
-        label->position->setCoords(keyOf(spike.startMs), 0.02);
-        label->setPositionAlignment(Qt::AlignLeft | Qt::AlignTop);
-        // A rate spike names its class; its guide is the class's most frequent status.
-        label->setText(spike.kind == SpikeKind::Status
-                           ? QString::number(spike.status)
-                           : tr("%1xx rate (%2)").arg(spike.status / 100).arg(spike.status));
-        label->setColor(QColor(0xb7, 0x1c, 0x1c));
-        label->setSelectable(false);
-        m_spikeMarkers.push_back({label, spike.status});
-        m_spikeMarkers.push_back({rect, spike.status});
-    }
 }
 
 int LogChart::bucketAt(double key) const
