@@ -11,7 +11,6 @@
 #include "core/logs/spike_detector.h"
 #include "ui/logs/chart_palette.h"
 
-#include <QShortcut>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -91,7 +90,7 @@ LogChart::LogChart(QWidget *parent)
     legend->setColumnSpacing(12);
 
     m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
-    m_plot->setFocusPolicy(Qt::StrongFocus); // for the Home shortcut (LogView) and Esc
+    m_plot->setFocusPolicy(Qt::StrongFocus); // for the Home shortcut (LogView)
     m_plot->axisRect()->setRangeDrag(Qt::Horizontal);
     m_plot->axisRect()->setRangeZoom(Qt::Horizontal);
 
@@ -137,9 +136,6 @@ LogChart::LogChart(QWidget *parent)
     });
     m_plot->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_plot, &QWidget::customContextMenuRequested, this, &LogChart::showGuideMenu);
-    auto *clearKey = new QShortcut(QKeySequence(Qt::Key_Escape), this);
-    clearKey->setContext(Qt::WidgetWithChildrenShortcut);
-    connect(clearKey, &QShortcut::activated, this, &LogChart::clearSelectedRange);
 
     applyPalette();
 }

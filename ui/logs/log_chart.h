@@ -96,8 +96,8 @@ public slots:
     void highlightClass(int statusClass);
     // Shows a time range as selected without emitting rangeSelected (a filter set elsewhere).
     void setSelectedRange(qint64 fromMs, qint64 toMs);
-    // Removes the selected range (Esc on the chart, or its context menu); emits rangeCleared
-    // when there was one.
+    // Removes the selected range (also in the chart's context menu); emits rangeCleared when
+    // there was one.
     void clearSelectedRange();
 
 signals:
