@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/curl/shell_words.h"
+#include "core/text/hex_digit.h"
 
 #include <QRegularExpression>
 
@@ -9,18 +10,6 @@
 namespace statusscope {
 
 namespace {
-
-int hexDigitValue(QChar c)
-{
-    const char16_t u = c.unicode();
-    if (u >= '0' && u <= '9')
-        return u - '0';
-    if (u >= 'a' && u <= 'f')
-        return u - 'a' + 10;
-    if (u >= 'A' && u <= 'F')
-        return u - 'A' + 10;
-    return -1;
-}
 
 bool isBlank(QChar c)
 {
@@ -196,7 +185,7 @@ private:
         char32_t value = 0;
         int digits = 0;
         while (digits < maxDigits && hasNext()) {
-            const int d = hexDigitValue(m_text.at(m_pos + 1));
+            const int d = text::hexDigitValue(m_text.at(m_pos + 1).unicode());
             if (d < 0)
                 break;
             value = value * 16 + char32_t(d);

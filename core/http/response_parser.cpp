@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/http/response_parser.h"
+#include "core/text/hex_digit.h"
 
 #include <ostream>
 
@@ -60,17 +61,6 @@ bool isTokenChar(char c)
     default:
         return false;
     }
-}
-
-int hexValue(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
 }
 
 QString printable(QByteArrayView bytes)
@@ -433,7 +423,7 @@ bool ResponseParser::handleChunkSize()
     int digits = 0;
     qsizetype i = 0;
     for (; i < m_line.size(); ++i) {
-        const int v = hexValue(m_line.at(i));
+        const int v = text::hexDigitValue(static_cast<unsigned char>(m_line.at(i)));
         if (v < 0)
             break;
         if (++digits > kMaxChunkSizeDigits) {
