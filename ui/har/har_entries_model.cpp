@@ -41,39 +41,56 @@ QString entryType(const HarEntry &entry)
 
 HarEntriesModel::HarEntriesModel(QObject *parent) : QAbstractTableModel(parent) {}
 
+QString harPageLabel(const HarPage &page)
+{
+    if (page.title.isEmpty())
+        return page.id;
+    const QUrl url(page.title, QUrl::StrictMode);
+    if (!url.isValid() || url.host().isEmpty() || !url.scheme().startsWith(QLatin1String("http")))
+        return page.title;
+    const QString path = url.path();
+    if (path.isEmpty() || path == QLatin1String("/"))
+        return url.host();
+    return url.hasQuery() ? path + QLatin1Char('?') + url.query() : path;
+}
+
 void HarEntriesModel::setLog(std::shared_ptr<const HarLog> log)
 {
     beginResetModel();
     m_log = std::move(log);
     m_rows.clear();
+    m_pageRanges.clear();
+    m_markers.clear();
+    m_extentMs = 0;
     if (m_log) {
-        // Each page's waterfall starts at the page's start (or its first entry) and spans to
-        // its last end, so bars of one page line up with each other.
-        struct PageExtent
-        {
-            qint64 originMs = HarEntry::kNoTime;
-            double endMs = 0;
-            QString title;
+        // One time line for the whole log, from its earliest start: bars of different pages
+        // keep their real distance, and the overview strip and a dragged range use the same ms.
+        qint64 originMs = HarEntry::kNoTime;
+        auto earliest = [&originMs](qint64 ms) {
+            if (ms != HarEntry::kNoTime && (originMs == HarEntry::kNoTime || ms < originMs))
+                originMs = ms;
         };
-        QHash<QString, PageExtent> pages;
         for (const HarPage &page : m_log->pages)
-            pages[page.id] = {page.startedMs, 0, page.title.isEmpty() ? page.id : page.title};
-        for (const HarEntry &entry : m_log->entries) {
-            PageExtent &extent = pages[entry.pageref];
-            if (entry.startedMs != HarEntry::kNoTime
-                && (extent.originMs == HarEntry::kNoTime || entry.startedMs < extent.originMs))
-                extent.originMs = entry.startedMs;
+            earliest(page.startedMs);
+        for (const HarEntry &entry : m_log->entries)
+            earliest(entry.startedMs);
+        QHash<QString, QString> titles;
+        for (const HarPage &page : m_log->pages) {
+            titles.insert(page.id, page.title.isEmpty() ? page.id : page.title);
+            if (page.startedMs == HarEntry::kNoTime || originMs == HarEntry::kNoTime)
+                continue;
+            const double pageStart = static_cast<double>(page.startedMs - originMs);
+            m_pageRanges.insert(page.id, {pageStart, pageStart});
+            if (page.onContentLoad >= 0)
+                m_markers.append({pageStart + page.onContentLoad, HarPageMarker::Kind::ContentLoaded});
+            if (page.onLoad >= 0)
+                m_markers.append({pageStart + page.onLoad, HarPageMarker::Kind::Load});
         }
-        for (const HarEntry &entry : m_log->entries) {
-            PageExtent &extent = pages[entry.pageref];
-            const double start = entry.startedMs == HarEntry::kNoTime || extent.originMs == HarEntry::kNoTime
-                ? 0
-                : static_cast<double>(entry.startedMs - extent.originMs);
-            extent.endMs = std::max(extent.endMs, start + std::max(0.0, entry.time));
-        }
+        QHash<QString, QString> labels;
+        for (const HarPage &page : m_log->pages)
+            labels.insert(page.id, harPageLabel(page));
         m_rows.reserve(m_log->entries.size());
         for (const HarEntry &entry : m_log->entries) {
-            const PageExtent &extent = pages[entry.pageref];
             const QUrl url(entry.request.url);
             Row row;
             row.host = url.host();
@@ -83,13 +100,29 @@ void HarEntriesModel::setLog(std::shared_ptr<const HarLog> log)
             if (row.host.isEmpty())
                 row.path = entry.request.url.left(200); // data: URLs and the like
             row.type = entryType(entry);
-            row.pageTitle = extent.title;
-            row.span = HarWaterfallSpan::fromEntry(entry, extent.originMs, extent.endMs);
+            row.pageTitle = titles.value(entry.pageref, entry.pageref);
+            row.pageLabel = labels.value(entry.pageref, entry.pageref);
+            row.span = HarWaterfallSpan::fromEntry(entry, originMs);
             row.size = entry.response.bodySize >= 0 ? entry.response.bodySize : entry.response.content.size;
+            m_extentMs = std::max(m_extentMs, row.span.endMs());
+            if (!entry.pageref.isEmpty()) {
+                auto range = m_pageRanges.find(entry.pageref);
+                if (range == m_pageRanges.end())
+                    range = m_pageRanges.insert(entry.pageref, {row.span.startMs, row.span.startMs});
+                range->first = std::min(range->first, row.span.startMs);
+                range->second = std::max(range->second, row.span.endMs());
+            }
             m_rows.append(row);
         }
+        for (const HarPageMarker &marker : std::as_const(m_markers))
+            m_extentMs = std::max(m_extentMs, marker.ms);
     }
     endResetModel();
+}
+
+QPair<double, double> HarEntriesModel::pageRange(const QString &pageId) const
+{
+    return m_pageRanges.value(pageId, {0.0, m_extentMs});
 }
 
 const HarEntry *HarEntriesModel::entryAt(int position) const
@@ -144,6 +177,8 @@ QVariant HarEntriesModel::data(const QModelIndex &index, int role) const
             return entry.request.url.left(2000);
         if (index.column() == PageColumn)
             return row.pageTitle;
+        if (index.column() == WaterfallColumn)
+            return describeWaterfall(row.span);
         if (index.column() == StatusColumn)
             return tr("Select the row to open the guide for %1").arg(entry.response.status);
         return {};
@@ -169,7 +204,7 @@ QVariant HarEntriesModel::raw(const HarEntry &entry, const Row &row, int column)
 {
     switch (column) {
     case IndexColumn: return entry.index;
-    case PageColumn: return row.pageTitle;
+    case PageColumn: return row.pageLabel;
     case MethodColumn: return entry.request.method;
     case HostColumn: return row.host;
     case PathColumn: return row.path;
@@ -184,7 +219,12 @@ QVariant HarEntriesModel::raw(const HarEntry &entry, const Row &row, int column)
 
 QVariant HarEntriesModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+    if (orientation != Qt::Horizontal)
+        return {};
+    // The waterfall's title sits on the first line, the time axis on the second.
+    if (role == Qt::TextAlignmentRole && section == WaterfallColumn)
+        return QVariant(Qt::AlignHCenter | Qt::AlignTop);
+    if (role != Qt::DisplayRole)
         return {};
     switch (section) {
     case IndexColumn: return tr("#");

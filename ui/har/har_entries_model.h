@@ -2,9 +2,11 @@
 #pragma once
 
 #include "core/har/har_types.h"
+#include "ui/har/har_time_scale.h"
 #include "ui/har/har_waterfall.h"
 
 #include <QAbstractTableModel>
+#include <QHash>
 
 #include <memory>
 
@@ -56,13 +58,20 @@ public:
     QStringList methods() const;
     QStringList types() const;
 
+    // The waterfall's time line: ms from the log's origin (its earliest page or entry start).
+    double extentMs() const { return m_extentMs; }
+    // From the page's start to its last entry's end; the whole log for an unknown id.
+    QPair<double, double> pageRange(const QString &pageId) const;
+    QList<HarPageMarker> pageMarkers() const { return m_markers; }
+
 private:
     struct Row
     {
         QString host;
         QString path;
         QString type;
-        QString pageTitle;
+        QString pageTitle; // the whole title, for the tooltip
+        QString pageLabel;
         HarWaterfallSpan span;
         qint64 size = -1;
     };
@@ -72,9 +81,16 @@ private:
 
     std::shared_ptr<const HarLog> m_log;
     QList<Row> m_rows;
+    double m_extentMs = 0;
+    QHash<QString, QPair<double, double>> m_pageRanges;
+    QList<HarPageMarker> m_markers;
 };
 
 // "script", "image", "json"...: Chrome's _resourceType when present, else from the MIME type.
 QString entryType(const HarEntry &entry);
+
+// What a page is called in the table and the page list: its title, or the path when the title
+// is a whole URL (Chrome writes the URL there), or the host for a site's root.
+QString harPageLabel(const HarPage &page);
 
 } // namespace statusscope::ui

@@ -3,6 +3,7 @@
 
 #include "ui/document_keys.h"
 #include "ui/flow_layout.h"
+#include "ui/har/har_chip.h"
 
 #include <QAbstractItemView>
 #include <QCheckBox>
@@ -44,7 +45,7 @@ HarFilterBar::HarFilterBar(QWidget *parent) : QWidget(parent)
     for (HarStatusClass statusClass : {HarStatusClass::Failed, HarStatusClass::Informational, HarStatusClass::Success,
                                        HarStatusClass::Redirection, HarStatusClass::ClientError,
                                        HarStatusClass::ServerError}) {
-        auto *chip = new QToolButton(this);
+        auto *chip = new HarChip(this);
         chip->setObjectName(QStringLiteral("harChip_") + toString(statusClass));
         chip->setText(statusClass == HarStatusClass::Failed ? tr("0 / failed") : toString(statusClass));
         chip->setCheckable(true);
@@ -69,6 +70,10 @@ HarFilterBar::HarFilterBar(QWidget *parent) : QWidget(parent)
     m_positionsChip = new QToolButton(this);
     m_positionsChip->setObjectName(QStringLiteral("harPositions"));
     m_positionsChip->setVisible(false);
+    m_timeRangeChip = new QToolButton(this);
+    m_timeRangeChip->setObjectName(QStringLiteral("harTimeRange"));
+    m_timeRangeChip->setToolTip(tr("Show every time again"));
+    m_timeRangeChip->setVisible(false);
     auto *clearButton = new QToolButton(this);
     clearButton->setText(tr("Clear"));
     clearButton->setObjectName(QStringLiteral("harClearFilter"));
@@ -80,7 +85,7 @@ HarFilterBar::HarFilterBar(QWidget *parent) : QWidget(parent)
     m_counts->setObjectName(QStringLiteral("harFilterCounts"));
     m_counts->setVisible(false);
     for (QWidget *widget : std::initializer_list<QWidget *>{m_method, m_type, m_page, m_errorsOnly, m_positionsChip,
-                                                            clearButton, m_counts, m_problems})
+                                                            m_timeRangeChip, clearButton, m_counts, m_problems})
         layout->addWidget(widget);
     setChoices({}, {}, {});
 
@@ -92,6 +97,11 @@ HarFilterBar::HarFilterBar(QWidget *parent) : QWidget(parent)
     connect(m_positionsChip, &QToolButton::clicked, this, [this] {
         m_positions.reset();
         m_positionsChip->setVisible(false);
+        emitChanged();
+    });
+    connect(m_timeRangeChip, &QToolButton::clicked, this, [this] {
+        m_timeRange.reset();
+        m_timeRangeChip->setVisible(false);
         emitChanged();
     });
     connect(clearButton, &QToolButton::clicked, this, &HarFilterBar::clear);
@@ -187,6 +197,7 @@ HarEntryFilter HarFilterBar::filter() const
     filter.pageId = m_page->currentData().toString();
     filter.errorsOnly = m_errorsOnly->isChecked();
     filter.positions = m_positions;
+    filter.timeRange = m_timeRange;
     return filter;
 }
 
@@ -217,6 +228,14 @@ void HarFilterBar::showPositions(const QList<int> &positions)
     emitChanged();
 }
 
+void HarFilterBar::showTimeRange(double fromMs, double toMs)
+{
+    m_timeRange = {fromMs, toMs};
+    m_timeRangeChip->setText(tr("%1 s – %2 s ✕").arg(fromMs / 1000, 0, 'f', 3).arg(toMs / 1000, 0, 'f', 3));
+    m_timeRangeChip->setVisible(true);
+    emitChanged();
+}
+
 void HarFilterBar::clear()
 {
     m_updating = true;
@@ -229,6 +248,8 @@ void HarFilterBar::clear()
     m_errorsOnly->setChecked(false);
     m_positions.reset();
     m_positionsChip->setVisible(false);
+    m_timeRange.reset();
+    m_timeRangeChip->setVisible(false);
     m_updating = false;
     emitChanged();
 }

@@ -38,6 +38,8 @@ public:
     void showOnlyClass(HarStatusClass statusClass);
     void showErrorsOnly();
     void showPositions(const QList<int> &positions);
+    // A range dragged on the overview, shown as a chip that clears it.
+    void showTimeRange(double fromMs, double toMs);
     void clear();
 
 signals:
@@ -60,6 +62,8 @@ private:
     QCheckBox *m_errorsOnly = nullptr;
     QToolButton *m_positionsChip = nullptr;
     std::optional<QSet<int>> m_positions;
+    QToolButton *m_timeRangeChip = nullptr;
+    std::optional<QPair<double, double>> m_timeRange;
     bool m_updating = false;
 };
 

@@ -28,6 +28,11 @@ bool HarFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourcePa
         return false;
     if (m_filter.positions && !m_filter.positions->contains(index.data(HarEntriesModel::PositionRole).toInt()))
         return false;
+    if (m_filter.timeRange) {
+        const auto span = index.data(HarEntriesModel::WaterfallRole).value<HarWaterfallSpan>();
+        if (span.endMs() < m_filter.timeRange->first || span.startMs > m_filter.timeRange->second)
+            return false;
+    }
     if (!m_filter.pageId.isEmpty() && index.data(HarEntriesModel::PageIdRole).toString() != m_filter.pageId)
         return false;
     if (!m_filter.type.isEmpty() && index.data(HarEntriesModel::TypeRole).toString() != m_filter.type)

@@ -19,6 +19,9 @@ struct HarEntryFilter
     QString pageId;                     // empty: every page
     bool errorsOnly = false;            // status 0, 4xx, 5xx
     std::optional<QSet<int>> positions; // only these entries (the "slowest" click)
+    // Only entries running at some moment of [from, to], ms from the log's origin (a range
+    // dragged on the overview strip).
+    std::optional<QPair<double, double>> timeRange;
 
     bool operator==(const HarEntryFilter &) const = default;
 };

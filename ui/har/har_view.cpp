@@ -11,8 +11,10 @@
 #include "ui/har/har_export_dialog.h"
 #include "ui/har/har_filter_bar.h"
 #include "ui/har/har_filter_proxy.h"
+#include "ui/har/har_overview.h"
 #include "ui/har/har_summary_strip.h"
 #include "ui/har/har_waterfall_delegate.h"
+#include "ui/har/har_waterfall_header.h"
 
 #include <QFileInfo>
 #include <QHBoxLayout>
@@ -24,9 +26,12 @@
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
+#include <QStyleOptionViewItem>
 #include <QTableView>
 #include <QVBoxLayout>
 #include <QtConcurrent>
+
+#include <limits>
 
 namespace statusscope::ui {
 
@@ -34,6 +39,14 @@ namespace {
 
 // The progress bar's resolution: per mille of the file.
 constexpr int kProgressSteps = 1000;
+
+constexpr int kWaterfallWidth = 240;
+// Below these the waterfall no longer places a request among the others, and Path, Host and
+// Page show too little to tell requests apart.
+constexpr int kMinWaterfallWidth = 100;
+constexpr int kMinPathWidth = 130;
+constexpr int kMinHostWidth = 80;
+constexpr int kMinPageWidth = 80;
 
 const QString kColumnWidthsKey = QStringLiteral("har/columnWidths");
 const QString kSplitterKey = QStringLiteral("har/detailsSplitter");
@@ -92,6 +105,8 @@ HarView::HarView(const QString &path, QWidget *parent)
     content->addLayout(top);
     m_filterBar = new HarFilterBar(m_contentPage);
     content->addWidget(m_filterBar);
+    m_overview = new HarOverview(m_contentPage);
+    content->addWidget(m_overview);
     m_skippedNote = new QLabel(m_contentPage);
     m_skippedNote->setObjectName(QStringLiteral("harSkipped"));
     m_skippedNote->setWordWrap(true);
@@ -114,12 +129,13 @@ HarView::HarView(const QString &path, QWidget *parent)
     m_proxy->setSourceModel(m_model);
     m_table = new QTableView(splitter);
     m_table->setObjectName(QStringLiteral("harTable"));
+    m_table->setHorizontalHeader(new HarWaterfallHeader(HarEntriesModel::WaterfallColumn, &m_scale, m_table));
     m_table->setModel(m_proxy);
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(HarEntriesModel::IndexColumn, Qt::AscendingOrder);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    m_table->setItemDelegateForColumn(HarEntriesModel::WaterfallColumn, new HarWaterfallDelegate(m_table));
+    m_table->setItemDelegateForColumn(HarEntriesModel::WaterfallColumn, new HarWaterfallDelegate(&m_scale, m_table));
     // Statuses are the app's one status link: a badge whose click opens the guide.
     auto *statusLinks = new StatusLinkDelegate(HarEntriesModel::StatusRole, m_table);
     m_table->setItemDelegateForColumn(HarEntriesModel::StatusColumn, statusLinks);
@@ -130,9 +146,9 @@ HarView::HarView(const QString &path, QWidget *parent)
     m_table->setWordWrap(false);
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
     m_table->horizontalHeader()->setSectionResizeMode(HarEntriesModel::PathColumn, QHeaderView::Stretch);
-    m_table->horizontalHeader()->setSectionResizeMode(HarEntriesModel::WaterfallColumn, QHeaderView::Fixed);
-    m_table->horizontalHeader()->resizeSection(HarEntriesModel::WaterfallColumn, 240);
-    m_table->horizontalHeader()->resizeSection(HarEntriesModel::StatusColumn, 170);
+    m_table->horizontalHeader()->setMinimumSectionSize(m_table->fontMetrics().horizontalAdvance(QLatin1Char('M')) * 2);
+    // Widths follow the room the tab has (the docks beside it change it).
+    m_table->viewport()->installEventFilter(this);
     m_details = new HarEntryDetails(splitter);
     connect(m_details, &HarEntryDetails::statusActivated, this, &HarView::statusActivated);
     splitter->addWidget(m_table);
@@ -149,7 +165,8 @@ HarView::HarView(const QString &path, QWidget *parent)
     setDetailsOpen(false);
     m_stack->addWidget(m_contentPage);
 
-    connect(m_filterBar, &HarFilterBar::filterChanged, m_proxy, &HarFilterProxy::setFilter);
+    connect(m_filterBar, &HarFilterBar::filterChanged, this, &HarView::applyFilter);
+    connect(m_overview, &HarOverview::rangeSelected, m_filterBar, &HarFilterBar::showTimeRange);
     const auto updateCounts = [this] { m_filterBar->setCounts(m_proxy->rowCount(), m_model->rowCount()); };
     connect(m_proxy, &QAbstractItemModel::rowsInserted, this, updateCounts);
     connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, updateCounts);
@@ -236,10 +253,11 @@ void HarView::showLog(std::shared_ptr<const HarLog> log)
     m_model->setLog(m_log);
     QList<QPair<QString, QString>> pages;
     for (const HarPage &page : m_log->pages)
-        pages.append({page.id, page.title.isEmpty() ? page.id : page.title});
+        pages.append({page.id, harPageLabel(page)});
     m_filterBar->setChoices(m_model->methods(), m_model->types(), pages);
     m_filterBar->setSuggestions(harFilterSuggestions(*m_log));
-    m_table->setColumnHidden(HarEntriesModel::PageColumn, m_log->pages.size() < 2);
+    m_pagesColumnWanted = m_log->pages.size() >= 2;
+    m_table->setColumnHidden(HarEntriesModel::PageColumn, !m_pagesColumnWanted);
     m_summary->setSummary(summarize(m_log->entries), static_cast<int>(m_log->skipped.size()));
     if (!m_log->skipped.isEmpty()) {
         constexpr int kShownSkipped = 5;
@@ -265,19 +283,42 @@ void HarView::showLog(std::shared_ptr<const HarLog> log)
         notes.insert(m_log->warnings.size(), tr("Read leniently, these departures from HAR 1.2 kept their entries:"));
     m_deviationsNote->setText(notes.join(QLatin1Char('\n')));
     m_deviationsNote->setVisible(!notes.isEmpty());
+    QList<HarOverviewBar> bars;
+    bars.reserve(m_model->rowCount());
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        const QModelIndex index = m_model->index(row, 0);
+        const auto span = index.data(HarEntriesModel::WaterfallRole).value<HarWaterfallSpan>();
+        bars.append({span.startMs, span.endMs(), isErrorStatus(index.data(HarEntriesModel::StatusRole).toInt())});
+    }
+    m_overview->setTimeline(bars, m_model->extentMs(), m_model->pageMarkers());
+    m_scale.setMarkers(m_model->pageMarkers());
+    applyFilter(m_filterBar->filter());
     sizeColumns();
     m_stack->setCurrentWidget(m_contentPage);
 }
 
-// Sized from what the columns hold, never from the longest URL: Path takes the room that is
+// The waterfall shows the dragged range, else the chosen page, else the whole log.
+void HarView::applyFilter(const HarEntryFilter &filter)
+{
+    m_proxy->setFilter(filter);
+    QPair<double, double> range{0.0, m_model->extentMs()};
+    if (filter.timeRange)
+        range = *filter.timeRange;
+    else if (!filter.pageId.isEmpty())
+        range = m_model->pageRange(filter.pageId);
+    m_scale.setRange(range.first, std::max(range.second, range.first + 1.0));
+    m_overview->setSelection(filter.timeRange);
+    m_table->horizontalHeader()->viewport()->update();
+    m_table->viewport()->update();
+}
+
+// Measured from what the columns hold, never from the longest URL: Path takes the room that is
 // left (elided in the middle, the tooltip has the whole URL), so Type, Size, Time and the
-// waterfall stay in view at 1280 px.
+// waterfall stay in view at 1280 px with the docks open.
 void HarView::sizeColumns()
 {
-    const QScopedValueRollback<bool> ours(m_sizingColumns, true);
-    QHeaderView *header = m_table->horizontalHeader();
     const QFontMetrics metrics = m_table->fontMetrics();
-    const int padding = 2 * metrics.horizontalAdvance(QLatin1Char('M'));
+    const int padding = metrics.horizontalAdvance(QLatin1Char('M')) + 4;
     int largestIndex = 0;
     for (const HarEntry &entry : m_log->entries)
         largestIndex = std::max(largestIndex, entry.index);
@@ -285,35 +326,78 @@ void HarView::sizeColumns()
     auto headerWidth = [&](int column) {
         return metrics.horizontalAdvance(m_model->headerData(column, Qt::Horizontal).toString()) + padding;
     };
+    // What the cells ask for over the first rows (as Qt's resize-to-contents samples them),
+    // without the room Qt's header keeps for a sort arrow in every section.
+    QStyleOptionViewItem option;
+    option.initFrom(m_table);
+    option.widget = m_table;
+    const int sampled = std::min(m_proxy->rowCount(), 1000);
     auto contentsWidth = [&](int column, int cap) {
-        m_table->resizeColumnToContents(column);
-        return std::min(cap, std::max(headerWidth(column), m_table->columnWidth(column)));
+        int widest = headerWidth(column);
+        for (int row = 0; row < sampled; ++row) {
+            const QModelIndex index = m_proxy->index(row, column);
+            widest = std::max(widest, m_table->itemDelegateForIndex(index)->sizeHint(option, index).width());
+        }
+        return std::min(cap, widest);
     };
-    header->resizeSection(HarEntriesModel::IndexColumn,
-                          std::max(headerWidth(HarEntriesModel::IndexColumn),
-                                   metrics.horizontalAdvance(QString(indexDigits, QLatin1Char('8'))) + padding));
-    constexpr int kMaxPageColumnWidth = 160;
-    constexpr int kMaxHostColumnWidth = 220;
-    header->resizeSection(HarEntriesModel::PageColumn, contentsWidth(HarEntriesModel::PageColumn, kMaxPageColumnWidth));
-    header->resizeSection(HarEntriesModel::HostColumn, contentsWidth(HarEntriesModel::HostColumn, kMaxHostColumnWidth));
-    for (int column : {HarEntriesModel::MethodColumn, HarEntriesModel::TypeColumn, HarEntriesModel::SizeColumn,
-                       HarEntriesModel::TimeColumn})
-        header->resizeSection(column, contentsWidth(column, 160));
-    header->resizeSection(HarEntriesModel::WaterfallColumn, 240);
-    header->resizeSection(HarEntriesModel::StatusColumn, 170);
-    applyRememberedWidths();
+    auto fixed = [](int width) { return HarColumnNeed{width, width}; };
+    auto shrinkable = [](int width, int minimum) { return HarColumnNeed{width, std::min(width, minimum)}; };
+    m_columnNeeds = QList<HarColumnNeed>(HarEntriesModel::ColumnCount);
+    m_columnNeeds[HarEntriesModel::IndexColumn] = fixed(std::max(
+        headerWidth(HarEntriesModel::IndexColumn), metrics.horizontalAdvance(QString(indexDigits, QLatin1Char('8'))) + padding));
+    m_columnNeeds[HarEntriesModel::PageColumn] = shrinkable(contentsWidth(HarEntriesModel::PageColumn, 180), kMinPageWidth);
+    m_columnNeeds[HarEntriesModel::HostColumn] = shrinkable(contentsWidth(HarEntriesModel::HostColumn, 220), kMinHostWidth);
+    // A status badge ends in "…" when narrow: the code and the start of its reason stay, the
+    // tooltip and the Guide dock have the rest. A long type ("stylesheet") is cut the same way.
+    m_columnNeeds[HarEntriesModel::StatusColumn] = shrinkable(
+        contentsWidth(HarEntriesModel::StatusColumn, 170), metrics.horizontalAdvance(QStringLiteral("404 N…")) + 2 * padding);
+    m_columnNeeds[HarEntriesModel::TypeColumn] = shrinkable(
+        contentsWidth(HarEntriesModel::TypeColumn, 140), metrics.horizontalAdvance(QStringLiteral("script")) + padding);
+    for (int column : {HarEntriesModel::MethodColumn, HarEntriesModel::SizeColumn, HarEntriesModel::TimeColumn})
+        m_columnNeeds[column] = fixed(contentsWidth(column, 140));
+    m_columnNeeds[HarEntriesModel::WaterfallColumn] = shrinkable(kWaterfallWidth, kMinWaterfallWidth);
+    m_columnNeeds[HarEntriesModel::PathColumn] = fixed(kMinPathWidth);
+    fitColumnsToViewport();
 }
 
-// A width the user dragged is kept for every HAR tab after it (as DevTools keeps its
-// columns); Path is not stored: it takes whatever room the others leave.
-void HarView::applyRememberedWidths()
+// A width the user dragged is kept for every HAR tab after it (as DevTools keeps its columns)
+// and does not shrink; the others give up room in proportion until Path has its minimum.
+void HarView::fitColumnsToViewport()
 {
-    const QVariantMap widths = QSettings().value(kColumnWidthsKey).toMap();
+    if (m_columnNeeds.isEmpty())
+        return;
+    const QScopedValueRollback<bool> ours(m_sizingColumns, true);
+    const QVariantMap remembered = QSettings().value(kColumnWidthsKey).toMap();
+    QList<HarColumnNeed> needs = m_columnNeeds;
     for (int column = 0; column < HarEntriesModel::ColumnCount; ++column) {
-        const int width = widths.value(columnKey(column)).toInt();
-        if (column != HarEntriesModel::PathColumn && width > 0)
-            m_table->horizontalHeader()->resizeSection(column, width);
+        const int width = remembered.value(columnKey(column)).toInt();
+        if (column == HarEntriesModel::PageColumn ? !m_pagesColumnWanted : m_table->isColumnHidden(column))
+            needs[column] = {0, 0};
+        else if (column != HarEntriesModel::PathColumn && width > 0)
+            needs[column] = {width, width};
     }
+    const int available = m_table->isVisible() ? m_table->viewport()->width() : std::numeric_limits<int>::max();
+    // With no room even at the minimums, the Page column goes first: the page list of the
+    // filter bar and the overview's page lines still tell pages apart.
+    int minimums = 0;
+    for (const HarColumnNeed &need : std::as_const(needs))
+        minimums += need.minimum;
+    const bool showPages = m_pagesColumnWanted && minimums <= available;
+    m_table->setColumnHidden(HarEntriesModel::PageColumn, !showPages);
+    if (!showPages)
+        needs[HarEntriesModel::PageColumn] = {0, 0};
+    const QList<int> widths = statusscope::ui::fitColumns(needs, available);
+    for (int column = 0; column < HarEntriesModel::ColumnCount; ++column) {
+        if (column != HarEntriesModel::PathColumn && !m_table->isColumnHidden(column))
+            m_table->horizontalHeader()->resizeSection(column, widths[column]);
+    }
+}
+
+bool HarView::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_table->viewport() && event->type() == QEvent::Resize)
+        fitColumnsToViewport();
+    return QWidget::eventFilter(watched, event);
 }
 
 void HarView::rememberWidth(int column, int width)

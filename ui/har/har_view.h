@@ -2,6 +2,8 @@
 #pragma once
 
 #include "core/har/har_reader.h"
+#include "ui/har/har_column_fit.h"
+#include "ui/har/har_time_scale.h"
 #include "ui/status/status_activation.h"
 
 #include <QFutureWatcher>
@@ -23,7 +25,9 @@ class HarEntriesModel;
 class HarEntryDetails;
 class HarFilterBar;
 class HarFilterProxy;
+class HarOverview;
 class HarSummaryStrip;
+struct HarEntryFilter;
 
 // The tab for one HAR file: summary strip, filter bar, the entries table with its waterfall,
 // and the selected entry's details. The file is read off the GUI thread with progress and
@@ -52,6 +56,9 @@ public:
     HarEntryDetails *details() const { return m_details; }
     HarFilterBar *filterBar() const { return m_filterBar; }
     QTableView *table() const { return m_table; }
+    HarOverview *overview() const { return m_overview; }
+    // The range the waterfall column and its header show, ms from the log's origin.
+    const HarTimeScale &timeScale() const { return m_scale; }
 
 signals:
     void loadFinished(bool ok);
@@ -59,9 +66,13 @@ signals:
     void statusActivated(const statusscope::ui::StatusActivation &activation);
     void entrySelected(int position);
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     void sizeColumns();
-    void applyRememberedWidths();
+    void fitColumnsToViewport();
+    void applyFilter(const HarEntryFilter &filter);
     void rememberWidth(int column, int width);
     void setDetailsOpen(bool open);
     void startLoading();
@@ -83,6 +94,9 @@ private:
     QLabel *m_message = nullptr;
     QWidget *m_contentPage = nullptr;
     HarSummaryStrip *m_summary = nullptr;
+    HarOverview *m_overview = nullptr;
+    HarTimeScale m_scale;
+    QList<HarColumnNeed> m_columnNeeds; // measured once per file; fitted on every resize
     HarFilterBar *m_filterBar = nullptr;
     HarEntriesModel *m_model = nullptr;
     HarFilterProxy *m_proxy = nullptr;
@@ -91,6 +105,7 @@ private:
     QSplitter *m_splitter = nullptr;
     bool m_sizingColumns = false; // our own resizes are not the user's choice to remember
     bool m_detailsOpen = true;
+    bool m_pagesColumnWanted = false; // the file has several pages
     QLabel *m_deviationsNote = nullptr;
     QLabel *m_skippedNote = nullptr;
 };
