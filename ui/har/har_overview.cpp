@@ -97,8 +97,8 @@ void HarOverview::paintEvent(QPaintEvent *)
     for (const HarTimeTick &tick : m_scale.ticks(plot.width(), metrics)) {
         const int x = static_cast<int>(std::lround(m_scale.xAt(tick.ms, plot)));
         const int width = metrics.horizontalAdvance(tick.label);
-        const int left = x + width + 3 > rect().right() ? x - width - 2 : x + 3;
-        painter.drawText(QRect(left, 1, width, metrics.height()), Qt::AlignLeft | Qt::AlignVCenter, tick.label);
+        if (x + 3 + width <= rect().right())
+            painter.drawText(QRect(x + 3, 1, width, metrics.height()), Qt::AlignLeft | Qt::AlignVCenter, tick.label);
         painter.fillRect(QRect(x, 1, 1, plot.bottom()), grid);
     }
     for (const Placed &placed : std::as_const(m_bars)) {

@@ -26,6 +26,7 @@
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
+#include <QStyle>
 #include <QStyleOptionViewItem>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -327,7 +328,9 @@ void HarView::sizeColumns()
         return metrics.horizontalAdvance(m_model->headerData(column, Qt::Horizontal).toString()) + padding;
     };
     // What the cells ask for over the first rows (as Qt's resize-to-contents samples them),
-    // without the room Qt's header keeps for a sort arrow in every section.
+    // without the room Qt's header keeps for a sort arrow in every section: text as the
+    // view's style lays it out, the status badge as its delegate paints it.
+    const int textMargins = 2 * (m_table->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, m_table) + 1) + 2;
     QStyleOptionViewItem option;
     option.initFrom(m_table);
     option.widget = m_table;
@@ -336,7 +339,9 @@ void HarView::sizeColumns()
         int widest = headerWidth(column);
         for (int row = 0; row < sampled; ++row) {
             const QModelIndex index = m_proxy->index(row, column);
-            widest = std::max(widest, m_table->itemDelegateForIndex(index)->sizeHint(option, index).width());
+            widest = std::max(widest, column == HarEntriesModel::StatusColumn
+                                          ? m_table->itemDelegateForIndex(index)->sizeHint(option, index).width()
+                                          : metrics.horizontalAdvance(index.data().toString()) + textMargins);
         }
         return std::min(cap, widest);
     };
@@ -350,7 +355,7 @@ void HarView::sizeColumns()
     // A status badge ends in "…" when narrow: the code and the start of its reason stay, the
     // tooltip and the Guide dock have the rest. A long type ("stylesheet") is cut the same way.
     m_columnNeeds[HarEntriesModel::StatusColumn] = shrinkable(
-        contentsWidth(HarEntriesModel::StatusColumn, 170), metrics.horizontalAdvance(QStringLiteral("404 N…")) + 2 * padding);
+        contentsWidth(HarEntriesModel::StatusColumn, 170), metrics.horizontalAdvance(QStringLiteral("404 N…")) + padding);
     m_columnNeeds[HarEntriesModel::TypeColumn] = shrinkable(
         contentsWidth(HarEntriesModel::TypeColumn, 140), metrics.horizontalAdvance(QStringLiteral("script")) + padding);
     for (int column : {HarEntriesModel::MethodColumn, HarEntriesModel::SizeColumn, HarEntriesModel::TimeColumn})

@@ -42,11 +42,12 @@ void HarWaterfallHeader::paintSection(QPainter *painter, const QRect &rect, int 
     for (const HarTimeTick &tick : ticks) {
         const int x = static_cast<int>(std::lround(m_scale->xAt(tick.ms, bars)));
         painter->fillRect(QRect(x, labelsTop - 3, 1, rect.bottom() - labelsTop + 3), tickColor);
-        // Labels start at their tick; the last one ends there when it would leave the section.
+        // Labels start at their tick; one that would leave the section is left out (the
+        // steps leave room for a label between two ticks, not before one).
         const int width = metrics.horizontalAdvance(tick.label);
-        const int left = x + width + 3 > rect.right() ? x - width - 2 : x + 3;
-        painter->drawText(QRect(left, labelsTop, width, metrics.height()), Qt::AlignLeft | Qt::AlignVCenter,
-                          tick.label);
+        if (x + 3 + width <= rect.right())
+            painter->drawText(QRect(x + 3, labelsTop, width, metrics.height()), Qt::AlignLeft | Qt::AlignVCenter,
+                              tick.label);
     }
     painter->restore();
 }

@@ -91,15 +91,9 @@ TEST(HarColumns, EveryColumnInViewAt1280WithSidebarAndGuideDock)
 TEST(HarColumns, LongUrlsDoNotPushColumnsOutAndAClickKeepsThem)
 {
     test::AppHarness app;
-    QFile source(test::harFixture("generated-120.har"));
-    ASSERT_TRUE(source.open(QIODevice::ReadOnly));
-    QByteArray text = source.readAll();
-    text.replace("https://app.example.io/", "https://app.example.io/search?q=" + QByteArray(1500, 'x') + "&p=/");
-    const QString path = app.tempPath(QStringLiteral("long.har"));
-    QFile out(path);
-    ASSERT_TRUE(out.open(QIODevice::WriteOnly));
-    out.write(text);
-    out.close();
+    const QString path = test::writeEditedHar(app.tempPath(QStringLiteral("long.har")), "https://app.example.io/",
+                                               "https://app.example.io/search?q=" + QByteArray(1500, 'x') + "&p=/");
+    ASSERT_FALSE(path.isEmpty());
     HarView *view = test::openHar(app, path);
     ASSERT_NE(view, nullptr);
     QTableView *table = view->table();

@@ -90,17 +90,10 @@ TEST(HarFilterWindow, KeysCompleteAsTheyAreTyped)
 TEST(HarFilterWindow, ABareStatusNumberFiltersOnTheStatusNotOnUrlDigits)
 {
     test::AppHarness app;
-    QFile source(test::harFixture("generated-120.har"));
-    ASSERT_TRUE(source.open(QIODevice::ReadOnly));
-    QByteArray har = source.readAll();
     // Entry 53 is a 404 whose URL now carries the digits 417.
-    ASSERT_TRUE(har.contains("recommendations?for=23981"));
-    har.replace("recommendations?for=23981", "recommendations?for=417");
-    const QString path = app.tempPath(QStringLiteral("digits.har"));
-    QFile out(path);
-    ASSERT_TRUE(out.open(QIODevice::WriteOnly));
-    out.write(har);
-    out.close();
+    const QString path = test::writeEditedHar(app.tempPath(QStringLiteral("digits.har")), "recommendations?for=23981",
+                                               "recommendations?for=417");
+    ASSERT_FALSE(path.isEmpty());
     HarView *view = test::openHar(app, path);
     ASSERT_NE(view, nullptr);
     auto *text = view->findChild<QLineEdit *>(QStringLiteral("harFilterText"));

@@ -58,6 +58,22 @@ inline QString writeRepeatedHar(const QString &path, int copies)
     return path;
 }
 
+// generated-120.har with every `from` replaced by `to`, written to `path`; empty when `from`
+// is not in it.
+inline QString writeEditedHar(const QString &path, const QByteArray &from, const QByteArray &to)
+{
+    QFile source(harFixture("generated-120.har"));
+    EXPECT_TRUE(source.open(QIODevice::ReadOnly));
+    QByteArray text = source.readAll();
+    if (!text.contains(from))
+        return {};
+    text.replace(from, to);
+    QFile file(path);
+    EXPECT_TRUE(file.open(QIODevice::WriteOnly));
+    file.write(text);
+    return path;
+}
+
 // How many pixels of `image` are within `tolerance` (per channel) of `color`.
 inline int countColor(const QImage &image, const QColor &color, int tolerance = 12)
 {
