@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <functional>
+#include <unordered_map>
 #include <utility>
 
 namespace statusscope::logs {
@@ -192,6 +193,24 @@ std::vector<CountedKeys::Entry> CountedKeys::top(size_t n, int status) const
         const Stored &stored = m_entries[ranked[i].entry];
         chosen.push_back({std::string(textOf(stored)), stored.status, ranked[i].count});
     }
+    return chosen;
+}
+
+std::vector<CountedKeys::Entry> CountedKeys::topTexts(size_t n) const
+{
+    std::unordered_map<std::string_view, qint64> sums;
+    for (const Slot &slot : m_slots) {
+        if (slot.key != 0)
+            sums[textOf(m_entries[slot.entry])] += m_entries[slot.entry].count + qint64(slot.count);
+    }
+    std::vector<std::pair<std::string_view, qint64>> ranked(sums.begin(), sums.end());
+    const size_t keep = std::min(n, ranked.size());
+    std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(keep), ranked.end(),
+                      [](const auto &a, const auto &b) { return a.second != b.second ? a.second > b.second : a.first < b.first; });
+    std::vector<Entry> chosen;
+    chosen.reserve(keep);
+    for (size_t i = 0; i < keep; ++i)
+        chosen.push_back({std::string(ranked[i].first), 0, ranked[i].second});
     return chosen;
 }
 

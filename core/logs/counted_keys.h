@@ -40,6 +40,8 @@ public:
 
     // The n largest entries, all statuses (status < 0) or one; ties by text for stable output.
     std::vector<Entry> top(size_t n, int status = -1) const;
+    // The n texts with the largest counts summed over all statuses (status 0 in the result).
+    std::vector<Entry> topTexts(size_t n) const;
     bool isApproximate() const { return m_approximate; }
     size_t size() const { return m_entries.size(); }
 

@@ -2,6 +2,7 @@
 #include "core/logs/log_aggregator.h"
 
 #include <algorithm>
+#include <utility>
 
 namespace statusscope::logs {
 
@@ -17,9 +18,11 @@ void MinuteCell::add(int status, qint64 count)
     statuses.emplace_back(status, count);
 }
 
-LogAggregator::LogAggregator(qint64 fromMs, qint64 toMs)
+LogAggregator::LogAggregator(qint64 fromMs, qint64 toMs, RecordFilter filter)
     : m_fromMs(fromMs)
     , m_toMs(toMs)
+    , m_filter(std::move(filter))
+    , m_filtering(!m_filter.isEmpty())
 {
 }
 
@@ -34,7 +37,7 @@ MinuteCell &LogAggregator::cellFor(qint64 minute)
 
 void LogAggregator::add(const LogRecord &record)
 {
-    if (record.timeMs < m_fromMs || record.timeMs > m_toMs) {
+    if (record.timeMs < m_fromMs || record.timeMs > m_toMs || (m_filtering && !m_filter.matches(record))) {
         ++m_filtered;
         return;
     }
@@ -52,6 +55,8 @@ void LogAggregator::add(const LogRecord &record)
         m_clients.add(record.status, record.client);
     if (!record.userAgent.empty())
         m_userAgents.add(record.status, record.userAgent);
+    if (m_countPaths)
+        m_paths.add(record.status, record.path);
     if (record.status >= 400)
         m_errorPaths.add(record.status, record.path);
 }
@@ -83,6 +88,7 @@ void LogAggregator::merge(const LogAggregator &other)
     m_errorPaths.merge(other.m_errorPaths);
     m_clients.merge(other.m_clients);
     m_userAgents.merge(other.m_userAgents);
+    m_paths.merge(other.m_paths);
 }
 
 qint64 LogAggregator::skippedLines() const

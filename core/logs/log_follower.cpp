@@ -11,8 +11,9 @@ LogFollower::LogFollower(QString path, IngestOptions options, QObject *parent)
     : QObject(parent)
     , m_path(std::move(path))
     , m_options(std::move(options))
-    , m_aggregate(m_options.fromMs, m_options.toMs)
+    , m_aggregate(m_options.fromMs, m_options.toMs, m_options.filter)
 {
+    m_aggregate.setCountPaths(m_options.topPaths);
     m_sink.aggregate = &m_aggregate;
     m_sink.examples = &m_examples;
     m_sink.maxLine = m_options.maxLineBytes;
@@ -74,7 +75,8 @@ qint64 LogFollower::poll()
     const qint64 size = file.size();
     if (size < m_offset) {
         // Truncated or replaced by a smaller file: what follows is a new log.
-        m_aggregate = LogAggregator(m_options.fromMs, m_options.toMs);
+        m_aggregate = LogAggregator(m_options.fromMs, m_options.toMs, m_options.filter);
+        m_aggregate.setCountPaths(m_options.topPaths);
         m_examples.clear();
         m_partial.clear();
         m_offset = 0;

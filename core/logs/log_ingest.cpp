@@ -135,8 +135,10 @@ public:
     {
         const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
         m_threads = options.threads > 0 ? options.threads : cores;
-        for (int i = 0; i < m_threads; ++i)
-            m_aggregates.emplace_back(options.fromMs, options.toMs);
+        for (int i = 0; i < m_threads; ++i) {
+            m_aggregates.emplace_back(options.fromMs, options.toMs, options.filter);
+            m_aggregates.back().setCountPaths(options.topPaths);
+        }
         m_examples.resize(size_t(m_threads));
     }
 

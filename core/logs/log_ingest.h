@@ -3,6 +3,7 @@
 
 #include "core/logs/json_line_parser.h"
 #include "core/logs/log_summary.h"
+#include "core/logs/record_filter.h"
 
 #include <QString>
 #include <QStringList>
@@ -36,9 +37,11 @@ struct IngestOptions
     int bucketSeconds = 0; // 0: automatic
     qint64 fromMs = std::numeric_limits<qint64>::min();
     qint64 toMs = std::numeric_limits<qint64>::max();
+    RecordFilter filter; // records it rejects count as filtered, like those outside from/to
     int maxLineBytes = kDefaultMaxLineBytes;
     qint64 windowBytes = kDefaultWindowBytes;
     bool liveSeries = false; // keep a minute series the GUI can poll while reading
+    bool topPaths = false;   // count every path for LogSummary::topPaths (the GUI's panel)
 };
 
 struct IngestResult

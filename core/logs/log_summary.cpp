@@ -110,6 +110,12 @@ void summarize(const LogAggregator &aggregate, const SummaryOptions &options, Lo
         summary.topClients.insert(it.key(), toTopEntries(aggregate.clients().top(5, it.key())));
         summary.topUserAgents.insert(it.key(), toTopEntries(aggregate.userAgents().top(5, it.key())));
     }
+    summary.topPaths = toTopEntries(aggregate.paths().topTexts(top));
+    summary.topClientsAll = toTopEntries(aggregate.clients().topTexts(top));
+    summary.topUserAgentsAll = toTopEntries(aggregate.userAgents().topTexts(top));
+    summary.topPathsByStatus.clear();
+    for (auto it = summary.statusCounts.cbegin(); it != summary.statusCounts.cend(); ++it)
+        summary.topPathsByStatus.insert(it.key(), toTopEntries(aggregate.paths().top(top, it.key())));
     summary.topListsApproximate = aggregate.errorPaths().isApproximate() || aggregate.clients().isApproximate()
                                   || aggregate.userAgents().isApproximate();
     summary.latency = aggregate.latency().percentiles();

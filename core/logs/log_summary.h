@@ -110,7 +110,7 @@ struct LogSummary
     qint64 linesParsed = 0;
     qint64 linesSkipped = 0;
     qint64 linesMeta = 0;      // W3C directives and the like: neither requests nor errors
-    qint64 linesFiltered = 0;  // outside --from/--to
+    qint64 linesFiltered = 0;  // outside --from/--to or not matching the ingest's RecordFilter
     std::array<qint64, kSkipReasonCount> skippedByReason{};
     QList<SkipExample> skipExamples;
     std::array<qint64, kDeviationCount> deviationsByType{};
@@ -127,6 +127,12 @@ struct LogSummary
     QList<TopEntry> topErrorPaths;
     QMap<int, QList<TopEntry>> topClients;    // per status
     QMap<int, QList<TopEntry>> topUserAgents; // per status
+    // Over all statuses (an entry's status is 0): what the GUI's top panels show. The paths
+    // only when the ingest was asked for them (IngestOptions::topPaths).
+    QList<TopEntry> topPaths;
+    QList<TopEntry> topClientsAll;
+    QList<TopEntry> topUserAgentsAll;
+    QMap<int, QList<TopEntry>> topPathsByStatus; // per status, topCount each (with topPaths)
     bool topListsApproximate = false;
     QList<Spike> spikes;
     std::optional<LatencyPercentiles> latency;

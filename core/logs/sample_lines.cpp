@@ -2,6 +2,7 @@
 #include "core/logs/sample_lines.h"
 
 #include "core/logs/format_detect.h"
+#include "core/logs/line_scan.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -18,8 +19,6 @@ namespace {
 
 // The sample format detection looks at, as the ingest's.
 constexpr unsigned kDetectBytes = 64 * 1024;
-// Bytes inflated or read per step: large reads keep a multi-GB re-read near disk speed.
-constexpr unsigned kReadBufferBytes = 256 * 1024;
 
 class GzCloser
 {
@@ -85,79 +84,20 @@ QList<SampleLine> collectSampleLines(const QStringList &paths, const IngestOptio
                                      qint64 toMs, int maxLines, const std::atomic<bool> *cancel)
 {
     QList<SampleLine> out;
-    const auto cancelled = [cancel] { return cancel && cancel->load(); };
     for (const QString &path : paths) {
-        if (out.size() >= maxLines || cancelled())
+        if (out.size() >= maxLines || (cancel && cancel->load()))
             break;
-        if (path == QLatin1String("-"))
-            continue;
-        gzFile file = gzopen(QFile::encodeName(path).constData(), "rb");
-        if (!file)
-            continue;
-        const GzCloser closer(file);
-        gzbuffer(file, kReadBufferBytes);
-        std::string head;
-        FormatGuess guess = detectHead(file, options, head);
-        if (!guess.parser || gzrewind(file) != 0)
-            continue;
-        LogRecord record;
-        qint64 lineNumber = 0;
-        std::string carry; // the start of a line the last chunk cut
-        bool overLong = false; // the carried line passed the limit: too_long for the ingest too
-        std::string chunk(kReadBufferBytes, '\0');
-        bool done = false;
-        const auto take = [&](std::string_view line) {
-            ++lineNumber;
-            while (!line.empty() && line.back() == '\r')
-                line.remove_suffix(1);
-            if (guess.parser->parse(line, record).outcome != ParseOutcome::Record || record.timeMs < fromMs
-                || record.timeMs > toMs)
-                return;
-            out.push_back({path, lineNumber, record.status,
-                           QString::fromUtf8(line.data(), qsizetype(std::min<size_t>(line.size(), kSampleLineChars)))});
-            done = out.size() >= maxLines;
-        };
-        while (!done && !cancelled()) {
-            const int n = gzread(file, chunk.data(), kReadBufferBytes);
-            if (n <= 0) {
-                if (!carry.empty() || overLong) {
-                    if (overLong)
-                        ++lineNumber;
-                    else
-                        take(carry);
-                }
-                break;
-            }
-            std::string_view rest(chunk.data(), size_t(n));
-            while (!done) {
-                const size_t nl = rest.find('\n');
-                if (nl == std::string_view::npos) {
-                    if (!overLong)
-                        carry.append(rest);
-                    if (carry.size() > size_t(options.maxLineBytes)) {
-                        overLong = true;
-                        carry.clear();
-                    }
-                    break;
-                }
-                if (overLong) {
-                    ++lineNumber;
-                    overLong = false;
-                } else if (!carry.empty()) {
-                    carry.append(rest.substr(0, nl));
-                    if (carry.size() > size_t(options.maxLineBytes))
-                        ++lineNumber;
-                    else
-                        take(carry);
-                    carry.clear();
-                } else if (nl > size_t(options.maxLineBytes)) {
-                    ++lineNumber;
-                } else {
-                    take(rest.substr(0, nl));
-                }
-                rest.remove_prefix(nl + 1);
-            }
-        }
+        scanRecords(
+            path, options,
+            [&](const LogRecord &record, std::string_view line, LinePosition where) {
+                if (record.timeMs < fromMs || record.timeMs > toMs
+                    || (!options.filter.isEmpty() && !options.filter.matches(record)))
+                    return true;
+                out.push_back({path, where.number, record.status,
+                               QString::fromUtf8(line.data(), qsizetype(std::min<size_t>(line.size(), kSampleLineChars)))});
+                return out.size() < maxLines;
+            },
+            cancel);
     }
     return out;
 }

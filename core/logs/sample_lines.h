@@ -26,8 +26,9 @@ struct SampleLine
     QString text;
 };
 
-// The first `maxLines` requests of [fromMs, toMs] (UTC, inclusive) in `paths`, read line by
-// line through zlib (plain and .gz alike) with the format the options name or detect. The
+// The first `maxLines` requests of [fromMs, toMs] (UTC, inclusive) in `paths` that match
+// options.filter, read line by line through zlib (plain and .gz alike) with the format the
+// options name or detect. The
 // range's lines are not indexed anywhere (memory would grow with the file), so this re-reads
 // the files like the bucket's path list does; it stops as soon as it has enough samples, or
 // when `cancel` is set. Unreadable files and stdin ("-") are passed over.

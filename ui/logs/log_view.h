@@ -5,6 +5,7 @@
 #include "core/logs/sample_lines.h"
 #include "ui/status/status_activation.h"
 
+#include <QElapsedTimer>
 #include <QFutureWatcher>
 #include <QWidget>
 
@@ -27,11 +28,16 @@ class LogFollower;
 namespace statusscope::ui {
 
 class LogChart;
+class LogFilterBar;
+class RawLinesPanel;
 
-// The tab for an access log: the chart, counts per status, top error paths, skipped lines
-// with examples, and the statuses and paths of a clicked bucket. Parsing runs on worker
-// threads (core's LogIngest via QtConcurrent); the chart fills in from the minutes read so
-// far while a big file is read, with progress and a cancel button.
+// The tab for an access log: the chart, counts per status, skipped lines with examples, the
+// statuses and paths of a clicked bucket, and below them the top paths, error paths, clients
+// and user agents and the raw lines behind a bar or a status. Parsing runs on worker threads
+// (core's LogIngest via QtConcurrent); the chart fills in from the minutes read so far while
+// a big file is read, with progress and a cancel button. The filter bar (path, client,
+// method, agent, time range) recounts chart and tables by reading the file again off the
+// GUI thread; choosing a status narrows the tables to it without reading anything.
 class LogView : public QWidget
 {
     Q_OBJECT
@@ -46,7 +52,15 @@ public:
     LogChart *chart() const { return m_chart; }
     QTableWidget *statusTable() const { return m_statusTable; }
     QTableWidget *bucketTable() const { return m_bucketTable; }
-    QTableWidget *pathTable() const { return m_pathTable; }
+    QTableWidget *pathTable() const { return m_pathTable; } // top error paths
+    QTableWidget *topPathTable() const { return m_topPathTable; }
+    QTableWidget *topClientTable() const { return m_topClientTable; }
+    QTableWidget *topAgentTable() const { return m_topAgentTable; }
+    LogFilterBar *filterBar() const { return m_filterBar; }
+    RawLinesPanel *rawLines() const { return m_raw; }
+    // The whole log's counts, whatever the filter.
+    const logs::LogSummary &fullSummary() const { return m_fullSummary; }
+    bool isRecounting() const { return m_filterWatcher.isRunning(); }
     // The clicked bucket's raw lines (file:line, status, text), up to kMaxSampleLines.
     QTableWidget *sampleTable() const { return m_sampleTable; }
 
@@ -57,6 +71,12 @@ public:
     QString lastError() const { return m_lastError; }
 
     void cancel();
+    // Narrows the tables to one status (0: all again) and has the chart highlight it.
+    void selectStatus(int code);
+    // Keeps only [fromMs, toMs] (UTC, inclusive) and recounts; the chart's drag lands here.
+    void setTimeRange(qint64 fromMs, qint64 toMs);
+    // The raw lines of the chosen status, filter and time range (of the whole log without them).
+    void showRawLines();
     // Lists the statuses of [startMs, endMs) and, after a quick re-read of that range, its
     // top error paths.
     void showBucket(qint64 startMs, qint64 endMs);
@@ -91,6 +111,9 @@ signals:
     void firstDataShown();
     void bucketDetailsReady();
     void bucketSamplesReady();
+    // The filter bar's recount finished: summary() holds the filtered counts.
+    void recountFinished();
+    void statusFilterChanged(int code);
     // Follow mode read new lines and the summary now includes them.
     void followUpdated();
 
@@ -103,6 +126,16 @@ private:
     void askExport();
     void fillSamples();
     void followed();
+    void recount();
+    void recounted();
+    void showSummary(bool fitChart);
+    void applyStatus(int code);
+    void fillTopTables();
+    void hideOtherStatuses(QTableWidget *table) const;
+    // The read options with the filter bar's filter and range.
+    logs::IngestOptions filteredOptions() const;
+    // "status 503, path /api…, 10:00:00–10:05:00" for titles; empty without a filter.
+    QString describeFilter(int status, qint64 fromMs, qint64 toMs) const;
 
     QStringList m_paths;
     logs::IngestOptions m_options;
@@ -114,7 +147,12 @@ private:
     std::shared_ptr<logs::LogIngest> m_bucketIngest;
     QFutureWatcher<QList<logs::SampleLine>> m_sampleWatcher;
     std::shared_ptr<std::atomic<bool>> m_sampleCancel;
-    logs::LogSummary m_summary;
+    logs::LogSummary m_summary;     // what the chart and tables show: filtered when the bar says so
+    logs::LogSummary m_fullSummary; // the whole log
+    std::shared_ptr<logs::LogIngest> m_filterIngest;
+    QFutureWatcher<logs::IngestResult> m_filterWatcher;
+    QElapsedTimer m_recountClock;
+    bool m_recountPending = false; // the filter changed while the file was still being read
     QString m_lastError;
 
     LogChart *m_chart = nullptr;
@@ -129,6 +167,12 @@ private:
     QTableWidget *m_deviationTable = nullptr; // records read despite something unusual
     QTableWidget *m_bucketTable = nullptr;
     QTableWidget *m_sampleTable = nullptr;
+    QTableWidget *m_topPathTable = nullptr;
+    QTableWidget *m_topClientTable = nullptr;
+    QTableWidget *m_topAgentTable = nullptr;
+    QTabWidget *m_lower = nullptr; // raw lines and the top lists, under the chart
+    LogFilterBar *m_filterBar = nullptr;
+    RawLinesPanel *m_raw = nullptr;
     QTimer *m_pollTimer = nullptr;
     bool m_firstDataShown = false;
     QCheckBox *m_follow = nullptr;

@@ -8,9 +8,9 @@
 
 namespace statusscope::test {
 
-// Runs the event loop until the view's signal comes or the timeout passes; true if it came.
-template<typename Signal>
-bool waitFor(ui::LogView &view, Signal signal, int timeoutMs = 60000)
+// Runs the event loop until the object's signal comes or the timeout passes; true if it came.
+template<typename Object, typename Signal>
+bool waitFor(Object &view, Signal signal, int timeoutMs = 60000)
 {
     QEventLoop loop;
     bool fired = false;

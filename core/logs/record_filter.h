@@ -1,0 +1,28 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/logs/log_record.h"
+
+#include <string>
+
+namespace statusscope::logs {
+
+// Which records a drill-down keeps: each non-empty field must match (an empty filter keeps
+// everything). The texts are UTF-8, matched against the record's views without copying.
+struct RecordFilter
+{
+    std::string pathPrefix; // the request path starts with it
+    std::string client;     // the client address starts with it ("10.0." keeps a subnet)
+    std::string method;     // equal, ignoring ASCII case
+    std::string userAgent;  // contained in the user agent, ignoring ASCII case ("bot", "curl")
+    int status = 0;         // 0: any
+
+    bool isEmpty() const
+    {
+        return pathPrefix.empty() && client.empty() && method.empty() && userAgent.empty() && status == 0;
+    }
+    bool matches(const LogRecord &record) const;
+    bool operator==(const RecordFilter &) const = default;
+};
+
+} // namespace statusscope::logs
