@@ -26,8 +26,11 @@
 #include "ui/guide_dock.h"
 #include "ui/har/har_entries_model.h"
 #include "ui/har/har_view.h"
+#include "ui/logs/log_filter_bar.h"
 #include "ui/logs/log_source_dialog.h"
 #include "ui/logs/log_view.h"
+#include "ui/logs/raw_lines_model.h"
+#include "ui/logs/raw_lines_panel.h"
 #include "ui/logs/source_log_view.h"
 #include "ui/main_window.h"
 #include "ui/probe/probe_results_model.h"
@@ -212,6 +215,29 @@ void har(Shots &shots)
     if (auto *diagnosis = view->findChild<ui::HarDiagnosis *>())
         diagnosis->troubleshoot();
     shoot(shots, QStringLiteral("troubleshoot_502_har"));
+}
+
+// The same log drilled down: /api/ only, the spike's status chosen (tables narrowed, chart
+// highlighted), its raw lines below with one opened in its context.
+void logDrillDown(Shots &shots)
+{
+    closeDocuments(shots);
+    auto *log = qobject_cast<ui::LogView *>(
+        shots.window.openFile(shots.fixture(QStringLiteral("tests/fixtures/logs/api-429-spike.log"))));
+    if (!log || !settle([log] { return !log->isLoading() && log->summary().linesTotal > 0; })
+        || log->summary().spikes.isEmpty())
+        return shots.fail("log_drill_down");
+    log->filterBar()->pathEdit()->setText(QStringLiteral("/api/"));
+    emit log->filterBar()->filterChanged();
+    if (!settle([log] { return !log->isRecounting() && log->summary().linesParsed < log->fullSummary().linesParsed; }))
+        return shots.fail("log_drill_down");
+    log->selectStatus(log->summary().spikes.front().status);
+    log->showRawLines();
+    if (!settle([log] { return !log->rawLines()->isLoading() && log->rawLines()->model()->rowCount() > 3; }))
+        return shots.fail("log_drill_down");
+    log->rawLines()->table()->selectRow(3);
+    log->rawLines()->jumpTo(3);
+    shoot(shots, QStringLiteral("log_drill_down"));
 }
 
 // The 429 spike of an access log: the log tab at the spike's bucket with its guide, then the 429
@@ -447,6 +473,7 @@ int main(int argc, char *argv[])
     composerBodies(shots);
     har(shots);
     logSpike(shots);
+    logDrillDown(shots);
     troubleshoot417(shots);
     guide(shots);
     probes(shots);
