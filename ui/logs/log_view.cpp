@@ -503,6 +503,7 @@ void LogView::showBucket(qint64 startMs, qint64 endMs)
         }
     }
     fillStatusRows(m_bucketTable, counts, total);
+    m_bucketStatusRows = m_bucketTable->rowCount();
     hideOtherStatuses(m_bucketTable);
     m_tables->setTabText(m_tables->indexOf(m_bucketTable),
                          tr("Bucket %1").arg(formatIsoTime(startMs, m_summary.tzOffsetMinutes)));
@@ -609,12 +610,15 @@ void LogView::applyStatus(int code)
     emit statusFilterChanged(code);
 }
 
+// The bucket table's status rows stay (they are how another status is chosen); its path
+// rows and the samples narrow to the chosen status.
 void LogView::hideOtherStatuses(QTableWidget *table) const
 {
     const int code = m_filterBar->status();
+    const int first = table == m_bucketTable ? m_bucketStatusRows : 0;
     for (int row = 0; row < table->rowCount(); ++row) {
         const QTableWidgetItem *item = table->item(row, 0);
-        table->setRowHidden(row, code > 0 && item && item->data(Qt::DisplayRole).toInt() != code);
+        table->setRowHidden(row, row >= first && code > 0 && item && item->data(Qt::DisplayRole).toInt() != code);
     }
 }
 

@@ -166,6 +166,7 @@ private:
     QTableWidget *m_skipTable = nullptr;
     QTableWidget *m_deviationTable = nullptr; // records read despite something unusual
     QTableWidget *m_bucketTable = nullptr;
+    int m_bucketStatusRows = 0; // the bucket table's status rows; its path rows follow
     QTableWidget *m_sampleTable = nullptr;
     QTableWidget *m_topPathTable = nullptr;
     QTableWidget *m_topClientTable = nullptr;
