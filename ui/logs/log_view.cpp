@@ -20,6 +20,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
 #include <QLocale>
 #include <QMenu>
 #include <QProgressBar>
@@ -230,6 +231,16 @@ LogView::LogView(const QStringList &paths, QWidget *parent)
         attachStatusColumn(table, [this](int code) { emit statusActivated(StatusActivation::ofCode(code)); });
     connect(m_filterBar, &LogFilterBar::filterChanged, this, &LogView::recount);
     connect(m_filterBar, &LogFilterBar::statusChanged, this, &LogView::applyStatus);
+    // A range dragged on the chart filters like the From/To fields (the chart's end is the
+    // first millisecond after the last bar; the filter's is inclusive).
+    connect(m_chart, &LogChart::rangeSelected, this, [this](qint64 fromMs, qint64 toMs) { setTimeRange(fromMs, toMs - 1); });
+    connect(m_chart, &LogChart::rangeCleared, this, [this] {
+        m_filterBar->clearRange();
+        recount();
+    });
+    // A spike's label narrows the tables to the spike's status, like choosing it in a table.
+    connect(m_chart, &LogChart::spikeClicked, this, [this](int status, qint64, qint64) { selectStatus(status); });
+    setDocumentKeyTarget(m_filterBar->pathEdit(), DocumentKey::GoToFilter); // Ctrl+F
     connect(rawButton, &QToolButton::clicked, this, &LogView::showRawLines);
     connect(&m_filterWatcher, &QFutureWatcher<IngestResult>::finished, this, &LogView::recounted);
     connect(&m_bucketWatcher, &QFutureWatcher<IngestResult>::finished, this, [this] {
@@ -596,7 +607,7 @@ void LogView::selectStatus(int code)
 // status, buckets and samples list theirs. The chart is asked to highlight the status's bars.
 void LogView::applyStatus(int code)
 {
-    QMetaObject::invokeMethod(m_chart, "highlightStatus", Q_ARG(int, code));
+    m_chart->highlightStatus(code);
     m_statusTable->clearSelection();
     for (int row = 0; row < m_statusTable->rowCount(); ++row) {
         if (code > 0 && m_statusTable->item(row, 0)->data(Qt::DisplayRole).toInt() == code) {

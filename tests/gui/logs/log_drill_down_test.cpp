@@ -192,6 +192,36 @@ TEST(LogDrillDown, FilterBarRecountsChartAndTables)
     EXPECT_EQ(view.summary().linesParsed, 2 * kPerMinute);
 }
 
+// The chart drives the table side: its highlight follows a chosen status, a range dragged on it
+// recounts like the From/To fields, clearing it there restores the whole log, and a spike's
+// label chooses the spike's status.
+TEST(LogDrillDown, ChartRangeHighlightAndSpikeDriveTheFilter)
+{
+    QTemporaryDir dir;
+    LogView view({writeLog(dir)});
+    ASSERT_TRUE(waitForLoad(view));
+    auto *chart = view.findChild<ui::LogChart *>();
+    ASSERT_NE(chart, nullptr);
+
+    const int row = rowWithStatus(view.statusTable(), 503);
+    ASSERT_GE(row, 0);
+    emit view.statusTable()->cellClicked(row, 1);
+    EXPECT_EQ(chart->highlightedClass(), 5);
+
+    view.filterBar()->clearAll();
+    emit chart->rangeSelected(minuteMs(5), minuteMs(10)); // the chart's end: first ms after the last bar
+    ASSERT_TRUE(waitFor(view, &LogView::recountFinished, 30000));
+    EXPECT_EQ(view.summary().linesParsed, 5 * kPerMinute);
+    EXPECT_EQ(view.filterBar()->fromEdit()->text(), QStringLiteral("2024-05-13 10:05:00"));
+
+    emit chart->rangeCleared();
+    EXPECT_TRUE(view.filterBar()->rangeChip()->isHidden());
+    EXPECT_EQ(view.summary().linesParsed, kMinutes * kPerMinute);
+
+    emit chart->spikeClicked(404, minuteMs(5), minuteMs(6));
+    EXPECT_EQ(view.filterBar()->status(), 404);
+}
+
 TEST(LogDrillDown, RawLinesOfABarAreTheExactLinesWithCopyAndContext)
 {
     QTemporaryDir dir;
