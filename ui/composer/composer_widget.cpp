@@ -61,6 +61,30 @@ namespace {
 // Show progress only for transfers still running after a moment (STYLE.md habit 9).
 constexpr int kProgressDelayMs = 300;
 
+// The divider the user last dragged in any request tab (this session).
+QList<int> &rememberedSplit()
+{
+    static QList<int> sizes;
+    return sizes;
+}
+
+// After a send the timeline needs room, but the composer keeps its full height (a request
+// squeezed into a scrolling strip cannot be read or edited) unless that leaves the timeline
+// less than 40 %; the user's own choice, once made, wins.
+QList<int> splitAfterSend(const QSplitter *split)
+{
+    const QList<int> sizes = split->sizes();
+    const int total = sizes.value(0) + sizes.value(1);
+    const QList<int> &remembered = rememberedSplit();
+    if (remembered.size() == 2 && remembered.at(0) + remembered.at(1) > 0) {
+        const int top = total * remembered.at(0) / (remembered.at(0) + remembered.at(1));
+        return {top, total - top};
+    }
+    const int wanted = split->widget(0)->minimumSizeHint().height();
+    const int top = qMin(qMax(wanted, total * 2 / 5), total * 3 / 5);
+    return {top, total - top};
+}
+
 QDoubleSpinBox *secondsBox(const QString &special, QWidget *parent)
 {
     auto *box = new QDoubleSpinBox(parent);
@@ -189,6 +213,8 @@ ComposerWidget::ComposerWidget(QWidget *parent)
     // Before the first send the composer gets the room; the first send hands it to the timeline.
     split->setSizes({470, 280});
     m_split = split;
+    // Where the user put the divider is kept for the tabs that follow.
+    connect(split, &QSplitter::splitterMoved, this, [split] { rememberedSplit() = split->sizes(); });
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);
     layout->addWidget(split);
@@ -537,8 +563,7 @@ void ComposerWidget::send()
     m_sentState = s;
     if (!m_sentOnce) {
         m_sentOnce = true;
-        const int total = m_split->sizes().value(0) + m_split->sizes().value(1);
-        m_split->setSizes({qMin(240, total / 3), total - qMin(240, total / 3)});
+        m_split->setSizes(splitAfterSend(m_split));
     }
     http::RequestSpec spec = built.spec;
     if (m_followDowngrade)

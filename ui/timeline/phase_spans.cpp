@@ -4,6 +4,8 @@
 
 #include <QLocale>
 
+#include <cmath>
+
 #include <ostream>
 
 namespace statusscope::ui {
@@ -116,7 +118,41 @@ QList<PhaseSpan> phaseSpans(const http::Exchange &x, const http::Attempt &a)
         add(Phase::Waiting, sendEnd, a.response->firstByteNs);
     }
     add(Phase::Download, firstOf(a, EventType::ResponseHeaders), firstOf(a, EventType::ResponseBodyDone));
+    for (PhaseSpan &s : spans) {
+        if (overlappedBy(spans, s))
+            s.lane = 1;
+    }
     return spans;
+}
+
+std::optional<PhaseSpan> overlappedBy(const QList<PhaseSpan> &spans, const PhaseSpan &span)
+{
+    for (const PhaseSpan &earlier : spans) {
+        if (earlier.phase == span.phase)
+            break; // wire order: only the phases before it
+        if (earlier.lane == 0 && span.startMs < earlier.endMs && span.endMs > earlier.startMs)
+            return earlier;
+    }
+    return std::nullopt;
+}
+
+QList<AxisTick> axisTicks(double endMs, double widthPx, double minSpacingPx)
+{
+    QList<AxisTick> ticks;
+    if (endMs <= 0 || widthPx <= 0)
+        return ticks;
+    const double minStep = endMs * minSpacingPx / widthPx;
+    double step = std::pow(10.0, std::floor(std::log10(minStep)));
+    for (const double factor : {1.0, 2.0, 5.0, 10.0}) {
+        if (step * factor >= minStep) {
+            step *= factor;
+            break;
+        }
+    }
+    const int decimals = step >= 1 ? 0 : int(std::ceil(-std::log10(step)));
+    for (int i = 0; i * step <= endMs + step * 1e-9; ++i)
+        ticks.append({i * step, QStringLiteral("%1 ms").arg(i * step, 0, 'f', decimals)});
+    return ticks;
 }
 
 QString wait100Ending(const http::Exchange &x, const http::Attempt &a)

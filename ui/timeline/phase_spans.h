@@ -35,6 +35,10 @@ struct PhaseSpan
     Phase phase = Phase::Dns;
     double startMs = 0;
     double endMs = 0;
+    // 0, or 1 for a phase that runs during an earlier one (the time to first byte that a 417
+    // ended together with the wait for 100, a response arriving during the upload): drawn on
+    // a second lane and listed after it, so both stay visible and their order readable.
+    int lane = 0;
     double durationMs() const { return endMs - startMs; }
 };
 
@@ -62,6 +66,20 @@ struct EventRow
 };
 
 QList<EventRow> eventRows(const http::Exchange &exchange);
+
+// The earlier phase a span runs during (lane 1), if any.
+std::optional<PhaseSpan> overlappedBy(const QList<PhaseSpan> &spans, const PhaseSpan &span);
+
+// A labelled tick of a waterfall's time axis.
+struct AxisTick
+{
+    double ms = 0;
+    QString label; // "0 ms", "5 ms", "0.5 ms"
+};
+
+// Ticks from 0 to endMs over widthPx on a 1-2-5 step, at least minSpacingPx apart, so labels
+// never collide.
+QList<AxisTick> axisTicks(double endMs, double widthPx, double minSpacingPx = 48);
 
 // "2,097,152" — byte counts are read digit-exactly, so group them.
 QString groupedNumber(qint64 n);

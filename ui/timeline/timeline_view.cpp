@@ -8,6 +8,7 @@
 #include "ui/timeline/phase_spans.h"
 #include "ui/timeline/raw_wire.h"
 #include "ui/timeline/waterfall_delegate.h"
+#include "ui/timeline/waterfall_header.h"
 #include "ui/theme.h"
 #include "core/text/durations.h"
 
@@ -15,6 +16,8 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QPainter>
+#include <QPixmap>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSplitter>
@@ -46,6 +49,17 @@ QTableWidgetItem *cell(const QString &text, Qt::Alignment align = Qt::AlignLeft 
     auto *item = new QTableWidgetItem(text);
     item->setTextAlignment(align);
     return item;
+}
+
+QIcon phaseSwatch(Phase phase, int size)
+{
+    QPixmap pixmap(size, size);
+    pixmap.fill(Qt::transparent);
+    QPainter painter(&pixmap);
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(phaseColor(phase));
+    painter.drawRoundedRect(QRectF(1, 1, size - 2, size - 2), 2, 2);
+    return QIcon(pixmap);
 }
 
 QString attemptTitle(const http::Exchange &x, int i)
@@ -84,8 +98,11 @@ TimelineView::TimelineView(QWidget *parent)
 
     m_attempts = new QTreeWidget(this);
     m_attempts->setObjectName(QStringLiteral("timelineAttempts"));
+    m_axis = new WaterfallHeader(AttemptWaterfallColumn, m_attempts);
+    m_attempts->setHeader(m_axis);
     m_attempts->setColumnCount(AttemptColumnCount);
     m_attempts->setHeaderLabels({tr("Attempt"), tr("Status"), tr("Waterfall"), tr("Total")});
+    m_attempts->setTextElideMode(Qt::ElideMiddle);
     auto *attemptStatus = new StatusLinkDelegate(StatusRole, m_attempts);
     m_attempts->setItemDelegateForColumn(AttemptStatusColumn, attemptStatus);
     attemptStatus->attachTo(m_attempts);
@@ -93,9 +110,6 @@ TimelineView::TimelineView(QWidget *parent)
     m_attempts->header()->setSectionResizeMode(AttemptTitleColumn, QHeaderView::Interactive);
     m_attempts->header()->setSectionResizeMode(AttemptWaterfallColumn, QHeaderView::Stretch);
     m_attempts->header()->setStretchLastSection(false);
-    m_attempts->setColumnWidth(AttemptTitleColumn, 210);
-    m_attempts->setColumnWidth(AttemptStatusColumn, 140);
-    m_attempts->setColumnWidth(AttemptTotalColumn, 76);
     m_attempts->setMouseTracking(true);
     connect(m_attempts, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem *item) {
         if (!item)
@@ -111,7 +125,7 @@ TimelineView::TimelineView(QWidget *parent)
     m_details->setObjectName(QStringLiteral("timelineTabs"));
 
     auto *phasesPage = new QWidget(m_details);
-    m_phases = makeTable({tr("Phase"), tr("Start"), tr("Duration")}, QStringLiteral("timelinePhases"), phasesPage);
+    m_phases = makeTable({tr("Phase"), tr("Start"), tr("End"), tr("Duration"), tr("Runs")}, QStringLiteral("timelinePhases"), phasesPage);
     m_phases->horizontalHeader()->setStretchLastSection(false);
     m_wait100 = new QLabel(phasesPage);
     m_wait100->setObjectName(QStringLiteral("timelineWait100"));
@@ -305,6 +319,7 @@ void TimelineView::rebuildAttempts()
         w.scaleEndMs = scaleEnd;
         w.wait100End = wait100Ending(m_exchange, a);
         item->setData(AttemptWaterfallColumn, WaterfallRole, QVariant::fromValue(w));
+        item->setToolTip(AttemptStatusColumn, item->text(AttemptStatusColumn));
         if (!a.events.isEmpty())
             item->setText(AttemptTotalColumn, text::exactMs(m_exchange.msFromStart(a.endNs()) - m_exchange.msFromStart(a.startNs())));
         // Every interim response on its own row, its headers below it (103 shows its Links).
@@ -315,6 +330,8 @@ void TimelineView::rebuildAttempts()
                                                    .arg(text::exactMs(m_exchange.msFromStart(ir.tNs))));
             child->setData(AttemptStatusColumn, StatusRole, ir.status);
             child->setText(AttemptStatusColumn, QStringLiteral("%1 %2").arg(ir.status).arg(QString::fromLatin1(ir.reason)));
+            child->setToolTip(AttemptTitleColumn, child->text(AttemptTitleColumn));
+            child->setToolTip(AttemptStatusColumn, child->text(AttemptStatusColumn));
             for (const http::Header &h : ir.headers) {
                 auto *header = new QTreeWidgetItem(child);
                 header->setData(0, AttemptRole, i);
@@ -332,11 +349,36 @@ void TimelineView::rebuildAttempts()
                                                         groupedNumber(a.response->bodyBytes)));
             child->setData(AttemptStatusColumn, StatusRole, a.response->status);
             child->setText(AttemptStatusColumn, item->text(AttemptStatusColumn));
+            child->setToolTip(AttemptTitleColumn, child->text(AttemptTitleColumn));
+            child->setToolTip(AttemptStatusColumn, child->text(AttemptStatusColumn));
         }
         item->setExpanded(true);
         if (i == m_selected)
             m_attempts->setCurrentItem(item);
     }
+    m_axis->setScaleEndMs(scaleEnd);
+    fitAttemptColumns();
+}
+
+void TimelineView::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    fitAttemptColumns();
+}
+
+void TimelineView::fitAttemptColumns()
+{
+    constexpr int kMinWaterfall = 160; // room for the bars and the axis ticks at 1280 with both docks
+    constexpr int kMinTitle = 120;
+    const int available = m_attempts->viewport()->width();
+    // QTreeView makes its override protected; the base class's is public and dispatches to it.
+    const QAbstractItemView *view = m_attempts;
+    const int status = qMax(view->sizeHintForColumn(AttemptStatusColumn), m_axis->contentWidth(AttemptStatusColumn));
+    const int total = qMax(view->sizeHintForColumn(AttemptTotalColumn), m_axis->contentWidth(AttemptTotalColumn));
+    const int title = qMax(view->sizeHintForColumn(AttemptTitleColumn), m_axis->contentWidth(AttemptTitleColumn));
+    m_attempts->setColumnWidth(AttemptStatusColumn, status);
+    m_attempts->setColumnWidth(AttemptTotalColumn, total);
+    m_attempts->setColumnWidth(AttemptTitleColumn, qBound(kMinTitle, available - status - total - kMinWaterfall, title));
 }
 
 void TimelineView::rebuildEvents()
@@ -376,11 +418,17 @@ void TimelineView::showAttemptDetails()
         m_phases->setRowCount(int(spans.size()));
         for (int r = 0; r < spans.size(); ++r) {
             const PhaseSpan &s = spans.at(r);
+            // The phase's colour is a swatch beside its name: the text keeps the palette's
+            // colour, readable in light and dark (a yellow name on white is not).
             auto *name = cell(toString(s.phase));
-            name->setForeground(phaseColor(s.phase).darker(isDarkPalette() ? 80 : 130));
+            name->setIcon(phaseSwatch(s.phase, m_phases->fontMetrics().height()));
             m_phases->setItem(r, PhaseNameColumn, name);
             m_phases->setItem(r, PhaseStartColumn, cell(text::exactMs(s.startMs), Qt::AlignRight | Qt::AlignVCenter));
+            m_phases->setItem(r, PhaseEndColumn, cell(text::exactMs(s.endMs), Qt::AlignRight | Qt::AlignVCenter));
             m_phases->setItem(r, PhaseDurationColumn, cell(text::exactMs(s.durationMs()), Qt::AlignRight | Qt::AlignVCenter));
+            const std::optional<PhaseSpan> during = overlappedBy(spans, s);
+            m_phases->setItem(r, PhaseNoteColumn, cell(during ? tr("↳ during %1 (both end at %2)").arg(toString(during->phase), text::exactMs(qMin(s.endMs, during->endMs)))
+                                                               : tr("after the phase above")));
         }
         m_phases->resizeColumnsToContents();
         const QString ending = wait100Ending(m_exchange, a);

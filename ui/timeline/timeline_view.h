@@ -22,6 +22,7 @@ namespace statusscope::ui {
 class BodyViewer;
 class FindingsPanel;
 class StatusLinkLabel;
+class WaterfallHeader;
 
 class TimelineView : public QWidget
 {
@@ -36,7 +37,7 @@ public:
     };
     enum AttemptColumn { AttemptTitleColumn, AttemptStatusColumn, AttemptWaterfallColumn, AttemptTotalColumn, AttemptColumnCount };
     enum EventColumn { EventAttemptColumn, EventTimeColumn, EventStatusColumn, EventTextColumn, EventColumnCount };
-    enum PhaseColumn { PhaseNameColumn, PhaseStartColumn, PhaseDurationColumn, PhaseColumnCount };
+    enum PhaseColumn { PhaseNameColumn, PhaseStartColumn, PhaseEndColumn, PhaseDurationColumn, PhaseNoteColumn, PhaseColumnCount };
 
     explicit TimelineView(QWidget *parent = nullptr);
 
@@ -59,8 +60,14 @@ signals:
     // A finding with an empty rule means "no finding": troubleshoot the final status.
     void troubleshootRequested(const statusscope::diagnose::Finding &finding);
 
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
 private:
     void rebuildAttempts();
+    // Title and status columns as wide as their text when the waterfall keeps its minimum;
+    // narrower ones elide in the middle (the full text is in each item's tooltip).
+    void fitAttemptColumns();
     void rebuildEvents();
     void showAttemptDetails();
     void showRaw();
@@ -73,6 +80,7 @@ private:
     StatusLinkLabel *m_badge = nullptr;
     QLabel *m_summary = nullptr;
     QTreeWidget *m_attempts = nullptr;
+    WaterfallHeader *m_axis = nullptr;
     QTabWidget *m_details = nullptr;
     QTableWidget *m_phases = nullptr;
     QLabel *m_wait100 = nullptr;

@@ -7,12 +7,18 @@
 #include <QPainter>
 #include <QToolTip>
 
+#include <algorithm>
+#include <cmath>
+
 namespace statusscope::ui {
 
 namespace {
-// A phase of a few microseconds still gets a visible sliver.
-constexpr double kMinSpanPixels = 2.0;
 constexpr int kMargin = 4;
+
+bool hasSecondLane(const Waterfall &w)
+{
+    return std::any_of(w.spans.cbegin(), w.spans.cend(), [](const PhaseSpan &s) { return s.lane > 0; });
+}
 } // namespace
 
 QColor phaseColor(Phase phase)
@@ -36,21 +42,30 @@ WaterfallDelegate::WaterfallDelegate(int waterfallRole, QObject *parent)
 {
 }
 
-QRectF WaterfallDelegate::spanRect(const Waterfall &w, const QRect &cell, const PhaseSpan &span)
+QRectF WaterfallDelegate::barArea(const QRect &cell)
 {
-    const QRectF area = QRectF(cell).adjusted(kMargin, 4, -kMargin, -4);
-    const double scale = w.scaleEndMs > 0 ? area.width() / w.scaleEndMs : 0;
-    const double left = area.left() + span.startMs * scale;
-    const double width = qMax(kMinSpanPixels, span.durationMs() * scale);
-    return QRectF(left, area.top(), width, area.height());
+    return QRectF(cell).adjusted(kMargin, 3, -kMargin, -3);
 }
 
-std::optional<PhaseSpan> WaterfallDelegate::spanAt(const Waterfall &w, const QRect &cell, int x)
+QRectF WaterfallDelegate::spanRect(const Waterfall &w, const QRect &cell, const PhaseSpan &span)
 {
-    // Later phases are drawn on top, so search from the end.
+    const QRectF area = barArea(cell);
+    const double scale = w.scaleEndMs > 0 ? area.width() / w.scaleEndMs : 0;
+    const double width = qMax(kMinSpanPixels, span.durationMs() * scale);
+    // A sliver widened to the minimum stays inside the bar area.
+    const double left = qMin(area.left() + span.startMs * scale, area.right() - width);
+    if (!hasSecondLane(w))
+        return QRectF(left, area.top(), width, area.height());
+    const double laneHeight = (area.height() - 1) / 2;
+    return QRectF(left, area.top() + span.lane * (laneHeight + 1), width, laneHeight);
+}
+
+std::optional<PhaseSpan> WaterfallDelegate::spanAt(const Waterfall &w, const QRect &cell, QPoint pos)
+{
+    // Later phases are drawn on top, so search from the end; within a pixel counts.
     for (auto it = w.spans.crbegin(); it != w.spans.crend(); ++it) {
-        const QRectF r = spanRect(w, cell, *it);
-        if (x >= r.left() - 1 && x <= r.right() + 1)
+        const QRectF r = spanRect(w, cell, *it).adjusted(-1, -1, 1, 1);
+        if (pos.x() >= r.left() && pos.x() <= r.right() && pos.y() >= r.top() && pos.y() <= r.bottom())
             return *it;
     }
     return std::nullopt;
@@ -68,6 +83,15 @@ void WaterfallDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
         return;
     const Waterfall w = value.value<Waterfall>();
     painter->save();
+    // The time axis's ticks continue down through the bars as faint lines.
+    const QRectF area = barArea(opt.rect);
+    QColor grid = opt.palette.color(QPalette::Text);
+    grid.setAlpha(40);
+    painter->setPen(QPen(grid, 1));
+    for (const AxisTick &tick : axisTicks(w.scaleEndMs, area.width())) {
+        const double x = std::round(area.left() + tick.ms * area.width() / w.scaleEndMs) + 0.5;
+        painter->drawLine(QPointF(x, opt.rect.top()), QPointF(x, opt.rect.bottom()));
+    }
     painter->setRenderHint(QPainter::Antialiasing);
     painter->setPen(Qt::NoPen);
     for (const PhaseSpan &span : w.spans) {
@@ -81,7 +105,26 @@ QSize WaterfallDelegate::sizeHint(const QStyleOptionViewItem &option, const QMod
 {
     QSize size = QStyledItemDelegate::sizeHint(option, index);
     size.setWidth(qMax(size.width(), 240));
+    size.setHeight(qMax(size.height(), 22)); // room for two lanes
     return size;
+}
+
+QString WaterfallDelegate::toolTipAt(const Waterfall &w, const QRect &cell, QPoint pos)
+{
+    QStringList lines;
+    if (const auto span = spanAt(w, cell, pos)) {
+        lines << QStringLiteral("<b>%1</b>: %2 (from %3 to %4)")
+                     .arg(toString(span->phase), text::exactMs(span->durationMs()), text::exactMs(span->startMs),
+                          text::exactMs(span->endMs));
+        if (span->phase == Phase::WaitFor100 && !w.wait100End.isEmpty())
+            lines << QObject::tr("ended by %1").arg(w.wait100End);
+        if (const auto during = overlappedBy(w.spans, *span))
+            lines << QObject::tr("during %1 (lower lane)").arg(toString(during->phase));
+    } else {
+        for (const PhaseSpan &s : w.spans)
+            lines << QStringLiteral("%1: %2").arg(toString(s.phase), text::exactMs(s.durationMs()));
+    }
+    return lines.join(QStringLiteral("<br>"));
 }
 
 bool WaterfallDelegate::helpEvent(QHelpEvent *event, QAbstractItemView *view,
@@ -90,19 +133,7 @@ bool WaterfallDelegate::helpEvent(QHelpEvent *event, QAbstractItemView *view,
     const QVariant value = index.data(m_role);
     if (event->type() != QEvent::ToolTip || !value.canConvert<Waterfall>())
         return QStyledItemDelegate::helpEvent(event, view, option, index);
-    const Waterfall w = value.value<Waterfall>();
-    QStringList lines;
-    if (const auto span = spanAt(w, option.rect, event->pos().x())) {
-        lines << QStringLiteral("<b>%1</b>: %2 (from %3 to %4)")
-                     .arg(toString(span->phase), text::exactMs(span->durationMs()), text::exactMs(span->startMs),
-                          text::exactMs(span->endMs));
-        if (span->phase == Phase::WaitFor100 && !w.wait100End.isEmpty())
-            lines << QObject::tr("ended by %1").arg(w.wait100End);
-    } else {
-        for (const PhaseSpan &s : w.spans)
-            lines << QStringLiteral("%1: %2").arg(toString(s.phase), text::exactMs(s.durationMs()));
-    }
-    QToolTip::showText(event->globalPos(), lines.join(QStringLiteral("<br>")), view);
+    QToolTip::showText(event->globalPos(), toolTipAt(value.value<Waterfall>(), option.rect, event->pos()), view);
     return true;
 }
 

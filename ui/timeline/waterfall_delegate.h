@@ -26,11 +26,17 @@ public:
     bool helpEvent(QHelpEvent *event, QAbstractItemView *view, const QStyleOptionViewItem &option,
                    const QModelIndex &index) override;
 
-    // The span drawn at x (cell coordinates), for the tooltip and for tests.
-    static std::optional<PhaseSpan> spanAt(const Waterfall &waterfall, const QRect &cell, int x);
+    // The span drawn at `pos` (cell coordinates), for the tooltip and for tests.
+    static std::optional<PhaseSpan> spanAt(const Waterfall &waterfall, const QRect &cell, QPoint pos);
+    // The hover text at `pos`: the phase with its exact duration, start and end.
+    static QString toolTipAt(const Waterfall &waterfall, const QRect &cell, QPoint pos);
+    // Where the bars go in a cell: the time axis above the column uses the same span.
+    static QRectF barArea(const QRect &cell);
+    static QRectF spanRect(const Waterfall &waterfall, const QRect &cell, const PhaseSpan &span);
+    // However short, a phase is drawn at least this wide, so a 1 ms wait stays visible.
+    static constexpr double kMinSpanPixels = 4.0;
 
 private:
-    static QRectF spanRect(const Waterfall &waterfall, const QRect &cell, const PhaseSpan &span);
     int m_role;
 };
 

@@ -98,9 +98,9 @@ TEST(TimelineParts, HoverFindsThePhaseUnderTheMouse)
     w.spans = phaseSpans(x, x.attempts.first());
     w.scaleEndMs = 1700;
     const QRect cell(0, 0, 1708, 20); // 1 px per ms inside the 4 px margins
-    EXPECT_EQ(WaterfallDelegate::spanAt(w, cell, 4 + 500)->phase, Phase::WaitFor100);
-    EXPECT_EQ(WaterfallDelegate::spanAt(w, cell, 4 + 1200)->phase, Phase::Upload);
-    EXPECT_EQ(WaterfallDelegate::spanAt(w, cell, 4 + 1650)->phase, Phase::Download);
+    EXPECT_EQ(WaterfallDelegate::spanAt(w, cell, QPoint(4 + 500, 10))->phase, Phase::WaitFor100);
+    EXPECT_EQ(WaterfallDelegate::spanAt(w, cell, QPoint(4 + 1200, 10))->phase, Phase::Upload);
+    EXPECT_EQ(WaterfallDelegate::spanAt(w, cell, QPoint(4 + 1650, 10))->phase, Phase::Download);
 }
 
 TEST(TimelineParts, InterimRowsShowTheirHeaders)
