@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/logs/source_log_view.h"
+#include "ui/logs/log_tables.h"
 
 #include "ui/logs/log_chart.h"
 #include "ui/status/status_link.h"
@@ -21,30 +22,6 @@
 namespace statusscope::ui {
 
 using namespace statusscope::logs;
-
-namespace {
-
-QTableWidget *sourceTable(const QStringList &headers, const QString &name, QWidget *parent)
-{
-    auto *table = new QTableWidget(0, int(headers.size()), parent);
-    table->setObjectName(name);
-    table->setHorizontalHeaderLabels(headers);
-    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    table->verticalHeader()->setVisible(false);
-    table->horizontalHeader()->setStretchLastSection(true);
-    return table;
-}
-
-QTableWidgetItem *countItem(qint64 value)
-{
-    auto *item = new QTableWidgetItem;
-    item->setData(Qt::DisplayRole, value);
-    item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-    return item;
-}
-
-} // namespace
 
 SourceLogView::SourceLogView(std::shared_ptr<LogSource> source, QWidget *parent)
     : QWidget(parent)
@@ -99,9 +76,9 @@ SourceLogView::SourceLogView(std::shared_ptr<LogSource> source, QWidget *parent)
     m_stack->addWidget(m_errorPage);
 
     m_tables = new QTabWidget(this);
-    m_statusTable = sourceTable({tr("Status"), tr("Requests"), tr("Share")}, QStringLiteral("statusTable"), m_tables);
-    m_pathTable = sourceTable({tr("Status"), tr("Requests"), tr("Path")}, QStringLiteral("pathTable"), m_tables);
-    m_sampleTable = sourceTable({tr("Status"), tr("Time"), tr("Request")}, QStringLiteral("sampleTable"), m_tables);
+    m_statusTable = makeLogTable({tr("Status"), tr("Requests"), tr("Share")}, QStringLiteral("statusTable"), m_tables);
+    m_pathTable = makeLogTable({tr("Status"), tr("Requests"), tr("Path")}, QStringLiteral("pathTable"), m_tables);
+    m_sampleTable = makeLogTable({tr("Status"), tr("Time"), tr("Request")}, QStringLiteral("sampleTable"), m_tables);
     m_sampleTable->setWordWrap(false);
     m_tables->addTab(m_statusTable, tr("Statuses"));
     m_tables->addTab(m_pathTable, tr("Top error paths"));
