@@ -234,7 +234,7 @@ void MainWindow::createDocks()
 
     m_guideDock = new GuideDock(this);
     addDockWidget(Qt::RightDockWidgetArea, m_guideDock);
-    resizeDocks({m_sidebarDock, m_guideDock}, {240, 320}, Qt::Horizontal);
+    resizeDocks({m_sidebarDock, m_guideDock}, {kDefaultSidebarWidth, kDefaultGuideWidth}, Qt::Horizontal);
 }
 
 void MainWindow::addSidebarPanel(QWidget *panel, const QString &title)

@@ -41,6 +41,10 @@ public:
     using ViewerFactory = std::function<QWidget *(const QString &path, QWidget *parent)>;
     using RequestFactory = std::function<QWidget *(QWidget *parent)>;
 
+    // The docks' widths on a first launch: at 1280 px the tabs between them keep ~700 px.
+    static constexpr int kDefaultSidebarWidth = 240;
+    static constexpr int kDefaultGuideWidth = 320;
+
     // settings: where geometry, dock state and recent files live. Tests pass their own file;
     // the app passes nullptr for the platform default.
     explicit MainWindow(QSettings *settings = nullptr, QWidget *parent = nullptr);

@@ -109,15 +109,17 @@ void shoot(Shots &shots, const QString &name)
     std::printf("%s\n", qUtf8Printable(path));
 }
 
-// Each scene starts from a window as a user has it after launch: no documents, a readable Guide
-// dock, no message left over from the scene before.
+// Each scene starts from a window as a user has it after launch: no documents, the Guide dock
+// at the window's default width (wider on a 1920 screen, where a user widens it to read),
+// no message left over from the scene before.
 void closeDocuments(Shots &shots)
 {
     if (auto *closeTab = shots.window.findChild<QAction *>(QStringLiteral("actionCloseTab"))) {
         while (shots.window.documents()->count() > 0)
             closeTab->trigger();
     }
-    shots.window.resizeDocks({shots.window.guideDock()}, {shots.window.width() >= 1900 ? 480 : 360}, Qt::Horizontal);
+    shots.window.resizeDocks({shots.window.guideDock()}, {shots.window.width() >= 1900 ? 480 : ui::MainWindow::kDefaultGuideWidth},
+                            Qt::Horizontal);
     shots.window.statusBar()->clearMessage();
 }
 

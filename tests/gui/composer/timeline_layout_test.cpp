@@ -8,6 +8,8 @@
 #include "tests/support/test_support.h"
 
 #include "core/text/durations.h"
+#include "ui/guide_dock.h"
+#include "ui/main_window.h"
 #include "ui/theme.h"
 #include "ui/timeline/phase_spans.h"
 #include "ui/timeline/timeline_view.h"
@@ -78,6 +80,9 @@ TEST_P(TimelineLayout, AttemptLabelsAreShownWhole)
     AppHarness app;
     TimelineView *view = open417(app, GetParam());
     ASSERT_NE(view, nullptr);
+    // As a user first sees it: both docks open at their default widths beside the tab.
+    ASSERT_TRUE(app.window()->guideDock()->isVisible());
+    EXPECT_GE(app.window()->guideDock()->width(), ui::MainWindow::kDefaultGuideWidth);
     auto *tree = view->findChild<QTreeWidget *>(QStringLiteral("timelineAttempts"));
     const QStringList expected{QStringLiteral("#2 retry without Expect (after 417 in #1)"), QStringLiteral("417 Expectation Failed")};
     QStringList seen;
