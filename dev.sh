@@ -33,6 +33,9 @@ PACKAGES=(
     # (Debian's 18.16, the oldest release the SQL must run on); QtKeychain keeps the GUI's
     # database passwords in the platform keychain.
     clickhouse-server clickhouse-client qtkeychain-qt6-dev
+    # The keychain tests start gnome-keyring's Secret Service on a private D-Bus session bus and
+    # read what QtKeychain stored with secret-tool, the reference client.
+    gnome-keyring libsecret-tools dbus
 )
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*"; }
