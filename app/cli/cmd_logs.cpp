@@ -231,12 +231,16 @@ int runLogs(const QStringList &args)
                                      QStringLiteral("With --print-ddl: also the ON CLUSTER + Distributed variant."),
                                      QStringLiteral("NAME"));
     const QCommandLineOption whereStatus(QStringLiteral("where-status"),
-                                         QStringLiteral("With --source: only these statuses (500,502,5xx)."),
-                                         QStringLiteral("LIST"));
-    const QCommandLineOption pathPrefix(QStringLiteral("path"), QStringLiteral("With --source: only paths starting so."),
+                                         QStringLiteral("Only these statuses (500,502,5xx)."), QStringLiteral("LIST"));
+    const QCommandLineOption pathPrefix(QStringLiteral("path"), QStringLiteral("Only paths starting so."),
                                         QStringLiteral("PREFIX"));
-    const QCommandLineOption client(QStringLiteral("client"), QStringLiteral("With --source: only this client."),
+    const QCommandLineOption client(QStringLiteral("client"),
+                                    QStringLiteral("Only clients starting so (10.0. keeps a subnet)."),
                                     QStringLiteral("ADDRESS"));
+    const QCommandLineOption method(QStringLiteral("method"), QStringLiteral("Only this request method."),
+                                    QStringLiteral("METHOD"));
+    const QCommandLineOption agent(QStringLiteral("agent"),
+                                   QStringLiteral("Only user agents containing TEXT (any case)."), QStringLiteral("TEXT"));
     const QCommandLineOption column(QStringLiteral("column"),
                                     QStringLiteral("With --source: the column of a role, as ROLE=NAME (roles: %1; NAME - "
                                                    "for none); repeatable. Guessed from the table otherwise.")
@@ -271,7 +275,8 @@ int runLogs(const QStringList &args)
                                            QStringLiteral("With --follow: stop after N seconds (default: until interrupted)."),
                                            QStringLiteral("N"));
     parser.addOptions({format, logFormat, jsonField, bucket, from, to, threads, maxLine, json, csv, follow, followSeconds,
-                       source, printDdl, cluster, whereStatus, pathPrefix, client, column, passwordFile, timeout, progress});
+                       source, printDdl, cluster, whereStatus, pathPrefix, client, method, agent, column, passwordFile, timeout,
+                       progress});
     parser.addPositionalArgument(QStringLiteral("files"), QStringLiteral("Access logs (.gz too; - for stdin)."),
                                  QStringLiteral("FILE..."));
     if (!parser.parse(QStringList{QStringLiteral("logs")} + args))
@@ -295,11 +300,16 @@ int runLogs(const QStringList &args)
         return usageError(QStringLiteral("logs: --source and --to URL exclude each other"), kExitUsage);
     if (parser.isSet(printDdl) && loadTarget.isEmpty())
         return usageError(QStringLiteral("logs: --print-ddl needs --to clickhouse://…/DB.TABLE"), kExitUsage);
-    if (!fromSource
-        && (parser.isSet(whereStatus) || parser.isSet(pathPrefix) || parser.isSet(client) || parser.isSet(column)
-            || parser.isSet(progress)))
-        return usageError(QStringLiteral("logs: --where-status, --path, --client, --column and --progress need --source"),
+    if (!fromSource && (parser.isSet(column) || parser.isSet(progress)))
+        return usageError(QStringLiteral("logs: --column and --progress need --source"), kExitUsage);
+    LogFilter filter;
+    if (parser.isSet(whereStatus) && !parseStatusFilter(parser.value(whereStatus), filter.statuses))
+        return usageError(QStringLiteral("logs: bad --where-status '%1' (e.g. 500,502,5xx)").arg(parser.value(whereStatus)),
                           kExitUsage);
+    filter.pathPrefix = parser.value(pathPrefix);
+    filter.client = parser.value(client);
+    filter.method = parser.value(method);
+    filter.userAgent = parser.value(agent);
     int timeoutSeconds = 300;
     if (parser.isSet(timeout)) {
         bool ok = false;
@@ -362,6 +372,7 @@ int runLogs(const QStringList &args)
             return usageError(QStringLiteral("logs: --follow takes exactly one file"), kExitUsage);
         if (parser.isSet(json) || parser.isSet(csv))
             return usageError(QStringLiteral("logs: --follow prints text lines, not --json or --csv"), kExitUsage);
+        options.filter = toRecordFilter(filter); // the appended lines are counted through it too
         return followLog(files.front(), options, seconds);
     }
 
@@ -376,6 +387,9 @@ int runLogs(const QStringList &args)
             if (parser.isSet(json) || parser.isSet(csv) || parser.isSet(from) || !toTime.isEmpty())
                 return usageError(QStringLiteral("logs: --to URL loads whole files; no --json, --csv, --from or --to TIME"),
                                   kExitUsage);
+            if (!filter.isEmpty())
+                return usageError(QStringLiteral("logs: --to URL loads whole files; filter when reading it back"),
+                                  kExitUsage);
             return loadIntoClickHouse(endpoint, options, files, timeoutSeconds);
         }
         QMap<ColumnRole, QString> overrides;
@@ -385,11 +399,7 @@ int runLogs(const QStringList &args)
         query.fromMs = options.fromMs;
         query.toMs = options.toMs;
         query.bucketSeconds = options.bucketSeconds;
-        if (parser.isSet(whereStatus) && !parseStatusFilter(parser.value(whereStatus), query.filter.statuses))
-            return usageError(QStringLiteral("logs: bad --where-status '%1' (e.g. 500,502,5xx)").arg(parser.value(whereStatus)),
-                              kExitUsage);
-        query.filter.pathPrefix = parser.value(pathPrefix);
-        query.filter.client = parser.value(client);
+        query.filter = filter;
         ClickHouseSource database(endpoint, overrides, timeoutSeconds);
         const bool terminal = stderrIsTerminal();
         const bool showProgress = terminal || parser.isSet(progress);
@@ -422,6 +432,7 @@ int runLogs(const QStringList &args)
     query.fromMs = options.fromMs;
     query.toMs = options.toMs;
     query.bucketSeconds = options.bucketSeconds;
+    query.filter = filter;
     const SourceSummary result = local.summary(query);
     if (result.error.isError() && result.error.kind != SourceErrorKind::Cancelled)
         return usageError(QStringLiteral("logs: %1").arg(result.error.message),

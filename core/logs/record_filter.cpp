@@ -25,11 +25,18 @@ bool containsIgnoringCase(std::string_view haystack, std::string_view needle)
            != haystack.end();
 }
 
+bool statusMatches(const std::vector<int> &statuses, int status)
+{
+    return statuses.empty() || std::any_of(statuses.begin(), statuses.end(), [status](int wanted) {
+               return wanted < 10 ? status / 100 == wanted : status == wanted;
+           });
+}
+
 } // namespace
 
 bool RecordFilter::matches(const LogRecord &record) const
 {
-    return (status == 0 || record.status == status) && record.path.starts_with(pathPrefix)
+    return statusMatches(statuses, record.status) && record.path.starts_with(pathPrefix)
            && record.client.starts_with(client) && (method.empty() || equalsIgnoringCase(record.method, method))
            && (userAgent.empty() || containsIgnoringCase(record.userAgent, userAgent));
 }

@@ -4,6 +4,7 @@
 #include "core/logs/log_record.h"
 
 #include <string>
+#include <vector>
 
 namespace statusscope::logs {
 
@@ -15,11 +16,12 @@ struct RecordFilter
     std::string client;     // the client address starts with it ("10.0." keeps a subnet)
     std::string method;     // equal, ignoring ASCII case
     std::string userAgent;  // contained in the user agent, ignoring ASCII case ("bot", "curl")
-    int status = 0;         // 0: any
+    // Any of these (empty: any status); 100..599 is one status, 1..5 a whole class (5: 5xx).
+    std::vector<int> statuses;
 
     bool isEmpty() const
     {
-        return pathPrefix.empty() && client.empty() && method.empty() && userAgent.empty() && status == 0;
+        return pathPrefix.empty() && client.empty() && method.empty() && userAgent.empty() && statuses.empty();
     }
     bool matches(const LogRecord &record) const;
     bool operator==(const RecordFilter &) const = default;

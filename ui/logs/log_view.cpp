@@ -527,8 +527,9 @@ void LogView::showBucket(qint64 startMs, qint64 endMs)
     options.fromMs = std::max(options.fromMs, startMs);
     options.toMs = std::min(options.toMs, endMs - 1);
     IngestOptions rawOptions = options;
-    rawOptions.filter.status = m_filterBar->status();
-    m_raw->load(m_paths, rawOptions, describeFilter(rawOptions.filter.status, options.fromMs, options.toMs),
+    if (m_filterBar->status() > 0)
+        rawOptions.filter.statuses = {m_filterBar->status()};
+    m_raw->load(m_paths, rawOptions, describeFilter(m_filterBar->status(), options.fromMs, options.toMs),
                 m_summary.tzOffsetMinutes);
     m_lower->setCurrentWidget(m_raw);
     m_bucketIngest = std::make_shared<LogIngest>(options);
@@ -738,8 +739,9 @@ void LogView::showSummary(bool fitChart)
 void LogView::showRawLines()
 {
     IngestOptions options = filteredOptions();
-    options.filter.status = m_filterBar->status();
-    m_raw->load(m_paths, options, describeFilter(options.filter.status, options.fromMs, options.toMs),
+    if (m_filterBar->status() > 0)
+        options.filter.statuses = {m_filterBar->status()};
+    m_raw->load(m_paths, options, describeFilter(m_filterBar->status(), options.fromMs, options.toMs),
                 m_summary.tzOffsetMinutes);
     m_lower->setCurrentWidget(m_raw);
 }

@@ -81,6 +81,24 @@ SourceError ClickHouseSource::connect()
     return error;
 }
 
+SourceError ClickHouseSource::connectFor(const LogFilter &filter)
+{
+    SourceError error = connect();
+    if (error.isError())
+        return error;
+    const std::pair<ColumnRole, bool> wanted[] = {{ColumnRole::Path, !filter.pathPrefix.isEmpty()},
+                                                  {ColumnRole::Client, !filter.client.isEmpty()},
+                                                  {ColumnRole::Method, !filter.method.isEmpty()},
+                                                  {ColumnRole::UserAgent, !filter.userAgent.isEmpty()}};
+    for (const auto &[role, used] : wanted) {
+        if (used && !m_mapping.has(role))
+            return {SourceErrorKind::Usage,
+                    QStringLiteral("%1: the table has no %2 column to filter on")
+                        .arg(name(), toString(role))};
+    }
+    return error;
+}
+
 QString ClickHouseSource::col(ColumnRole role) const
 {
     return QStringLiteral("`%1`").arg(m_mapping.column(role));
@@ -127,13 +145,20 @@ QString ClickHouseSource::where(const LogQuery &query, const QString &extra) con
             either << QStringLiteral("intDiv(%1, 100) IN (%2)").arg(col(ColumnRole::Status), classes.join(QStringLiteral(", ")));
         conditions << QLatin1Char('(') + either.join(QStringLiteral(" OR ")) + QLatin1Char(')');
     }
-    if (!filter.pathPrefix.isEmpty() && m_mapping.has(ColumnRole::Path))
-        conditions << QStringLiteral("substring(%1, 1, %2) = %3")
-                          .arg(col(ColumnRole::Path))
-                          .arg(filter.pathPrefix.toUtf8().size())
-                          .arg(sqlString(filter.pathPrefix));
-    if (!filter.client.isEmpty() && m_mapping.has(ColumnRole::Client))
-        conditions << QStringLiteral("%1 = %2").arg(col(ColumnRole::Client), sqlString(filter.client));
+    // Byte-wise prefixes and ASCII-only case folding (upper, lower): what the file reader's
+    // RecordFilter does, so both sources keep the same requests.
+    const auto prefix = [&](ColumnRole role, const QString &text) {
+        conditions << QStringLiteral("substring(%1, 1, %2) = %3").arg(col(role)).arg(text.toUtf8().size()).arg(sqlString(text));
+    };
+    if (!filter.pathPrefix.isEmpty())
+        prefix(ColumnRole::Path, filter.pathPrefix);
+    if (!filter.client.isEmpty())
+        prefix(ColumnRole::Client, filter.client);
+    if (!filter.method.isEmpty())
+        conditions << QStringLiteral("upper(%1) = upper(%2)").arg(col(ColumnRole::Method), sqlString(filter.method));
+    if (!filter.userAgent.isEmpty())
+        conditions << QStringLiteral("position(lower(%1), lower(%2)) > 0")
+                          .arg(col(ColumnRole::UserAgent), sqlString(filter.userAgent));
     if (!extra.isEmpty())
         conditions << extra;
     return conditions.isEmpty() ? QString() : QStringLiteral(" WHERE ") + conditions.join(QStringLiteral(" AND "));
@@ -226,7 +251,7 @@ SourceSummary ClickHouseSource::summary(const LogQuery &query)
     summary.files = QStringList{name()};
     summary.format = QStringLiteral("clickhouse");
     SourceError &error = out.error;
-    error = connect();
+    error = connectFor(query.filter);
     if (error.isError())
         return out;
     const QString table = m_http.endpoint().qualifiedTable();
@@ -314,7 +339,7 @@ SourceSummary ClickHouseSource::summary(const LogQuery &query)
 SourceSeries ClickHouseSource::series(const LogQuery &query)
 {
     SourceSeries out;
-    out.error = connect();
+    out.error = connectFor(query.filter);
     if (out.error.isError())
         return out;
     qint64 from = query.fromMs;
@@ -337,7 +362,7 @@ SourceSeries ClickHouseSource::series(const LogQuery &query)
 SourceSamples ClickHouseSource::samples(const LogQuery &query, int maxLines)
 {
     SourceSamples out;
-    out.error = connect();
+    out.error = connectFor(query.filter);
     if (out.error.isError())
         return out;
     const auto text = [this](ColumnRole role) {

@@ -48,6 +48,8 @@ private:
         int tzOffsetMinutes = 0;
     };
 
+    // connect(), then a Usage error when the filter needs a column the table lacks.
+    SourceError connectFor(const LogFilter &filter);
     QString col(ColumnRole role) const;
     QString timeMsExpr() const;
     QString durationExpr() const;

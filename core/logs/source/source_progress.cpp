@@ -30,9 +30,9 @@ QString progressText(const SourceProgress &progress)
     const QString elapsed = QStringLiteral("%1 s").arg(progress.elapsedSeconds, 0, 'f', 1);
     const int perMille = progressPerMille(progress);
     const QString rows = perMille < 0
-                             ? QStringLiteral("%1 rows read").arg(grouped(progress.rowsRead))
-                             : QStringLiteral("%1 of %2 rows (%3%)")
-                                   .arg(grouped(progress.rowsRead), grouped(progress.rowsTotal))
+                             ? QStringLiteral("%1 %2 read").arg(grouped(progress.rowsRead), progress.unit)
+                             : QStringLiteral("%1 of %2 %3 (%4%)")
+                                   .arg(grouped(progress.rowsRead), grouped(progress.rowsTotal), progress.unit)
                                    .arg(perMille / 10);
     return QStringLiteral("%1: %2, %3").arg(progress.stage, rows, elapsed);
 }

@@ -8,6 +8,7 @@
 #include "core/logs/source/clickhouse_loader.h"
 #include "core/logs/source/clickhouse_schema.h"
 #include "core/logs/source/clickhouse_source.h"
+#include "core/logs/source/local_file_source.h"
 #include "tests/support/clickhouse_server.h"
 #include "tests/support/test_support.h"
 
@@ -302,6 +303,61 @@ TEST_F(ClickHouseLogs, FiltersSampleRowsAndZoomComeFromTheServer)
     for (const auto &bucket : zoomed.buckets)
         total += bucket.total;
     EXPECT_EQ(total, hour[QStringLiteral("lines_parsed")].toInt());
+}
+
+// Every filter of the log tab means the same requests on the server as in the file: the whole
+// report of a filtered read, and the sample rows of a status (what a clicked spike lists).
+TEST_F(ClickHouseLogs, MethodAgentAndStatusFiltersAnswerAsTheLocalFileDoes)
+{
+    ClickHouseServer server;
+    ASSERT_TRUE(server.start()) << server.error().toStdString();
+    const QString log = generate(m_dir, QStringLiteral("access.log"),
+                                 {QStringLiteral("--seed"), QStringLiteral("11"), QStringLiteral("--lines"),
+                                  QStringLiteral("30000"), QStringLiteral("--format"), QStringLiteral("combined")});
+    const QString url = server.sourceUrl(QStringLiteral("default.access"));
+    ASSERT_EQ(load(url, {log}).exitCode, 0);
+    const QList<QStringList> filters{
+        {QStringLiteral("--method"), QStringLiteral("post")},
+        {QStringLiteral("--agent"), QStringLiteral("BOT"), QStringLiteral("--where-status"), QStringLiteral("4xx,503")},
+        {QStringLiteral("--client"), QStringLiteral("1"), QStringLiteral("--method"), QStringLiteral("GET"),
+         QStringLiteral("--agent"), QStringLiteral("mozilla"), QStringLiteral("--path"), QStringLiteral("/api/")}};
+    for (const QStringList &filter : filters) {
+        SCOPED_TRACE(filter.join(QLatin1Char(' ')).toStdString());
+        const QJsonObject local = readLocal({log}, filter);
+        const QJsonObject remote = readSource(url, filter);
+        expectSame(local, remote);
+        EXPECT_GT(local[QStringLiteral("lines_parsed")].toInt(), 0) << "a filter that keeps nothing proves nothing";
+        EXPECT_GT(local[QStringLiteral("lines_filtered")].toInt(), 0);
+    }
+
+    statusscope::logs::ClickHouseEndpoint endpoint;
+    ASSERT_TRUE(statusscope::logs::parseClickHouseUrl(url, endpoint, nullptr));
+    endpoint.password = ClickHouseServer::password();
+    statusscope::logs::ClickHouseSource remote(endpoint);
+    statusscope::logs::LocalFileSource local({log}, {});
+    statusscope::logs::LogQuery query;
+    query.filter.statuses = {503};
+    query.filter.method = QStringLiteral("get");
+    const auto fromServer = remote.samples(query, 20);
+    const auto fromFile = local.samples(query, 20);
+    ASSERT_FALSE(fromServer.error.isError()) << fromServer.error.message.toStdString();
+    ASSERT_EQ(fromServer.lines.size(), 20);
+    ASSERT_EQ(fromFile.lines.size(), 20);
+    for (int i = 0; i < 20; ++i) {
+        EXPECT_EQ(fromServer.lines[i].status, 503) << fromServer.lines[i].text.toStdString();
+        EXPECT_EQ(fromFile.lines[i].status, 503) << fromFile.lines[i].text.toStdString();
+        EXPECT_TRUE(fromServer.lines[i].text.contains(QStringLiteral(" GET "))) << fromServer.lines[i].text.toStdString();
+    }
+
+    // A filter on a column the table lacks is the caller's mistake, named.
+    bool ok = false;
+    server.query(QStringLiteral("CREATE TABLE default.bare (ts DateTime, status UInt16) ENGINE = Memory"), &ok);
+    ASSERT_TRUE(ok) << server.error().toStdString();
+    const QString bareUrl = server.sourceUrl(QStringLiteral("default.bare"));
+    const ProcessResult noAgent = cli({QStringLiteral("--source"), bareUrl, QStringLiteral("--agent"), QStringLiteral("bot")});
+    EXPECT_EQ(noAgent.exitCode, 2) << ::testing::PrintToString(noAgent);
+    EXPECT_TRUE(noAgent.err.contains(bareUrl.toUtf8() + ": the table has no user_agent column to filter on"))
+        << noAgent.err.constData();
 }
 
 TEST_F(ClickHouseLogs, WrongPasswordMissingTableAndUnreachableServerEachSaySo)

@@ -241,3 +241,26 @@ TEST(CliLogs, WrappedLogFromStdinIsUnwrapped)
     EXPECT_EQ(root.value(QStringLiteral("formats")).toArray().at(0).toObject().value(QStringLiteral("wrapper")).toString(),
               QStringLiteral("docker-compose"));
 }
+
+// The filters of a database source apply to files too, with the same meaning. The truths are
+// the fixture's hand count (tests/unit/logs/local_file_source_test.cpp).
+TEST(CliLogs, FiltersApplyToLocalFiles)
+{
+    const QString log = fixturePath(QStringLiteral("logs/api-429-spike.log"));
+    const QJsonObject spike = runJson({QStringLiteral("--where-status"), QStringLiteral("429"), QStringLiteral("--path"),
+                                       QStringLiteral("/api/v1/search"), QStringLiteral("--method"), QStringLiteral("get"),
+                                       QStringLiteral("--agent"), QStringLiteral("iPhone"), log});
+    EXPECT_EQ(spike[QStringLiteral("lines_parsed")].toInt(), 12);
+    EXPECT_EQ(spike[QStringLiteral("lines_filtered")].toInt(), 1988);
+    EXPECT_EQ(spike[QStringLiteral("status_counts")].toObject().keys(), QStringList{QStringLiteral("429")});
+    const QJsonObject errors = runJson({QStringLiteral("--where-status"), QStringLiteral("4xx,500"), QStringLiteral("--path"),
+                                        QStringLiteral("/api/"), log});
+    EXPECT_EQ(errors[QStringLiteral("lines_parsed")].toInt(), 129);
+    const QJsonObject clients = runJson({QStringLiteral("--client"), QStringLiteral("1"), QStringLiteral("--method"),
+                                         QStringLiteral("POST"), QStringLiteral("--agent"), QStringLiteral("iphone"), log});
+    EXPECT_EQ(clients[QStringLiteral("lines_parsed")].toInt(), 4);
+    // What only a database has stays a usage error for files.
+    const auto column = runCli({QStringLiteral("logs"), QStringLiteral("--column"), QStringLiteral("status=s"), log});
+    EXPECT_EQ(column.exitCode, 2) << ::testing::PrintToString(column);
+    EXPECT_EQ(runCli({QStringLiteral("logs"), QStringLiteral("--where-status"), QStringLiteral("7xx"), log}).exitCode, 2);
+}

@@ -107,7 +107,7 @@ TEST(DrillDown, LineHitsKeepOffsetsAndReadTheExactLinesBack)
     QTemporaryDir dir;
     const QString path = test::writeText(dir, QStringLiteral("access.log"), logText());
     IngestOptions options;
-    options.filter.status = 503;
+    options.filter.statuses = {503};
     const LineHits hits = collectLineHits({path}, options);
     ASSERT_EQ(hits.total, countWhere([](int i) { return i % 7 == 0; }));
     ASSERT_EQ(qint64(hits.hits.size()), hits.total);
@@ -148,7 +148,7 @@ TEST(DrillDown, ContextAroundAHitInPlainAndGzipFiles)
 
     for (const QString &path : {plain, gzPath}) {
         IngestOptions options;
-        options.filter.status = 503;
+        options.filter.statuses = {503};
         const LineHits hits = collectLineHits({path}, options);
         ASSERT_GE(hits.hits.size(), 2u) << path.toStdString();
         LineTextReader reader(hits.files);
