@@ -42,6 +42,8 @@ void LogAggregator::add(const LogRecord &record)
         return;
     }
     ++m_parsed;
+    if (m_countsOnly)
+        return;
     ++m_statusTotals[static_cast<size_t>(record.status)];
     cellFor(minuteOf(record.timeMs)).add(record.status);
     if (record.timeMs < m_firstMs) {

@@ -66,6 +66,9 @@ public:
     // Every status's paths, for the GUI's top paths: off unless asked for, since a fourth
     // counted key per line costs the plain read about a fifth of its speed.
     void setCountPaths(bool on) { m_countPaths = on; }
+    // Only the line accounting (parsed, filtered, meta, skipped, deviations), no series or top
+    // lists: a loader into ClickHouse keeps nothing else, the server aggregates what it stores.
+    void setCountsOnly(bool on) { m_countsOnly = on; }
     const CountedKeys &paths() const { return m_paths; }
 
 private:
@@ -76,6 +79,7 @@ private:
     RecordFilter m_filter;
     bool m_filtering = false; // the filter is not empty: checked first so the common case pays one branch
     bool m_countPaths = false;
+    bool m_countsOnly = false;
     qint64 m_parsed = 0;
     qint64 m_metaLines = 0;
     qint64 m_filtered = 0;
