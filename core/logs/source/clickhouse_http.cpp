@@ -111,9 +111,9 @@ ClickHouseReply ClickHouseHttp::query(const QString &sql)
     return run(sql, sql.toUtf8(), false);
 }
 
-ClickHouseReply ClickHouseHttp::insert(const QString &insertSql, const QByteArray &rows)
+ClickHouseReply ClickHouseHttp::insert(const QString &insertSql, const QByteArray &rows, const QUrlQuery &settings)
 {
-    return run(insertSql, rows, true);
+    return run(insertSql, rows, true, settings);
 }
 
 QNetworkRequest ClickHouseHttp::request(const QUrlQuery &params) const
@@ -133,7 +133,7 @@ QNetworkRequest ClickHouseHttp::request(const QUrlQuery &params) const
     return request;
 }
 
-ClickHouseReply ClickHouseHttp::run(const QString &querySql, const QByteArray &body, bool isInsert)
+ClickHouseReply ClickHouseHttp::run(const QString &querySql, const QByteArray &body, bool isInsert, const QUrlQuery &settings)
 {
     ClickHouseReply out;
     const QString name = m_endpoint.display();
@@ -152,6 +152,8 @@ ClickHouseReply ClickHouseHttp::run(const QString &querySql, const QByteArray &b
         // Into a Distributed table: the rows are on their shards when the call returns, so a
         // load followed by a read sees them all.
         params.addQueryItem(QStringLiteral("insert_distributed_sync"), QStringLiteral("1"));
+        for (const auto &[name, value] : settings.queryItems())
+            params.addQueryItem(name, value);
     } else {
         // The answer is buffered on the server until the query ends, so an exception half-way
         // is an HTTP error and never a 200 with a cut result.

@@ -41,8 +41,8 @@ public:
     const ClickHouseEndpoint &endpoint() const { return m_endpoint; }
     // A SELECT (or DDL) posted as the body; the answer in whatever FORMAT the SQL names.
     ClickHouseReply query(const QString &sql);
-    // `INSERT … FORMAT …` in the URL, the rows as the body.
-    ClickHouseReply insert(const QString &insertSql, const QByteArray &rows);
+    // `INSERT … FORMAT …` in the URL, the rows as the body, and settings for this query.
+    ClickHouseReply insert(const QString &insertSql, const QByteArray &rows, const QUrlQuery &settings = {});
     // Thread-safe and returns at once: aborts the running call, which then kills its query on
     // the server (KILL QUERY … SYNC) before it returns Cancelled; later calls fail as cancelled
     // until resetCancel().
@@ -56,7 +56,7 @@ public:
     int queryCount() const { return m_queries.load(); }
 
 private:
-    ClickHouseReply run(const QString &querySql, const QByteArray &body, bool isInsert);
+    ClickHouseReply run(const QString &querySql, const QByteArray &body, bool isInsert, const QUrlQuery &settings = {});
     QNetworkRequest request(const QUrlQuery &params) const;
     // After a cancel: stops `queryId` on the server; what happened, for the Cancelled message.
     QString kill(const QString &queryId);

@@ -2,14 +2,17 @@
 #pragma once
 // `logs --to clickhouse://…/DB.TABLE FILE…`: parses access logs exactly as the local reader does
 // (same format detection, same line limit, same skip reasons) and inserts the requests into
-// ClickHouse in batches of TabSeparated rows. After each batch a row in the load table records
-// the file's identity, the byte offset loaded and the skipped and directive lines of the batch,
-// so a re-run (from cron, on a growing log) loads only the bytes after that offset, and a
-// rotated or truncated file (its first bytes changed) is loaded from its start again.
-// A last line without its newline is left for the next run: it may still be being written.
+// ClickHouse in batches (Native columns, or TabSeparated rows into a table made by hand with
+// other types). After each batch a row in the load table records the file's identity, the byte
+// offset loaded and the skipped and directive lines of the batch, so a re-run (from cron, on a
+// growing log) loads only the bytes after that offset, and a rotated or truncated file (its
+// first bytes changed) is loaded from its start again. A last line without its newline is left
+// for the next run: it may still be being written.
 
 #include "core/logs/log_ingest.h"
+#include "core/logs/source/clickhouse_file_reader.h"
 #include "core/logs/source/clickhouse_http.h"
+#include "core/logs/source/clickhouse_request_rows.h"
 
 #include <QList>
 #include <QString>
@@ -64,18 +67,15 @@ public:
 
 private:
     SourceError prepareTables(bool &created);
-    SourceError loadFile(const QString &path, LoadedFile &report, qint64 &rowsInserted);
+    // Native when the request table's columns have the loader's own types, else TabSeparated.
+    SourceError chooseEncoding();
 
     ClickHouseHttp m_http;
     LoadOptions m_options;
     FileCallback m_fileDone;
     std::atomic<bool> m_cancelled{false};
     qint64 m_bytesSent = 0;
-    quint64 m_lastSeq = 0;
+    RowEncoding m_encoding = RowEncoding::Native;
 };
-
-// How the load table tells files apart: device and inode where the system has them (a renamed
-// file stays the same file, as logrotate renames), else the absolute path.
-QString fileIdentity(const QString &path);
 
 } // namespace statusscope::logs

@@ -7,13 +7,14 @@ namespace statusscope::logs {
 
 namespace {
 
-// Types present in 18.16 and today. ts is whole seconds (DateTime is UTC seconds whatever the
-// server's zone; rows are inserted as Unix time, never as text the zone would shift); ts_ms
-// keeps the milliseconds so --from/--to cut exactly where they cut a file.
 QString requestColumnsDdl()
 {
-    return QStringLiteral("ts DateTime, ts_ms UInt16, tz_offset Int16, status UInt16, method String, path String, "
-                          "client String, user_agent String, bytes Int64, duration_ms Float64");
+    const QStringList names = requestColumns();
+    const QStringList types = requestColumnTypes();
+    QStringList columns;
+    for (qsizetype i = 0; i < names.size(); ++i)
+        columns << names[i] + QLatin1Char(' ') + types[i];
+    return columns.join(QStringLiteral(", "));
 }
 
 QString mergeTreeClause()
@@ -34,6 +35,16 @@ QStringList requestColumns()
             QStringLiteral("status"), QStringLiteral("method"),     QStringLiteral("path"),
             QStringLiteral("client"), QStringLiteral("user_agent"), QStringLiteral("bytes"),
             QStringLiteral("duration_ms")};
+}
+
+// Types present in 18.16 and today. ts is whole seconds (DateTime is UTC seconds whatever the
+// server's zone; rows are inserted as Unix time, never as text the zone would shift); ts_ms
+// keeps the milliseconds so --from/--to cut exactly where they cut a file.
+QStringList requestColumnTypes()
+{
+    return {QStringLiteral("DateTime"), QStringLiteral("UInt16"), QStringLiteral("Int16"), QStringLiteral("UInt16"),
+            QStringLiteral("String"),   QStringLiteral("String"), QStringLiteral("String"), QStringLiteral("String"),
+            QStringLiteral("Int64"),    QStringLiteral("Float64")};
 }
 
 QStringList skipColumns()

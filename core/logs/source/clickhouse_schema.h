@@ -24,8 +24,10 @@ QString loadTableDdl(const ClickHouseEndpoint &target);
 // table over it (rows spread by rand()), plus the load table on the node the loader uses.
 QStringList clusterDdl(const ClickHouseEndpoint &target, const QString &cluster);
 
-// The request table's columns as the loader writes them, in order.
+// The request table's columns as the loader writes them, in order, and their types as the
+// loader creates them.
 QStringList requestColumns();
+QStringList requestColumnTypes();
 // The load table's per-reason and per-deviation counter columns ("skip_bad_time", …).
 QStringList skipColumns();
 QStringList deviationColumns();
