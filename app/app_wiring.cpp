@@ -9,7 +9,6 @@
 #include "ui/har/har_view.h"
 #include "ui/logs/log_source_action.h"
 #include "ui/logs/log_view.h"
-#include "ui/logs/source_log_view.h"
 #include "ui/main_window.h"
 #include "ui/probe/probe_launcher.h"
 #include "ui/request_workspace.h"
@@ -86,8 +85,8 @@ void AppWiring::registerViewers()
         return view;
     });
     // File › Open Log Source…: a log tab over ClickHouse follows statuses to guides like a file's.
-    ui::installOpenLogSourceAction(m_window, [navigator](ui::SourceLogView *view) {
-        QObject::connect(view, &ui::SourceLogView::statusActivated, navigator, &ui::GuideNavigator::showGuide);
+    ui::installOpenLogSourceAction(m_window, [navigator](ui::LogView *view) {
+        QObject::connect(view, &ui::LogView::statusActivated, navigator, &ui::GuideNavigator::showGuide);
     });
     m_wiringError = refused.join(QLatin1Char('\n'));
 }

@@ -31,7 +31,6 @@
 #include "ui/logs/log_view.h"
 #include "ui/logs/raw_lines_model.h"
 #include "ui/logs/raw_lines_panel.h"
-#include "ui/logs/source_log_view.h"
 #include "ui/main_window.h"
 #include "ui/probe/probe_results_model.h"
 #include "ui/probe/probe_view.h"
@@ -422,7 +421,7 @@ void clickHouse(Shots &shots)
         dialog->accept();
     });
     shots.window.findChild<QAction *>(QStringLiteral("actionOpenLogSource"))->trigger();
-    auto *view = qobject_cast<ui::SourceLogView *>(shots.window.documents()->currentWidget());
+    auto *view = qobject_cast<ui::LogView *>(shots.window.documents()->currentWidget());
     // Done when the answer is shown (the call's end alone comes a moment before).
     if (!dialogShot || !view
         || !settle([view] { return view->summary().linesTotal > 0 || !view->errorText().isEmpty(); }, 60000)
@@ -433,11 +432,16 @@ void clickHouse(Shots &shots)
         if (candidate.status >= 500 && candidate.count > spike.count)
             spike = candidate;
     }
+    // What a click on the spike's label does: its status chosen, then its rows.
+    view->selectStatus(spike.status);
     view->showBucket(spike.startMs, spike.endMs);
     if (!settle([view] { return !view->isBusy() && view->sampleTable()->rowCount() > 0; }, 60000))
         return shots.fail("clickhouse_tab");
     shots.wiring.guideNavigator()->showGuide(ui::StatusActivation::ofCode(spike.status));
     shots.window.resizeDocks({shots.window.guideDock()}, {shots.window.width() >= 1900 ? 480 : 300}, Qt::Horizontal);
+    // The spike's rows, as the click shows them next to its statuses.
+    if (auto *tables = qobject_cast<QTabWidget *>(view->sampleTable()->parentWidget()->parentWidget()))
+        tables->setCurrentWidget(view->sampleTable());
     view->sampleTable()->resizeColumnToContents(1);
     shoot(shots, QStringLiteral("clickhouse_tab"));
 }

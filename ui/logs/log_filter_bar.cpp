@@ -34,9 +34,9 @@ QToolButton *chip(const QString &name, QWidget *parent)
     return button;
 }
 
-std::string utf8(const QLineEdit *edit)
+QString text(const QLineEdit *edit)
 {
-    return edit->text().trimmed().toStdString();
+    return edit->text().trimmed();
 }
 
 } // namespace
@@ -95,13 +95,13 @@ LogFilterBar::LogFilterBar(QWidget *parent)
     connect(m_statusChip, &QToolButton::clicked, this, [this] { setStatus(0); });
 }
 
-logs::RecordFilter LogFilterBar::recordFilter() const
+logs::LogFilter LogFilterBar::filter() const
 {
-    logs::RecordFilter filter;
-    filter.pathPrefix = utf8(m_path);
-    filter.client = utf8(m_client);
-    filter.method = utf8(m_method);
-    filter.userAgent = utf8(m_userAgent);
+    logs::LogFilter filter;
+    filter.pathPrefix = text(m_path);
+    filter.client = text(m_client);
+    filter.method = text(m_method);
+    filter.userAgent = text(m_userAgent);
     return filter;
 }
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "core/logs/record_filter.h"
+#include "core/logs/source/log_source.h"
 
 #include <QWidget>
 
@@ -24,13 +24,13 @@ class LogFilterBar : public QWidget
 public:
     explicit LogFilterBar(QWidget *parent = nullptr);
 
-    // The record filter (status excluded: the status narrows the tables, not the recount).
-    logs::RecordFilter recordFilter() const;
+    // The source filter (status excluded: the status narrows the tables, not the recount).
+    logs::LogFilter filter() const;
     qint64 fromMs() const { return m_fromMs; }
     qint64 toMs() const { return m_toMs; }
     bool hasRange() const { return m_fromMs != kOpenStart || m_toMs != kOpenEnd; }
     // Path, client, method, agent or range set: the counts need a filtered read.
-    bool needsRecount() const { return !recordFilter().isEmpty() || hasRange(); }
+    bool needsRecount() const { return !filter().isEmpty() || hasRange(); }
     int status() const { return m_status; }
 
     // Times are typed and shown in the log's own zone.

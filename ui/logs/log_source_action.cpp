@@ -2,7 +2,7 @@
 #include "ui/logs/log_source_action.h"
 
 #include "ui/logs/log_source_dialog.h"
-#include "ui/logs/source_log_view.h"
+#include "ui/logs/log_view.h"
 #include "ui/main_window.h"
 
 #include <QAction>
@@ -11,7 +11,7 @@
 
 namespace statusscope::ui {
 
-QAction *installOpenLogSourceAction(MainWindow *window, std::function<void(SourceLogView *)> wire)
+QAction *installOpenLogSourceAction(MainWindow *window, std::function<void(LogView *)> wire)
 {
     auto *action = new QAction(QObject::tr("Open &Log Source…"), window);
     action->setObjectName(QStringLiteral("actionOpenLogSource"));
@@ -23,7 +23,7 @@ QAction *installOpenLogSourceAction(MainWindow *window, std::function<void(Sourc
         const std::shared_ptr<logs::LogSource> source = dialog.makeSource();
         if (!source)
             return;
-        auto *view = new SourceLogView(source, window);
+        auto *view = new LogView(source, window);
         if (wire)
             wire(view);
         window->addDocument(view, source->name().section(QLatin1Char('/'), -1), source->name());

@@ -10,10 +10,10 @@ class QAction;
 namespace statusscope::ui {
 
 class MainWindow;
-class SourceLogView;
+class LogView;
 
-// File › Open Log Source…, placed after File › Open: the connection dialog, then a log tab
-// over the source. `wire` connects each new tab (its statusActivated, …) as the app wants.
-QAction *installOpenLogSourceAction(MainWindow *window, std::function<void(SourceLogView *)> wire);
+// File › Open Log Source…, placed after File › Open: the connection dialog, then the log tab
+// (the one files open in) over the source. `wire` connects each new tab (its statusActivated, …) as the app wants.
+QAction *installOpenLogSourceAction(MainWindow *window, std::function<void(LogView *)> wire);
 
 } // namespace statusscope::ui

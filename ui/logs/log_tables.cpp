@@ -49,6 +49,23 @@ void attachStatusColumn(QTableWidget *table, const std::function<void(int)> &onS
                      [rowStatus](const QModelIndex &index) { rowStatus(index.row()); });
 }
 
+void fillStatusRows(QTableWidget *table, const QMap<int, qint64> &counts, qint64 total)
+{
+    table->setSortingEnabled(false);
+    table->setRowCount(int(counts.size()));
+    int row = 0;
+    for (auto it = counts.cbegin(); it != counts.cend(); ++it, ++row) {
+        auto *status = countItem(it.key());
+        status->setData(Qt::UserRole, it.key());
+        status->setToolTip(QObject::tr("Click to show only %1 and open its guide").arg(it.key()));
+        table->setItem(row, 0, status);
+        table->setItem(row, 1, countItem(it.value()));
+        table->setItem(row, 2, new QTableWidgetItem(
+                                   QStringLiteral("%1%").arg(total > 0 ? 100.0 * double(it.value()) / double(total) : 0.0, 0, 'f', 2)));
+    }
+    table->setSortingEnabled(true);
+}
+
 QComboBox *makeBucketCombo(QWidget *parent)
 {
     auto *bucket = new QComboBox(parent);

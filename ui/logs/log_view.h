@@ -1,54 +1,61 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "core/logs/log_ingest.h"
-#include "core/logs/sample_lines.h"
+#include "core/logs/source/log_source.h"
 #include "ui/status/status_activation.h"
 
 #include <QElapsedTimer>
-#include <QFutureWatcher>
 #include <QWidget>
 
-#include <atomic>
 #include <memory>
+#include <optional>
 
 class QCheckBox;
 class QComboBox;
 class QLabel;
 class QProgressBar;
 class QPushButton;
+class QStackedWidget;
 class QTableWidget;
 class QTabWidget;
 class QTimer;
-
-namespace statusscope::logs {
-class LogFollower;
-}
+class QToolButton;
 
 namespace statusscope::ui {
 
 class LogChart;
 class LogFilterBar;
 class RawLinesPanel;
+class SourceCalls;
+class SourceErrorPage;
 
-// The tab for an access log: the chart, counts per status, skipped lines with examples, the
-// statuses and paths of a clicked bucket, and below them the top paths, error paths, clients
-// and user agents and the raw lines behind a bar or a status. Parsing runs on worker threads
-// (core's LogIngest via QtConcurrent); the chart fills in from the minutes read so far while
-// a big file is read, with progress and a cancel button. The filter bar (path, client,
-// method, agent, time range) recounts chart and tables by reading the file again off the
-// GUI thread; choosing a status narrows the tables to it without reading anything.
+// The tab for access logs, wherever they are: local files or a database (a LogSource). The
+// chart, counts per status, skipped lines, the statuses, paths and sample rows of a clicked
+// bucket or spike, the top paths, error paths, clients and user agents, and the filter bar
+// (path, client, method, agent, time range) that recounts chart and tables. Every answer comes
+// from the source, off the GUI thread, with progress and a cancel button; the chart fills in
+// from the minutes read so far while a big file is read. A summary that carries minutes (a
+// file's) is zoomed here without asking again; otherwise each zoom asks the source for a series
+// (the server re-buckets). What needs the files themselves (raw lines with context, follow)
+// shows only when the source has files. Choosing a status narrows the tables without asking.
 class LogView : public QWidget
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(LogView)
 
 public:
+    explicit LogView(std::shared_ptr<logs::LogSource> source, QWidget *parent = nullptr);
+    // Local files, read with the options the tab needs (the live series and every path).
     explicit LogView(const QStringList &paths, QWidget *parent = nullptr);
     ~LogView() override;
 
+    QString sourceName() const;
     bool isLoading() const;
+    // Any call to the source still running (loading, recounting, a bucket's details, a zoom).
+    bool isBusy() const;
     const logs::LogSummary &summary() const { return m_summary; }
+    // The last error's message (it names the source); empty after a good answer.
+    QString errorText() const { return m_errorText; }
     LogChart *chart() const { return m_chart; }
     QTableWidget *statusTable() const { return m_statusTable; }
     QTableWidget *bucketTable() const { return m_bucketTable; }
@@ -58,10 +65,13 @@ public:
     QTableWidget *topAgentTable() const { return m_topAgentTable; }
     LogFilterBar *filterBar() const { return m_filterBar; }
     RawLinesPanel *rawLines() const { return m_raw; }
+    QLabel *statusLabel() const { return m_status; }
+    QProgressBar *progressBar() const { return m_progress; }
+    QPushButton *cancelButton() const { return m_cancel; }
     // The whole log's counts, whatever the filter.
     const logs::LogSummary &fullSummary() const { return m_fullSummary; }
-    bool isRecounting() const { return m_filterWatcher.isRunning(); }
-    // The clicked bucket's raw lines (file:line, status, text), up to kMaxSampleLines.
+    bool isRecounting() const;
+    // The clicked bucket's sample rows (status, file:line or time, text), up to kMaxSampleLines.
     QTableWidget *sampleTable() const { return m_sampleTable; }
 
     // Exports; false with a message in lastError() when the file cannot be written.
@@ -71,18 +81,20 @@ public:
     QString lastError() const { return m_lastError; }
 
     void cancel();
+    // The overview again (the "Try again" of an error): what opening the tab does.
+    void reload();
     // Narrows the tables to one status (0: all again) and has the chart highlight it.
     void selectStatus(int code);
     // Keeps only [fromMs, toMs] (UTC, inclusive) and recounts; the chart's drag lands here.
     void setTimeRange(qint64 fromMs, qint64 toMs);
     // The raw lines of the chosen status, filter and time range (of the whole log without them).
     void showRawLines();
-    // Lists the statuses of [startMs, endMs) and, after a quick re-read of that range, its
-    // top error paths.
+    // Lists the statuses of [startMs, endMs), then asks for its top error paths and its sample
+    // rows of the chosen status.
     void showBucket(qint64 startMs, qint64 endMs);
     // Follow mode: lines appended to the (single, plain) file update the chart and tables
-    // within kFollowPollMs. False when this log cannot be followed (several files, .gz,
-    // stdin) or the file cannot be opened.
+    // within kFollowPollMs. False when this source cannot be followed (several files, .gz,
+    // stdin, a database) or the file cannot be opened.
     bool setFollowing(bool on);
     bool isFollowing() const { return m_follower != nullptr; }
     bool canFollow() const;
@@ -111,51 +123,61 @@ signals:
     void firstDataShown();
     void bucketDetailsReady();
     void bucketSamplesReady();
+    // A zoom's buckets from the source are shown.
+    void seriesUpdated();
     // The filter bar's recount finished: summary() holds the filtered counts.
     void recountFinished();
     void statusFilterChanged(int code);
     // Follow mode read new lines and the summary now includes them.
     void followUpdated();
+    // A call failed or was cancelled: the message names the source.
+    void failed(const QString &message);
 
 private:
-    void start();
-    void pollProgress();
-    void finished();
+    QWidget *makeToolBar();
+    void makeTables();
+    void connectParts(QToolButton *rawButton);
+    void setBusy(const QString &what);
+    void setIdle();
+    void showProgress(const logs::SourceProgress &progress);
+    void pollPartial();
+    void loaded(const logs::SourceSummary &answer);
+    // A failed or cancelled call: the message in the status line, and in place of the chart
+    // when there is nothing to show.
+    void showError(const logs::SourceError &error);
     void fillTables();
     void fillDeviations();
-    void askExport();
-    void fillSamples();
+    void fillBucketPaths(const logs::SourceSummary &answer);
+    void fillSamples(const logs::SourceSamples &answer);
+    void requestSamples(qint64 startMs, qint64 endMs);
+    void loadRawLines(const logs::LogQuery &query);
+    void requestSeries(qint64 fromMs, qint64 toMs, int bucketSeconds);
     void followed();
     void recount();
-    void recounted();
+    void recounted(const logs::SourceSummary &answer);
     void showSummary(bool fitChart);
     void applyStatus(int code);
     void fillTopTables();
     void hideOtherStatuses(QTableWidget *table) const;
-    // The read options with the filter bar's filter and range.
-    logs::IngestOptions filteredOptions() const;
-    // "status 503, path /api…, 10:00:00–10:05:00" for titles; empty without a filter.
+    // The filter bar's filter and range (status excluded: it narrows the tables only).
+    logs::LogQuery filteredQuery() const;
+    // "status 503, path /api…, 10:00:00–10:05:00" for titles; "the whole log" without a filter.
     QString describeFilter(int status, qint64 fromMs, qint64 toMs) const;
 
-    QStringList m_paths;
-    logs::IngestOptions m_options;
-    std::shared_ptr<logs::LogIngest> m_ingest;
-    std::shared_ptr<std::atomic<qint64>> m_done;
-    std::shared_ptr<std::atomic<qint64>> m_total;
-    QFutureWatcher<logs::IngestResult> m_watcher;
-    QFutureWatcher<logs::IngestResult> m_bucketWatcher;
-    std::shared_ptr<logs::LogIngest> m_bucketIngest;
-    QFutureWatcher<QList<logs::SampleLine>> m_sampleWatcher;
-    std::shared_ptr<std::atomic<bool>> m_sampleCancel;
+    std::shared_ptr<logs::LogSource> m_source;
+    std::unique_ptr<SourceCalls> m_calls;
+    std::optional<logs::LocalFiles> m_local; // the files behind the source, if it has any
     logs::LogSummary m_summary;     // what the chart and tables show: filtered when the bar says so
     logs::LogSummary m_fullSummary; // the whole log
-    std::shared_ptr<logs::LogIngest> m_filterIngest;
-    QFutureWatcher<logs::IngestResult> m_filterWatcher;
     QElapsedTimer m_recountClock;
-    bool m_recountPending = false; // the filter changed while the file was still being read
+    bool m_recountPending = false; // the filter changed while the log was still being read
     QString m_lastError;
+    QString m_errorText;
+    QString m_busyWhat;
 
     LogChart *m_chart = nullptr;
+    QStackedWidget *m_chartStack = nullptr; // the chart, or the error page in its place
+    SourceErrorPage *m_errorPage = nullptr;
     QLabel *m_status = nullptr;
     QProgressBar *m_progress = nullptr;
     QPushButton *m_cancel = nullptr;
@@ -179,8 +201,6 @@ private:
     QCheckBox *m_follow = nullptr;
     std::unique_ptr<logs::LogFollower> m_follower;
     logs::LogSummary m_followBase; // the summary before following started
-    int m_liveTzOffsetMinutes = 0; // the log's own zone while it is read
-    qint64 m_loadedBytes = 0;      // the file's size when loading started: follow from here
 };
 
 } // namespace statusscope::ui

@@ -317,6 +317,23 @@ SourceSummary ClickHouseSource::summary(const LogQuery &query)
     perStatus(ColumnRole::UserAgent, QStringLiteral("top user agents"), summary.topUserAgents);
     if (error.isError())
         return out;
+    perStatus(ColumnRole::Path, QStringLiteral("top paths"), summary.topPathsByStatus);
+    if (error.isError())
+        return out;
+    // Over all statuses: what the log tab's top panels list before a status is chosen.
+    const auto overall = [&](ColumnRole role, const QString &stage, QList<TopEntry> &list) {
+        if (!m_mapping.has(role) || error.isError())
+            return;
+        list = top(stage, QStringLiteral("SELECT %1 AS k, 0, count() AS c FROM %2%3 GROUP BY k ORDER BY c DESC, k LIMIT %4")
+                              .arg(col(role), table, where(query, QStringLiteral("%1 != ''").arg(col(role))))
+                              .arg(query.topCount),
+                   0, 1, error);
+    };
+    overall(ColumnRole::Path, QStringLiteral("top paths"), summary.topPaths);
+    overall(ColumnRole::Client, QStringLiteral("top clients"), summary.topClientsAll);
+    overall(ColumnRole::UserAgent, QStringLiteral("top user agents"), summary.topUserAgentsAll);
+    if (error.isError())
+        return out;
     if (m_mapping.has(ColumnRole::Duration)) {
         const auto found = rows(QStringLiteral("latency"), QStringLiteral("SELECT quantiles(0.5, 0.95, 0.99)(d), count() FROM "
                                                "(SELECT %1 AS d FROM %2%3) WHERE d >= 0")

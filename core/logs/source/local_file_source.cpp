@@ -56,7 +56,11 @@ SourceSummary LocalFileSource::summary(const LogQuery &query)
     options.toMs = query.toMs;
     options.bucketSeconds = query.bucketSeconds;
     options.filter = toRecordFilter(query.filter);
-    if (isWholeSpan(query) && query.filter.isEmpty() && m_paths.size() == 1)
+    const bool wholeLog = isWholeSpan(query) && query.filter.isEmpty();
+    // Only the first read of the whole log is watched filling; a recount or a bucket's read
+    // skips the cost of the live series.
+    options.liveSeries = m_options.liveSeries && wholeLog;
+    if (wholeLog && m_paths.size() == 1)
         m_readFrom = QFileInfo(m_paths.front()).size();
     LogIngest ingest(options);
     if (const ProgressHandler &handler = progressHandler()) {

@@ -21,7 +21,8 @@ RecordFilter toRecordFilter(const LogFilter &filter);
 class LocalFileSource final : public LogSource
 {
 public:
-    // With options.liveSeries, partialSeries() shows the minutes read so far.
+    // With options.liveSeries, partialSeries() shows the minutes read so far of a summary of
+    // the whole log (no filter, no range).
     LocalFileSource(QStringList paths, IngestOptions options);
 
     QString name() const override;

@@ -222,6 +222,30 @@ TEST(LogDrillDown, ChartRangeHighlightAndSpikeDriveTheFilter)
     EXPECT_EQ(view.filterBar()->status(), 404);
 }
 
+// A spike's label opens its range with the spike's status chosen: the sample rows and the raw
+// lines are rows of that status, although the range's first rows are of others (minute 18 has
+// no 503; the first 20 rows of minutes 18 and 19 are all 200s and a 404).
+TEST(LogDrillDown, SpikeClickListsRowsOfTheSpikesStatus)
+{
+    QTemporaryDir dir;
+    LogView view({writeLog(dir)});
+    ASSERT_TRUE(waitForLoad(view));
+    emit view.chart()->bucketClicked(minuteMs(18), minuteMs(20));
+    emit view.chart()->spikeClicked(503, minuteMs(18), minuteMs(20));
+    ASSERT_TRUE(waitFor(view, &LogView::bucketSamplesReady, 30000));
+    QTableWidget *samples = view.sampleTable();
+    ASSERT_EQ(samples->rowCount(), 20);
+    for (int row = 0; row < samples->rowCount(); ++row) {
+        EXPECT_EQ(samples->item(row, 0)->data(Qt::DisplayRole).toInt(), 503) << row;
+        EXPECT_FALSE(samples->isRowHidden(row)) << row;
+    }
+    EXPECT_EQ(samples->item(0, 1)->text(), QStringLiteral("access.log:951")); // 19 × 50 + 1
+    if (view.rawLines()->model()->rowCount() == 0) {
+        ASSERT_TRUE(waitFor(*view.rawLines(), &RawLinesPanel::loaded, 30000));
+    }
+    EXPECT_EQ(view.rawLines()->model()->rowCount(), 30) << "the range's 503s";
+}
+
 TEST(LogDrillDown, RawLinesOfABarAreTheExactLinesWithCopyAndContext)
 {
     QTemporaryDir dir;

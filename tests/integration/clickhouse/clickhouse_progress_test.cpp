@@ -166,7 +166,7 @@ TEST_F(ClickHouseCliProgress, WithProgressStderrGetsLinesAndStdoutTheSameJson)
     EXPECT_GT(chart(shown.out)[QStringLiteral("lines_parsed")].toInteger(), 399000);
     // One line per report (at most one a second per stage) when stderr is not a terminal.
     static const QRegularExpression line(
-        QStringLiteral("^statusscope-cli: logs: (counting rows|time range|buckets|top error paths|top clients): "
+        QStringLiteral("^statusscope-cli: logs: (counting rows|time range|buckets|top error paths|top clients|top user agents|top paths): "
                        "([0-9,]+ of 4[0-9]{2},[0-9]{3} rows \\([0-9]{1,3}%\\)|[0-9,]+ rows read), [0-9]+\\.[0-9] s$"));
     const QStringList lines = QString::fromUtf8(shown.err).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     ASSERT_GE(lines.size(), 3) << shown.err.constData();

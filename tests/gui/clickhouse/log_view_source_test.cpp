@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // File › Open Log Source… against a real clickhouse-server: the connection dialog (test
-// connection, column mapper) and the log tab over the source (overview, zoom re-bucketed by the
-// server, sample rows of a clicked bar, errors shown with the source's name).
+// connection, column mapper) and the log tab over the source, the same LogView files open in
+// (overview, zoom re-bucketed by the server, sample rows of a clicked bar and of a spike, the
+// filter bar counted on the server, errors shown with the source's name).
 
 // qcustomplot.h (2.1) needs Qt's foreach, which the project turns off (see log_chart.cpp).
 #undef QT_NO_FOREACH
@@ -11,13 +12,15 @@
 #include "tests/support/clickhouse_server.h"
 #include "tests/support/test_support.h"
 #include "ui/logs/log_chart.h"
+#include "ui/logs/log_filter_bar.h"
 #include "ui/logs/log_source_action.h"
 #include "ui/logs/log_source_dialog.h"
-#include "ui/logs/source_log_view.h"
+#include "ui/logs/log_view.h"
 #include "ui/logs/source_passwords.h"
 #include "ui/main_window.h"
 
 #include <QAction>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QElapsedTimer>
 #include <QEventLoop>
@@ -35,6 +38,7 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTimer>
+#include <QToolButton>
 #include <QtTest/QTest>
 
 #include <gtest/gtest.h>
@@ -49,7 +53,7 @@ using statusscope::test::ProcessResult;
 using statusscope::test::runCli;
 using statusscope::test::runProcess;
 using statusscope::ui::LogSourceDialog;
-using statusscope::ui::SourceLogView;
+using statusscope::ui::LogView;
 
 namespace {
 
@@ -145,8 +149,8 @@ TEST_F(SourceLogTab, TheTabChartsTheServersCountsZoomsAndFetchesSampleRows)
 {
     const auto source = openThroughDialog(ClickHouseServer::password());
     ASSERT_TRUE(source);
-    SourceLogView view(source);
-    ASSERT_TRUE(waitFor(&view, &SourceLogView::loadFinished)) << view.errorText().toStdString();
+    LogView view(source);
+    ASSERT_TRUE(waitFor(&view, &LogView::loadFinished)) << view.errorText().toStdString();
     // The same statuses, counts and spikes as the file read here.
     const QJsonObject statuses = m_local[QStringLiteral("status_counts")].toObject();
     ASSERT_EQ(view.statusTable()->rowCount(), statuses.size());
@@ -164,14 +168,14 @@ TEST_F(SourceLogTab, TheTabChartsTheServersCountsZoomsAndFetchesSampleRows)
     const auto first = view.chart()->buckets().front().startMs;
     QCustomPlot *plot = view.chart()->plot();
     plot->xAxis->setRange(double(first) / 1000 + 3600 * 10, double(first) / 1000 + 3600 * 11);
-    ASSERT_TRUE(waitFor(&view, &SourceLogView::seriesUpdated)) << view.errorText().toStdString();
+    ASSERT_TRUE(waitFor(&view, &LogView::seriesUpdated)) << view.errorText().toStdString();
     EXPECT_EQ(view.chart()->currentBucketSeconds(), 60);
     EXPECT_GE(view.chart()->buckets().size(), 59);
 
     // A bar's sample rows come from the server with LIMIT.
     const auto bucket = view.chart()->buckets().at(10);
     view.showBucket(bucket.startMs, bucket.startMs + 60000);
-    ASSERT_TRUE(waitFor(&view, &SourceLogView::samplesReady)) << view.errorText().toStdString();
+    ASSERT_TRUE(waitFor(&view, &LogView::bucketSamplesReady)) << view.errorText().toStdString();
     ASSERT_EQ(view.sampleTable()->rowCount(), int(std::min<qint64>(bucket.total, 20)));
     EXPECT_GE(view.sampleTable()->item(0, 0)->data(Qt::DisplayRole).toInt(), 100);
     // The time of day in the cell, the whole timestamp in its tooltip.
@@ -182,14 +186,66 @@ TEST_F(SourceLogTab, TheTabChartsTheServersCountsZoomsAndFetchesSampleRows)
         << view.sampleTable()->item(0, 1)->toolTip().toStdString();
     EXPECT_TRUE(view.sampleTable()->item(0, 2)->text().contains(QLatin1Char('/')))
         << view.sampleTable()->item(0, 2)->text().toStdString();
+
+    // A click on a spike's label: the rows of the spike's status in its range, from the server.
+    view.chart()->showAll();
+    ASSERT_FALSE(view.summary().spikes.isEmpty());
+    const statusscope::logs::Spike spike = view.summary().spikes.front();
+    emit view.chart()->bucketClicked(spike.startMs, spike.endMs);
+    emit view.chart()->spikeClicked(spike.status, spike.startMs, spike.endMs);
+    ASSERT_TRUE(waitFor(&view, &LogView::bucketSamplesReady)) << view.errorText().toStdString();
+    ASSERT_GT(view.sampleTable()->rowCount(), 0);
+    ASSERT_LE(view.sampleTable()->rowCount(), 20);
+    for (int row = 0; row < view.sampleTable()->rowCount(); ++row) {
+        EXPECT_EQ(view.sampleTable()->item(row, 0)->data(Qt::DisplayRole).toInt(), spike.status) << row;
+        EXPECT_FALSE(view.sampleTable()->isRowHidden(row)) << row;
+    }
+}
+
+// The same tab as a file's: the filter bar counts on the server, a chosen status narrows the
+// top lists, and what needs the file itself (raw lines, follow) is not offered.
+TEST_F(SourceLogTab, TheFilterBarRecountsOnTheServerAndFileOnlyPartsAreHidden)
+{
+    const auto source = openThroughDialog(ClickHouseServer::password());
+    ASSERT_TRUE(source);
+    LogView view(source);
+    ASSERT_TRUE(waitFor(&view, &LogView::loadFinished)) << view.errorText().toStdString();
+    EXPECT_FALSE(view.findChild<QCheckBox *>(QStringLiteral("followToggle"))->isVisibleTo(&view));
+    EXPECT_FALSE(view.findChild<QToolButton *>(QStringLiteral("rawLinesButton"))->isVisibleTo(&view));
+    EXPECT_FALSE(view.canFollow());
+
+    const ProcessResult posts = runCli({QStringLiteral("logs"), QStringLiteral("--json"), QStringLiteral("--method"),
+                                        QStringLiteral("POST"), QStringLiteral("--agent"), QStringLiteral("mozilla"), m_log},
+                                       120000);
+    const qint64 expected = QJsonDocument::fromJson(posts.out).object()[QStringLiteral("lines_parsed")].toInteger();
+    ASSERT_GT(expected, 0);
+    view.filterBar()->methodEdit()->setText(QStringLiteral("post"));
+    view.filterBar()->userAgentEdit()->setText(QStringLiteral("Mozilla"));
+    emit view.filterBar()->filterChanged();
+    ASSERT_TRUE(waitFor(&view, &LogView::recountFinished)) << view.errorText().toStdString();
+    EXPECT_EQ(view.summary().linesParsed, expected) << view.statusLabel()->text().toStdString();
+    EXPECT_EQ(view.fullSummary().linesParsed, m_local[QStringLiteral("lines_parsed")].toInteger());
+    qint64 charted = 0;
+    for (const auto &bucket : view.chart()->buckets())
+        charted += bucket.total;
+    EXPECT_EQ(charted, expected);
+
+    // The top clients of a chosen status come from the server's per-status lists.
+    view.selectStatus(200);
+    ASSERT_GT(view.topClientTable()->rowCount(), 0);
+    qint64 listed = 0;
+    for (int row = 0; row < view.topClientTable()->rowCount(); ++row)
+        listed += view.topClientTable()->item(row, 0)->data(Qt::DisplayRole).toLongLong();
+    EXPECT_LE(listed, view.summary().statusCounts.value(200));
+    EXPECT_GT(listed, 0);
 }
 
 TEST_F(SourceLogTab, AWrongPasswordShowsTheMessageInsteadOfABlankChart)
 {
     const auto source = openThroughDialog(QStringLiteral("not-it"));
     ASSERT_TRUE(source);
-    SourceLogView view(source);
-    ASSERT_TRUE(waitFor(&view, &SourceLogView::failed));
+    LogView view(source);
+    ASSERT_TRUE(waitFor(&view, &LogView::failed));
     EXPECT_TRUE(view.errorText().startsWith(m_url)) << view.errorText().toStdString();
     EXPECT_TRUE(view.errorText().contains(QStringLiteral("wrong user or password")));
     EXPECT_EQ(view.findChild<QLabel *>(QStringLiteral("sourceError"))->text(), view.errorText());
@@ -211,8 +267,8 @@ TEST_F(SourceLogTab, ALongOverviewShowsProgressAndCancelStopsItWithTheWindowResp
     sinceTick.start();
     pulse.start();
 
-    auto tab = std::make_unique<SourceLogView>(source);
-    SourceLogView &view = *tab;
+    auto tab = std::make_unique<LogView>(source);
+    LogView &view = *tab;
     view.resize(1200, 700);
     view.show();
     EXPECT_TRUE(view.progressBar()->isVisible());
@@ -230,7 +286,7 @@ TEST_F(SourceLogTab, ALongOverviewShowsProgressAndCancelStopsItWithTheWindowResp
     QTest::mouseClick(view.cancelButton(), Qt::LeftButton);
     EXPECT_FALSE(view.cancelButton()->isEnabled());
     EXPECT_TRUE(view.statusLabel()->text().startsWith(QStringLiteral("Cancelling"))) << view.statusLabel()->text().toStdString();
-    ASSERT_TRUE(waitFor(&view, &SourceLogView::failed, 10000));
+    ASSERT_TRUE(waitFor(&view, &LogView::failed, 10000));
     pulse.stop();
     EXPECT_LT(cancelled.elapsed(), 3000);
     EXPECT_EQ(view.errorText(), url + QStringLiteral(": cancelled; the query was stopped on the server"));
