@@ -140,13 +140,14 @@ SourceError FileLoad::flush()
     m_onItsWay.requests = m_rows.count();
     m_onItsWay.active = true;
     if (m_onItsWay.requests > 0) {
-        const QByteArray body = m_rows.take();
-        m_onItsWay.bodyBytes = body.size();
+        m_rows.takeInto(m_body);
+        m_onItsWay.bodyBytes = m_body.size();
         // One block per INSERT, whatever the server's default: a batch is stored whole or not
         // at all, so a failed batch leaves nothing a re-run would insert twice.
         QUrlQuery settings;
         settings.addQueryItem(QStringLiteral("max_insert_block_size"), QString::number(m_onItsWay.requests));
-        m_onItsWay.insert = QtConcurrent::run([this, body, settings] { return m_http.insert(m_insertSql, body, settings); });
+        // m_body is left alone until settle() has the result.
+        m_onItsWay.insert = QtConcurrent::run([this, settings] { return m_http.insert(m_insertSql, m_body, settings); });
     }
     m_flushed = now;
     m_batchStart = m_consumed;

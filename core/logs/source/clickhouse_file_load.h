@@ -70,6 +70,7 @@ private:
     qint64 m_batchStart = 0;
     qint64 m_consumed = 0; // bytes of complete lines handled
     OnItsWay m_onItsWay;
+    QByteArray m_body; // the batch on its way; its memory serves the next batch
     LoadedFile *m_report = nullptr;
     qint64 m_rowsInserted = 0;
     qint64 m_bytesSent = 0;

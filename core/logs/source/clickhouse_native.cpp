@@ -27,12 +27,12 @@ size_t NativeBlock::bytes() const
     return total;
 }
 
-QByteArray NativeBlock::take()
+void NativeBlock::takeInto(QByteArray &body)
 {
     std::string head;
     appendVarUInt(head, quint64(m_columns.size()));
     appendVarUInt(head, quint64(m_rows));
-    QByteArray body;
+    body.resize(0);
     body.reserve(qsizetype(head.size() + bytes()) + 64 * m_names.size());
     body.append(head.data(), qsizetype(head.size()));
     for (size_t i = 0; i < m_columns.size(); ++i) {
@@ -47,7 +47,6 @@ QByteArray NativeBlock::take()
         m_columns[i].clear();
     }
     m_rows = 0;
-    return body;
 }
 
 } // namespace statusscope::logs

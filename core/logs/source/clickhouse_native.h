@@ -46,9 +46,9 @@ public:
 
     qint64 rows() const { return m_rows; }
     size_t bytes() const;
-    // The block as the body of an INSERT; the columns are empty afterwards (their memory is
-    // kept for the next rows).
-    QByteArray take();
+    // Writes the block, as the body of an INSERT, over `body`; the columns are empty afterwards.
+    // Both keep their memory: refilled batch after batch, they cost no new pages.
+    void takeInto(QByteArray &body);
 
 private:
     QStringList m_names;

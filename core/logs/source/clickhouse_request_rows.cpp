@@ -63,14 +63,16 @@ size_t RequestRows::bytes() const
     return m_encoding == RowEncoding::Native ? m_native.bytes() : m_tsv.size();
 }
 
-QByteArray RequestRows::take()
+void RequestRows::takeInto(QByteArray &body)
 {
     m_count = 0;
-    if (m_encoding == RowEncoding::Native)
-        return m_native.take();
-    QByteArray body = QByteArray::fromStdString(m_tsv);
+    if (m_encoding == RowEncoding::Native) {
+        m_native.takeInto(body);
+        return;
+    }
+    body.resize(0);
+    body.append(m_tsv.data(), qsizetype(m_tsv.size()));
     m_tsv.clear();
-    return body;
 }
 
 QString RequestRows::insertSql(const ClickHouseEndpoint &target) const

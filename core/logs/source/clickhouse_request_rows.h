@@ -26,8 +26,8 @@ public:
     void add(const LogRecord &record);
     qint64 count() const { return m_count; }
     size_t bytes() const;
-    // The rows as an INSERT body; empty afterwards.
-    QByteArray take();
+    // Writes the rows, as an INSERT body, over `body` (its memory reused); empty afterwards.
+    void takeInto(QByteArray &body);
     // `INSERT INTO … (columns) FORMAT …` for these rows.
     QString insertSql(const ClickHouseEndpoint &target) const;
 
