@@ -26,9 +26,11 @@ namespace statusscope::logs {
 struct LoadOptions
 {
     IngestOptions ingest; // format, pasted server format, JSON fields and line limit
-    // Rows per INSERT: large enough that ClickHouse makes few parts, small enough that a batch
-    // (≈ 20 MB of TSV) is cheap to hold and to retry.
-    int batchRows = 200000;
+    // Rows per INSERT, each a part on the server: about clickhouse-client's block size
+    // (1,048,576), so the server writes and merges no more parts than for its own client (at
+    // 200,000 it spent a quarter more CPU on 20M rows). ≈ 170 MB of Native columns for an
+    // access log; two batches, one parsed and one on its way, are held at a time.
+    int batchRows = 1000000;
 };
 
 struct LoadedFile
