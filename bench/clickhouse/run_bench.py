@@ -2,15 +2,17 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Logs in ClickHouse: loading and charting N generated lines, against the peers that matter.
 
-    bench/clickhouse/run_bench.py [--lines 20000000] [--runs 3] [--cli build/app/statusscope-cli]
+    bench/clickhouse/run_bench.py [--lines 20000000] [--runs 3] [--cli build/app/statusscope-cli] [--note TEXT]
 
 Starts a private clickhouse-server (Debian's /usr/sbin/clickhouse-server, config, data and
-ports of its own in a temporary folder, stopped by its PID) and measures, median of --runs:
+ports of its own in a temporary folder, stopped by its PID) and measures, median of --runs
+(wall time, peak RSS, and the server's CPU time meanwhile, its merge threads included):
 
-  load      statusscope-cli logs --to clickhouse://… FILE (parse + INSERT … FORMAT TabSeparated),
+  load      statusscope-cli logs --to clickhouse://… FILE (parse + INSERT … FORMAT Native),
             in lines/s of the file
   client    clickhouse-client --query 'INSERT … FORMAT TSV' fed the same parsed rows (exported
-            from the loaded table): the server's own ingest, without any parsing
+            from the first load's table): the server's own ingest, without any log parsing;
+            run right after each load, so both see the same machine
   overview  statusscope-cli logs --json --source clickhouse://… (the whole range, auto bucket),
             wall time and the bytes received (the JSON's source.bytes_received)
   progress  the overview with --progress (system.processes polled every 250 ms while a query
@@ -103,6 +105,18 @@ class Server:
         return subprocess.run(["clickhouse-client", "--host", "127.0.0.1", "--port", str(self.tcp), "--password", PASSWORD,
                                "--query", query], stdin=stdin, stdout=stdout, check=True)
 
+    def idle(self, timeout=120):
+        """Waits for the merges a load started: they would run into the next measurement."""
+        deadline = time.time() + timeout
+        while time.time() < deadline and int(self.client("SELECT count() FROM system.merges").stdout) > 0:
+            time.sleep(0.5)
+
+    def cpu_seconds(self):
+        """User + system CPU time of the server process so far (its merge threads included)."""
+        with open(f"/proc/{self.proc.pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
     def stop(self):
         self.proc.terminate()
         try:
@@ -122,15 +136,25 @@ def ensure_data(lines):
     return path
 
 
-def wall(command, env=None, stdin_path=None, stdout_path=os.devnull):
-    stdin = open(stdin_path, "rb") if stdin_path else subprocess.DEVNULL
-    with open(stdout_path, "wb") as out:
-        start = time.monotonic()
-        subprocess.run(command, stdin=stdin, stdout=out, stderr=subprocess.PIPE, env=env, check=True)
-        seconds = time.monotonic() - start
-    if stdin_path:
-        stdin.close()
-    return seconds
+class Run:
+    """Wall seconds and peak RSS (MiB) of one command, and the server's CPU seconds meanwhile."""
+
+    def __init__(self, command, server=None, env=None, stdin_path=None, stdout_path=os.devnull):
+        stdin = open(stdin_path, "rb") if stdin_path else subprocess.DEVNULL
+        cpu_before = server.cpu_seconds() if server else 0.0
+        with open(stdout_path, "wb") as out:
+            start = time.monotonic()
+            proc = subprocess.Popen(command, stdin=stdin, stdout=out, stderr=subprocess.PIPE, env=env)
+            err = proc.stderr.read()
+            _, status, usage = os.wait4(proc.pid, 0)
+            self.seconds = time.monotonic() - start
+        proc.stderr.close()
+        if stdin_path:
+            stdin.close()
+        if os.waitstatus_to_exitcode(status) != 0:
+            raise RuntimeError(f"{command[0]} failed: {err.decode(errors='replace')[-2000:]}")
+        self.rss_mib = usage.ru_maxrss / 1024  # Linux reports KiB
+        self.server_cpu = server.cpu_seconds() - cpu_before if server else 0.0
 
 
 def main():
@@ -138,71 +162,82 @@ def main():
     parser.add_argument("--lines", type=int, default=20_000_000)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--cli", default=os.path.join(ROOT, "build", "app", "statusscope-cli"))
+    parser.add_argument("--note", default="shared with other builds: expect noise",
+                        help="what else the machine did meanwhile, for RESULTS.md")
     args = parser.parse_args()
 
     log = ensure_data(args.lines)
     size = os.path.getsize(log)
     env = dict(os.environ, CLICKHOUSE_PASSWORD=PASSWORD)
     server = Server()
-    results = {k: [] for k in ("load", "client", "overview", "progress", "zoom", "local")}
-    overview_bytes = progress_bytes = zoom_bytes = 0
+    runs = {k: [] for k in ("load", "client", "overview", "progress", "zoom", "local")}
+    received = {k: [] for k in ("overview", "progress", "zoom")}
     tsv = os.path.join(DATA, f"combined-{args.lines}.parsed.tsv")
+    columns = "ts, ts_ms, tz_offset, status, method, path, client, user_agent, bytes, duration_ms"
+    rows = 0
     try:
-        columns = "ts, ts_ms, tz_offset, status, method, path, client, user_agent, bytes, duration_ms"
         for run in range(args.runs):
             server.client("DROP TABLE IF EXISTS default.access")
             server.client("DROP TABLE IF EXISTS default.statusscope_loads")
-            results["load"].append(wall([args.cli, "logs", "--to", server.url("access"), log], env=env))
-            print(f"load {run + 1}: {results['load'][-1]:.2f} s", flush=True)
-        rows = int(server.client("SELECT count() FROM default.access").stdout)
-        with open(tsv, "wb") as out:
-            server.client(f"SELECT {columns} FROM default.access FORMAT TSV", stdout=out)
-        for run in range(args.runs):
+            server.idle()
+            runs["load"].append(Run([args.cli, "logs", "--to", server.url("access"), log], server=server, env=env))
+            if run == 0:
+                rows = int(server.client("SELECT count() FROM default.access").stdout)
+                with open(tsv, "wb") as out:
+                    server.client(f"SELECT {columns} FROM default.access FORMAT TSV", stdout=out)
             server.client("DROP TABLE IF EXISTS default.access_client")
             server.client("CREATE TABLE default.access_client AS default.access")
-            results["client"].append(wall(["clickhouse-client", "--host", "127.0.0.1", "--port", str(server.tcp),
-                                           "--password", PASSWORD, "--query",
-                                           f"INSERT INTO default.access_client ({columns}) FORMAT TSV"], stdin_path=tsv))
-            print(f"clickhouse-client {run + 1}: {results['client'][-1]:.2f} s", flush=True)
+            server.idle()
+            runs["client"].append(Run(["clickhouse-client", "--host", "127.0.0.1", "--port", str(server.tcp),
+                                       "--password", PASSWORD, "--query",
+                                       f"INSERT INTO default.access_client ({columns}) FORMAT TSV"],
+                                      server=server, stdin_path=tsv))
+            load, client = runs["load"][-1], runs["client"][-1]
+            print(f"run {run + 1}: load {load.seconds:.2f} s ({load.rss_mib:.0f} MiB, server {load.server_cpu:.1f} s CPU), "
+                  f"clickhouse-client {client.seconds:.2f} s ({client.rss_mib:.0f} MiB, server {client.server_cpu:.1f} s CPU)",
+                  flush=True)
         server.client("DROP TABLE IF EXISTS default.access_client")
         os.remove(tsv)
+        server.idle()
         out_json = os.path.join(DATA, "ch-bench.json")
         first = json.loads(subprocess.run([args.cli, "logs", "--json", "--source", server.url("access")], env=env,
                                           stdout=subprocess.PIPE, check=True).stdout)["time_range"]["first"][:10]
         zoom = ["--from", f"{first}T10:00:00+00:00", "--to", f"{first}T10:59:59+00:00", "--bucket", "1m"]
+        source = [args.cli, "logs", "--json", "--source", server.url("access")]
+        charts = {"overview": source, "progress": source + ["--progress"], "zoom": source + zoom}
         for run in range(args.runs):
-            results["overview"].append(wall([args.cli, "logs", "--json", "--source", server.url("access")], env=env,
-                                            stdout_path=out_json))
-            overview_bytes = json.load(open(out_json))["source"]["bytes_received"]
-            results["progress"].append(wall([args.cli, "logs", "--json", "--progress", "--source", server.url("access")],
-                                            env=env, stdout_path=out_json))
-            progress_bytes = json.load(open(out_json))["source"]["bytes_received"]
-            results["zoom"].append(wall([args.cli, "logs", "--json", "--source", server.url("access")] + zoom, env=env,
-                                        stdout_path=out_json))
-            zoom_bytes = json.load(open(out_json))["source"]["bytes_received"]
-            results["local"].append(wall([args.cli, "logs", "--json", log]))
-            print(f"overview {results['overview'][-1]:.2f} s, with progress {results['progress'][-1]:.2f} s, zoom {results['zoom'][-1]:.2f} s, "
-                  f"local {results['local'][-1]:.2f} s", flush=True)
+            for name, command in charts.items():
+                runs[name].append(Run(command, server=server, env=env, stdout_path=out_json))
+                with open(out_json) as f:
+                    received[name].append(json.load(f)["source"]["bytes_received"])
+            runs["local"].append(Run([args.cli, "logs", "--json", log]))
+            print("run %d: %s, local %.2f s" % (run + 1, ", ".join(f"{n} {runs[n][-1].seconds:.2f} s" for n in charts),
+                                              runs["local"][-1].seconds), flush=True)
         os.remove(out_json)
     finally:
         server.stop()
 
-    med = {k: statistics.median(v) for k, v in results.items()}
+    def med(name, what="seconds"):
+        return statistics.median(getattr(r, what) for r in runs[name])
+
+    got = {name: int(statistics.median(values)) for name, values in received.items()}
     version = subprocess.run(["clickhouse-client", "--version"], stdout=subprocess.PIPE, text=True).stdout.strip()
     table = f"""# ClickHouse benchmark
 
-{datetime.date.today()}, {platform.node()} ({os.cpu_count()} CPUs, shared with other builds: expect noise),
+{datetime.date.today()}, {platform.node()} ({os.cpu_count()} CPUs, {args.note}),
 {version}; {args.lines:,} generated combined lines ({size / 1e9:.2f} GB, {rows:,} requests after the
-malformed lines), median of {args.runs} runs (`bench/clickhouse/run_bench.py --lines {args.lines} --runs {args.runs}`).
+malformed lines). Every figure is the median of {args.runs} runs; each load is followed by the
+clickhouse-client insert, so the two see the same machine
+(`bench/clickhouse/run_bench.py --lines {args.lines} --runs {args.runs}`).
 
-| what | wall time | rate / size |
-|---|---|---|
-| load: `statusscope-cli logs --to` (parse + INSERT) | {med['load']:.2f} s | {args.lines / med['load'] / 1e6:.2f} M lines/s |
-| `clickhouse-client INSERT … FORMAT TSV`, same parsed rows | {med['client']:.2f} s | {rows / med['client'] / 1e6:.2f} M rows/s |
-| overview: `logs --json --source` (whole range) | {med['overview']:.2f} s | {overview_bytes:,} bytes received |
-| the same with `--progress` (system.processes polled) | {med['progress']:.2f} s | {progress_bytes:,} bytes received |
-| zoom: one hour, 1-minute buckets | {med['zoom']:.2f} s | {zoom_bytes:,} bytes received |
-| local: `logs --json FILE` | {med['local']:.2f} s | {args.lines / med['local'] / 1e6:.2f} M lines/s |
+| what | wall time | rate / size | peak RSS | server CPU |
+|---|---|---|---|---|
+| load: `statusscope-cli logs --to` (parse + INSERT … FORMAT Native) | {med('load'):.2f} s | {args.lines / med('load') / 1e6:.2f} M lines/s | {med('load', 'rss_mib'):.0f} MiB | {med('load', 'server_cpu'):.1f} s |
+| `clickhouse-client INSERT … FORMAT TSV`, same parsed rows | {med('client'):.2f} s | {rows / med('client') / 1e6:.2f} M rows/s | {med('client', 'rss_mib'):.0f} MiB | {med('client', 'server_cpu'):.1f} s |
+| overview: `logs --json --source` (whole range) | {med('overview'):.2f} s | {got['overview']:,} bytes received | {med('overview', 'rss_mib'):.0f} MiB | {med('overview', 'server_cpu'):.1f} s |
+| the same with `--progress` (system.processes polled) | {med('progress'):.2f} s | {got['progress']:,} bytes received | {med('progress', 'rss_mib'):.0f} MiB | {med('progress', 'server_cpu'):.1f} s |
+| zoom: one hour, 1-minute buckets | {med('zoom'):.2f} s | {got['zoom']:,} bytes received | {med('zoom', 'rss_mib'):.0f} MiB | {med('zoom', 'server_cpu'):.1f} s |
+| local: `logs --json FILE` | {med('local'):.2f} s | {args.lines / med('local') / 1e6:.2f} M lines/s | {med('local', 'rss_mib'):.0f} MiB | — |
 """
     print(table)
     with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "RESULTS.md"), "w") as f:
