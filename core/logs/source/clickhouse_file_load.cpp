@@ -131,6 +131,7 @@ SourceError FileLoad::flush()
     const LineCounts delta = now.minus(m_flushed);
     if (m_consumed == m_batchStart && delta.lines() == 0)
         return {};
+    m_rows.sort();
     // The batch before goes first: its row in the load table must precede this one's, and its
     // memory is free before this batch's body is built.
     if (const SourceError error = settle(); error.isError())

@@ -16,6 +16,8 @@ NativeBlock::NativeBlock(QStringList names, QStringList types)
     : m_names(std::move(names))
     , m_types(std::move(types))
     , m_columns(size_t(m_names.size()))
+    , m_widths(size_t(m_names.size()), 0)
+    , m_starts(size_t(m_names.size()))
 {
 }
 
@@ -27,7 +29,7 @@ size_t NativeBlock::bytes() const
     return total;
 }
 
-void NativeBlock::takeInto(QByteArray &body)
+void NativeBlock::takeInto(QByteArray &body, const std::vector<quint32> &order)
 {
     std::string head;
     appendVarUInt(head, quint64(m_columns.size()));
@@ -43,10 +45,32 @@ void NativeBlock::takeInto(QByteArray &body)
             header.append(utf8.constData(), size_t(utf8.size()));
         }
         body.append(header.data(), qsizetype(header.size()));
-        body.append(m_columns[i].data(), qsizetype(m_columns[i].size()));
+        appendColumn(body, i, order);
         m_columns[i].clear();
+        m_starts[i].clear();
     }
     m_rows = 0;
+}
+
+void NativeBlock::appendColumn(QByteArray &body, size_t column, const std::vector<quint32> &order)
+{
+    const std::string &values = m_columns[column];
+    if (order.empty()) {
+        body.append(values.data(), qsizetype(values.size()));
+        return;
+    }
+    // The values keep their size in any order: the column's bytes are written in place.
+    const qsizetype at = body.size();
+    body.resize(at + qsizetype(values.size()));
+    char *out = body.data() + at;
+    const size_t width = m_widths[column];
+    const std::vector<quint32> &starts = m_starts[column];
+    for (const quint32 row : order) {
+        const size_t begin = width ? size_t(row) * width : starts[row];
+        const size_t end = width ? begin + width : (size_t(row) + 1 < starts.size() ? starts[row + 1] : values.size());
+        std::memcpy(out, values.data() + begin, end - begin);
+        out += end - begin;
+    }
 }
 
 } // namespace statusscope::logs

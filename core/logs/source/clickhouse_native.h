@@ -35,10 +35,12 @@ public:
         char bytes[sizeof(Number)];
         std::memcpy(bytes, &wire, sizeof(Number));
         m_columns[size_t(column)].append(bytes, sizeof(Number));
+        m_widths[size_t(column)] = sizeof(Number);
     }
     void text(int column, std::string_view value)
     {
         std::string &out = m_columns[size_t(column)];
+        m_starts[size_t(column)].push_back(quint32(out.size()));
         appendVarUInt(out, value.size());
         out.append(value);
     }
@@ -46,14 +48,19 @@ public:
 
     qint64 rows() const { return m_rows; }
     size_t bytes() const;
-    // Writes the block, as the body of an INSERT, over `body`; the columns are empty afterwards.
-    // Both keep their memory: refilled batch after batch, they cost no new pages.
-    void takeInto(QByteArray &body);
+    // Writes the block, as the body of an INSERT, over `body`, its rows in `order` (indexes of
+    // the rows as added; empty: as added); the columns are empty afterwards. Both keep their
+    // memory: refilled batch after batch, they cost no new pages.
+    void takeInto(QByteArray &body, const std::vector<quint32> &order = {});
 
 private:
     QStringList m_names;
     QStringList m_types;
+    void appendColumn(QByteArray &body, size_t column, const std::vector<quint32> &order);
+
     std::vector<std::string> m_columns;
+    std::vector<size_t> m_widths;               // a number column's value size, 0 for strings
+    std::vector<std::vector<quint32>> m_starts; // a string column's value offsets (a block stays far below 4 GiB)
     qint64 m_rows = 0;
 };
 

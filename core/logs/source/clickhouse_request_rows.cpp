@@ -45,6 +45,7 @@ void RequestRows::add(const LogRecord &record)
     }
     // The casts are the column types of requestColumnTypes(): the parsers keep offsets within
     // ±24 h and statuses within 100..599.
+    m_keys.push_back(quint64(ms / 1000) << 16 | quint64(quint16(record.status)));
     m_native.number(0, quint32(ms / 1000));
     m_native.number(1, quint16(ms % 1000));
     m_native.number(2, qint16(record.tzOffsetMinutes));
@@ -63,11 +64,29 @@ size_t RequestRows::bytes() const
     return m_encoding == RowEncoding::Native ? m_native.bytes() : m_tsv.size();
 }
 
+void RequestRows::sort()
+{
+    m_order.clear();
+    if (std::is_sorted(m_keys.begin(), m_keys.end()))
+        return;
+    // Key and row in one word each pair, sorted as pairs: cheaper than a comparator that looks
+    // the keys up, and the row breaks ties so equal keys keep their order.
+    std::vector<std::pair<quint64, quint32>> pairs(m_keys.size());
+    for (size_t i = 0; i < m_keys.size(); ++i)
+        pairs[i] = {m_keys[i], quint32(i)};
+    std::sort(pairs.begin(), pairs.end());
+    m_order.resize(pairs.size());
+    for (size_t i = 0; i < pairs.size(); ++i)
+        m_order[i] = pairs[i].second;
+}
+
 void RequestRows::takeInto(QByteArray &body)
 {
     m_count = 0;
     if (m_encoding == RowEncoding::Native) {
-        m_native.takeInto(body);
+        m_native.takeInto(body, m_order);
+        m_keys.clear();
+        m_order.clear();
         return;
     }
     body.resize(0);

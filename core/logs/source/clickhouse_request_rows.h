@@ -13,6 +13,7 @@
 #include <QString>
 
 #include <string>
+#include <vector>
 
 namespace statusscope::logs {
 
@@ -26,6 +27,10 @@ public:
     void add(const LogRecord &record);
     qint64 count() const { return m_count; }
     size_t bytes() const;
+    // Puts the rows in the request table's sort order (ts, status), so the server finds the
+    // block already sorted and writes it as it comes; a log's lines are in time order but for
+    // the statuses within a second. Before takeInto(), while the server may still be busy.
+    void sort();
     // Writes the rows, as an INSERT body, over `body` (its memory reused); empty afterwards.
     void takeInto(QByteArray &body);
     // `INSERT INTO … (columns) FORMAT …` for these rows.
@@ -35,6 +40,8 @@ private:
     RowEncoding m_encoding;
     NativeBlock m_native;
     std::string m_tsv;
+    std::vector<quint64> m_keys;  // per row: ts seconds, then status
+    std::vector<quint32> m_order; // from sort(): the rows in key order
     qint64 m_count = 0;
 };
 

@@ -50,3 +50,20 @@ TEST(NativeBlock, SignedAndFloatingPointValuesKeepTheirBits)
     EXPECT_TRUE(body.contains(QByteArray("\x05Int16\xfe\xff", 8)));
     EXPECT_TRUE(body.endsWith(QByteArray("\x00\x00\x00\x00\x00\x00\xf8\x3f", 8)));
 }
+
+TEST(NativeBlock, AnOrderWritesTheRowsInThatOrderColumnByColumn)
+{
+    const auto build = [](const std::vector<std::pair<quint32, std::string>> &rows, const std::vector<quint32> &order) {
+        NativeBlock block({QStringLiteral("ts"), QStringLiteral("path")}, {QStringLiteral("DateTime"), QStringLiteral("String")});
+        for (const auto &[ts, path] : rows) {
+            block.number(0, ts);
+            block.text(1, path);
+            block.endRow();
+        }
+        QByteArray body;
+        block.takeInto(body, order);
+        return body;
+    };
+    const QByteArray reordered = build({{3, "/three"}, {1, ""}, {2, "/a-longer-two"}}, {1, 2, 0});
+    EXPECT_EQ(reordered.toHex(' '), build({{1, ""}, {2, "/a-longer-two"}, {3, "/three"}}, {}).toHex(' '));
+}
