@@ -28,3 +28,10 @@ TEST(TsvRow, ParsedBackItGivesTheSameFields)
     ASSERT_EQ(rows.size(), 1);
     EXPECT_EQ(rows.first(), (QList<QByteArray>{"tab\there", "-5"}));
 }
+
+TEST(TsvRow, EscapesAtTheEdgesAndBetweenPlainRunsAreEachWritten)
+{
+    std::string out;
+    TsvRow(out).text(std::string_view("\rplain\0run\\", 11)).text("\t").text("no escapes at all").end();
+    EXPECT_EQ(out, "\\rplain\\0run\\\\\t\\t\tno escapes at all\n");
+}
