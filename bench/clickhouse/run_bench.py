@@ -29,6 +29,7 @@ import datetime
 import json
 import os
 import platform
+import shlex
 import shutil
 import socket
 import statistics
@@ -228,7 +229,7 @@ def main():
 {version}; {args.lines:,} generated combined lines ({size / 1e9:.2f} GB, {rows:,} requests after the
 malformed lines). Every figure is the median of {args.runs} runs; each load is followed by the
 clickhouse-client insert, so the two see the same machine
-(`bench/clickhouse/run_bench.py --lines {args.lines} --runs {args.runs}`).
+(`{shlex.join(["bench/clickhouse/run_bench.py"] + sys.argv[1:])}`).
 
 | what | wall time | rate / size | peak RSS | server CPU |
 |---|---|---|---|---|
