@@ -169,6 +169,8 @@ QWidget *LogView::makeToolBar()
 void LogView::connectParts(QToolButton *rawButton)
 {
     connect(m_calls.get(), &SourceCalls::progress, this, &LogView::showProgress);
+    // A superseded call's answer is dropped: only this says that the progress bar can go.
+    connect(m_calls.get(), &SourceCalls::idle, this, &LogView::setIdle);
     connect(m_pollTimer, &QTimer::timeout, this, &LogView::pollPartial);
     connect(m_cancel, &QPushButton::clicked, this, &LogView::cancel);
     connect(m_errorPage, &SourceErrorPage::retryClicked, this, &LogView::reload);
@@ -270,7 +272,9 @@ void LogView::showProgress(const SourceProgress &progress)
     m_progress->setRange(0, perMille < 0 ? 0 : 1000);
     if (perMille >= 0)
         m_progress->setValue(perMille);
-    if (m_cancel->isEnabled()) // not while cancelling: that line says so
+    // Only the call that named itself in the status line (loading, counting, re-bucketing)
+    // writes its progress there, and not while cancelling: that line says so.
+    if (m_cancel->isEnabled() && !m_busyWhat.isEmpty())
         m_status->setText(QStringLiteral("%1 %2").arg(m_busyWhat, progressText(progress)));
 }
 
@@ -308,6 +312,7 @@ void LogView::showError(const SourceError &error)
 void LogView::loaded(const SourceSummary &answer)
 {
     m_pollTimer->stop();
+    m_busyWhat.clear();
     setIdle();
     // A cancelled file read keeps what it read; a cancelled query has nothing to show.
     const bool partial = answer.error.kind == SourceErrorKind::Cancelled && answer.summary.linesTotal > 0;
@@ -432,6 +437,7 @@ void LogView::recount()
     }
     m_calls->supersede(SourceCalls::Recount);
     if (!m_filterBar->needsRecount()) {
+        m_busyWhat.clear();
         m_summary = m_fullSummary;
         showSummary(true);
         setIdle();
@@ -446,6 +452,7 @@ void LogView::recount()
 
 void LogView::recounted(const SourceSummary &answer)
 {
+    m_busyWhat.clear();
     setIdle();
     if (answer.error.kind == SourceErrorKind::Cancelled) {
         m_status->setText(tr("Filter cancelled: the chart shows the last counts"));
@@ -488,6 +495,7 @@ void LogView::requestSeries(qint64 fromMs, qint64 toMs, int bucketSeconds)
     query.bucketSeconds = bucketSeconds;
     setBusy(tr("Re-bucketing on %1…").arg(m_source->name()));
     m_calls->series(query, [this, fromMs, toMs](const SourceSeries &answer) {
+        m_busyWhat.clear();
         setIdle();
         if (answer.error.isError()) {
             showError(answer.error);

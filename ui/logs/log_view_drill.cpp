@@ -12,6 +12,7 @@
 #include "ui/logs/raw_lines_panel.h"
 #include "ui/logs/source_calls.h"
 
+#include <QProgressBar>
 #include <QTabWidget>
 #include <QTableWidget>
 
@@ -60,6 +61,7 @@ void LogView::showBucket(qint64 startMs, qint64 endMs)
         fillBucketPaths(answer);
     });
     requestSamples(query.fromMs, query.toMs + 1);
+    m_progress->setRange(0, 0); // busy without a measure until the source reports one
     setIdle();
 }
 

@@ -26,6 +26,7 @@ SourceCalls::SourceCalls(std::shared_ptr<LogSource> source, QObject *parent)
     , m_source(std::move(source))
     , m_lanes(std::make_shared<std::array<LaneState, kLaneCount>>())
     , m_runningLane(std::make_shared<std::atomic<int>>(-1))
+    , m_cancels(std::make_shared<std::atomic<int>>(0))
 {
     m_pool.setMaxThreadCount(1);
     // Reports come on the worker thread; the queued call is dropped once this object is gone.
@@ -43,7 +44,9 @@ SourceCalls::SourceCalls(std::shared_ptr<LogSource> source, QObject *parent)
 
 SourceCalls::~SourceCalls()
 {
-    m_source->cancel();
+    for (LaneState &lane : *m_lanes)
+        ++lane.generation; // what still waits for the thread is not started
+    cancel();
     m_pool.waitForDone();
     m_source->setProgressHandler({});
 }
@@ -55,8 +58,10 @@ void SourceCalls::run(Lane lane, std::function<Answer()> call, std::function<voi
     // waits for the thread must (LogSource's contract).
     m_source->resetCancel();
     const int generation = ++(*m_lanes)[size_t(lane)].generation;
+    const int cancelsBefore = m_cancels->load();
     auto lanes = m_lanes;
     auto running = m_runningLane;
+    auto cancels = m_cancels;
     std::shared_ptr<LogSource> source = m_source;
     auto *watcher = new QFutureWatcher<Answer>(this);
     ++m_pending;
@@ -70,10 +75,18 @@ void SourceCalls::run(Lane lane, std::function<Answer()> call, std::function<voi
         if (m_pending == 0)
             emit idle();
     });
-    watcher->setFuture(QtConcurrent::run(&m_pool, [lanes, running, source, lane, generation, call = std::move(call)] {
+    watcher->setFuture(QtConcurrent::run(&m_pool, [lanes, running, cancels, source, lane, generation, cancelsBefore,
+                                                   call = std::move(call)] {
         if ((*lanes)[size_t(lane)].generation.load() != generation)
             return superseded<Answer>(*source);
         running->store(int(lane));
+        if (cancels->load() == cancelsBefore) {
+            // What stopped a superseded call must not stop this one; a cancel by the user that
+            // comes meanwhile is applied again.
+            source->resetCancel();
+            if (cancels->load() != cancelsBefore)
+                source->cancel();
+        }
         Answer answer = call();
         running->store(-1);
         return answer;
@@ -107,6 +120,7 @@ void SourceCalls::supersede(Lane lane)
 
 void SourceCalls::cancel()
 {
+    ++*m_cancels;
     m_source->cancel();
 }
 

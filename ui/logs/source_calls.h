@@ -60,6 +60,9 @@ private:
     QThreadPool m_pool; // one thread: the source answers one call at a time
     std::shared_ptr<std::array<LaneState, kLaneCount>> m_lanes;
     std::shared_ptr<std::atomic<int>> m_runningLane; // the lane on the worker now, or -1
+    // Counts the user's cancels: a call queued before the latest one stays cancelled, while a
+    // cancel that only stopped a superseded call is cleared before the next call starts.
+    std::shared_ptr<std::atomic<int>> m_cancels;
     int m_pending = 0;
     std::array<int, kLaneCount> m_lanePending{};
 };

@@ -19,6 +19,8 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QPushButton>
 #include <QScrollBar>
 #include <QTableView>
 #include <QTabWidget>
@@ -244,6 +246,39 @@ TEST(LogDrillDown, SpikeClickListsRowsOfTheSpikesStatus)
         ASSERT_TRUE(waitFor(*view.rawLines(), &RawLinesPanel::loaded, 30000));
     }
     EXPECT_EQ(view.rawLines()->model()->rowCount(), 30) << "the range's 503s";
+    // The range's reads report their progress on the bar only: the status line keeps the log's.
+    QElapsedTimer clock;
+    clock.start();
+    while (view.isBusy() && clock.elapsed() < 30000)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+    QCoreApplication::processEvents();
+    EXPECT_TRUE(view.statusLabel()->text().startsWith(QStringLiteral("1000 requests")))
+        << view.statusLabel()->text().toStdString();
+}
+
+// A filter cleared while its count is still asked for: the whole log's counts at once, the
+// late answer dropped, and no progress bar left behind once the source is idle.
+TEST(LogDrillDown, AFilterClearedWhileCountingDropsTheLateCount)
+{
+    QTemporaryDir dir;
+    LogView view({writeLog(dir)});
+    ASSERT_TRUE(waitForLoad(view));
+    view.filterBar()->pathEdit()->setText(QStringLiteral("/api/"));
+    emit view.filterBar()->filterChanged();
+    ASSERT_TRUE(view.isRecounting());
+    view.filterBar()->pathEdit()->clear();
+    emit view.filterBar()->filterChanged();
+    EXPECT_EQ(view.summary().linesParsed, kMinutes * kPerMinute);
+    QElapsedTimer clock;
+    clock.start();
+    while (view.isBusy() && clock.elapsed() < 30000)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+    ASSERT_FALSE(view.isBusy());
+    QCoreApplication::processEvents();
+    EXPECT_EQ(view.summary().linesParsed, kMinutes * kPerMinute) << "the superseded count came through";
+    EXPECT_EQ(chartTotal(view), kMinutes * kPerMinute);
+    EXPECT_FALSE(view.progressBar()->isVisibleTo(&view));
+    EXPECT_FALSE(view.cancelButton()->isVisibleTo(&view));
 }
 
 TEST(LogDrillDown, RawLinesOfABarAreTheExactLinesWithCopyAndContext)
