@@ -213,6 +213,27 @@ TEST_F(SourceLogTab, TheFilterBarRecountsOnTheServerAndFileOnlyPartsAreHidden)
     EXPECT_FALSE(view.findChild<QCheckBox *>(QStringLiteral("followToggle"))->isVisibleTo(&view));
     EXPECT_FALSE(view.findChild<QToolButton *>(QStringLiteral("rawLinesButton"))->isVisibleTo(&view));
     EXPECT_FALSE(view.canFollow());
+    // The top panels list what the same tab lists for the file itself.
+    LogView file({m_log});
+    ASSERT_TRUE(file.summary().linesTotal > 0 || waitFor(&file, &LogView::loadFinished));
+    for (QTableWidget *table : {view.topPathTable(), view.topClientTable(), view.topAgentTable()}) {
+        QTableWidget *local = file.findChild<QTableWidget *>(table->objectName());
+        ASSERT_NE(local, nullptr);
+        ASSERT_GE(table->rowCount(), 3) << table->objectName().toStdString();
+        QMap<QString, qint64> fromFile;
+        for (int row = 0; row < local->rowCount(); ++row)
+            fromFile.insert(local->item(row, 1)->text(), local->item(row, 0)->data(Qt::DisplayRole).toLongLong());
+        for (int row = 0; row < std::min(table->rowCount(), 10); ++row) {
+            const qint64 count = table->item(row, 0)->data(Qt::DisplayRole).toLongLong();
+            EXPECT_EQ(local->item(row, 0)->data(Qt::DisplayRole).toLongLong(), count) << table->objectName().toStdString();
+            // Generated clients come once or twice each: which of the tied ones is listed is
+            // each side's own choice, so only paths and agents are matched by name.
+            if (table != view.topClientTable()) {
+                EXPECT_EQ(fromFile.value(table->item(row, 1)->text(), -1), count)
+                    << table->objectName().toStdString() << ": " << table->item(row, 1)->text().toStdString();
+            }
+        }
+    }
 
     const ProcessResult posts = runCli({QStringLiteral("logs"), QStringLiteral("--json"), QStringLiteral("--method"),
                                         QStringLiteral("POST"), QStringLiteral("--agent"), QStringLiteral("mozilla"), m_log},
