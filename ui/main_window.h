@@ -50,6 +50,9 @@ public:
     explicit MainWindow(QSettings *settings = nullptr, QWidget *parent = nullptr);
     ~MainWindow() override;
 
+    // Where the window and the dialogs it opens keep what they remember.
+    QSettings *settings() const { return m_settings; }
+
     // One factory per kind: a second one for the same kind is a wiring mistake (it would
     // silently replace the first and drop its connections), so it is refused — an assert in
     // debug builds, false and a message in `error` otherwise.

@@ -17,7 +17,7 @@ QAction *installOpenLogSourceAction(MainWindow *window, std::function<void(LogVi
     action->setObjectName(QStringLiteral("actionOpenLogSource"));
     action->setToolTip(QObject::tr("Chart access logs kept in ClickHouse"));
     QObject::connect(action, &QAction::triggered, window, [window, wire = std::move(wire)] {
-        LogSourceDialog dialog(window);
+        LogSourceDialog dialog(window, window->settings());
         if (dialog.exec() != QDialog::Accepted)
             return;
         const std::shared_ptr<logs::LogSource> source = dialog.makeSource();

@@ -5,6 +5,7 @@
 #include "ui/logs/source_passwords.h"
 
 #include <QComboBox>
+#include <QCompleter>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QGroupBox>
@@ -28,8 +29,9 @@ QString noneText()
 
 } // namespace
 
-LogSourceDialog::LogSourceDialog(QWidget *parent)
+LogSourceDialog::LogSourceDialog(QWidget *parent, QSettings *settings)
     : QDialog(parent)
+    , m_recent(settings)
 {
     setObjectName(QStringLiteral("logSourceDialog"));
     setWindowTitle(tr("Open Log Source"));
@@ -84,6 +86,16 @@ LogSourceDialog::LogSourceDialog(QWidget *parent)
     connect(m_url, &QLineEdit::textEdited, this, [this] { m_mapped = false; });
     connect(&m_testWatcher, &QFutureWatcher<TestAnswer>::finished, this, &LogSourceDialog::testDone);
     m_passwordNote->setText(tr("Kept in the system keychain where one runs, otherwise for this session only."));
+
+    const QStringList recent = m_recent.urls();
+    if (!recent.isEmpty()) {
+        auto *completer = new QCompleter(recent, m_url);
+        completer->setCaseSensitivity(Qt::CaseInsensitive);
+        completer->setFilterMode(Qt::MatchContains);
+        m_url->setCompleter(completer);
+        m_url->setText(recent.front());
+        urlEdited();
+    }
 }
 
 LogSourceDialog::~LogSourceDialog()
@@ -141,14 +153,18 @@ void LogSourceDialog::testDone()
         emit tested(false, answer.error.message);
         return;
     }
+    const QMap<ColumnRole, QString> saved = savedColumns();
     for (auto it = m_columns.cbegin(); it != m_columns.cend(); ++it) {
         QComboBox *box = it.value();
         box->clear();
         box->addItem(noneText(), QStringLiteral("-"));
         for (const TableColumn &column : answer.columns)
             box->addItem(QStringLiteral("%1 (%2)").arg(column.name, column.type), column.name);
-        const int guessed = box->findData(answer.mapping.column(it.key()));
-        box->setCurrentIndex(guessed >= 0 ? guessed : 0);
+        // What was chosen last time, while the table still has it; else the guess.
+        int chosen = saved.contains(it.key()) ? box->findData(saved.value(it.key())) : -1;
+        if (chosen < 0)
+            chosen = box->findData(answer.mapping.column(it.key()));
+        box->setCurrentIndex(chosen >= 0 ? chosen : 0);
         box->setEnabled(true);
     }
     m_mapped = true;
@@ -161,11 +177,19 @@ void LogSourceDialog::testDone()
     emit tested(!answer.error.isError(), message);
 }
 
+QMap<ColumnRole, QString> LogSourceDialog::savedColumns() const
+{
+    ClickHouseEndpoint target;
+    QString error;
+    return endpoint(target, error) ? m_recent.columns(target.display()) : QMap<ColumnRole, QString>{};
+}
+
 QMap<ColumnRole, QString> LogSourceDialog::overrides() const
 {
-    QMap<ColumnRole, QString> out;
+    // Untested: what was chosen when this source was last opened, else the guess.
     if (!m_mapped)
-        return out;
+        return savedColumns();
+    QMap<ColumnRole, QString> out;
     for (auto it = m_columns.cbegin(); it != m_columns.cend(); ++it)
         out.insert(it.key(), it.value()->currentData().toString());
     return out;
@@ -190,6 +214,7 @@ void LogSourceDialog::accept()
     }
     if (!target.password.isEmpty() && !SourcePasswords::instance().remember(target.display(), target.password))
         m_passwordNote->setText(tr("Kept for this session only (%1).").arg(SourcePasswords::instance().keychainProblem()));
+    m_recent.remember(target.display(), overrides());
     QDialog::accept();
 }
 

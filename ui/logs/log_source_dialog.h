@@ -7,6 +7,7 @@
 #include "core/logs/source/clickhouse_columns.h"
 #include "core/logs/source/clickhouse_endpoint.h"
 #include "core/logs/source/log_source.h"
+#include "ui/logs/recent_sources.h"
 
 #include <QDialog>
 #include <QFutureWatcher>
@@ -18,6 +19,7 @@ class QComboBox;
 class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
+class QSettings;
 class QPushButton;
 
 namespace statusscope::ui {
@@ -28,7 +30,9 @@ class LogSourceDialog : public QDialog
     Q_DISABLE_COPY_MOVE(LogSourceDialog)
 
 public:
-    explicit LogSourceDialog(QWidget *parent = nullptr);
+    // With settings, the dialog opens on the last source (its kept password and column
+    // choices), offers the recent ones as completions, and remembers what is opened.
+    explicit LogSourceDialog(QWidget *parent = nullptr, QSettings *settings = nullptr);
     ~LogSourceDialog() override;
 
     QLineEdit *urlEdit() const { return m_url; }
@@ -43,6 +47,9 @@ public:
     std::shared_ptr<logs::LogSource> makeSource() const;
 
     void accept() override;
+    // The mapper's choices (role → column, "-" for none) once tested; before that, what was
+    // chosen when this source was last opened; empty: the source guesses.
+    QMap<logs::ColumnRole, QString> overrides() const;
 
 signals:
     void tested(bool ok, const QString &message);
@@ -58,7 +65,8 @@ private:
     bool endpoint(logs::ClickHouseEndpoint &out, QString &error) const;
     void urlEdited();
     void testDone();
-    QMap<logs::ColumnRole, QString> overrides() const;
+    // The columns chosen when the URL's source was last opened; empty when it is new.
+    QMap<logs::ColumnRole, QString> savedColumns() const;
 
     QLineEdit *m_url = nullptr;
     QLineEdit *m_password = nullptr;
@@ -69,6 +77,7 @@ private:
     QDialogButtonBox *m_buttons = nullptr;
     QFutureWatcher<TestAnswer> m_testWatcher;
     bool m_mapped = false; // the combo boxes hold a tested table's columns
+    RecentSources m_recent;
 };
 
 } // namespace statusscope::ui

@@ -165,6 +165,7 @@ TEST_F(SecretService, APasswordTypedInTheDialogIsInTheKeychainAndNotInSettingsOr
 
     const QByteArray settingsBytes = fileBytes(settingsPath);
     ASSERT_TRUE(settingsBytes.contains("mainWindow")) << "the settings were written at all";
+    EXPECT_TRUE(settingsBytes.contains("127.0.0.1:1/web.access")) << "the source is remembered, its password is not";
     EXPECT_FALSE(settingsBytes.contains(password.toUtf8()));
     const QByteArray history = fileBytes(historyPath);
     ASSERT_FALSE(history.isEmpty()) << "the history database exists";
