@@ -61,6 +61,27 @@ bool parseTimeOption(const QString &text, qint64 &ms)
     return latin.size() == 10 && parseIsoTime(std::string_view((latin + " 00:00:00").constData(), 19), ms, offset);
 }
 
+// "500,502,5xx": statuses, a class as 1..5 (LogFilter::statuses); false on anything else.
+bool parseStatusFilter(const QString &text, QList<int> &statuses)
+{
+    for (const QString &part : text.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        const QString item = part.trimmed().toLower();
+        bool ok = false;
+        if (item.size() == 3 && item.endsWith(QLatin1String("xx"))) {
+            const int cls = item.left(1).toInt(&ok);
+            if (!ok || cls < 1 || cls > 5)
+                return false;
+            statuses << cls;
+            continue;
+        }
+        const int status = item.toInt(&ok);
+        if (!ok || status < 100 || status > 599)
+            return false;
+        statuses << status;
+    }
+    return !statuses.isEmpty();
+}
+
 QString readableSummary(const LogSummary &summary)
 {
     QString out;

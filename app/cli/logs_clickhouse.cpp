@@ -49,26 +49,6 @@ bool parseColumnOverrides(const QStringList &specs, QMap<ColumnRole, QString> &o
     return true;
 }
 
-bool parseStatusFilter(const QString &text, QList<int> &statuses)
-{
-    for (const QString &part : text.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
-        const QString item = part.trimmed().toLower();
-        bool ok = false;
-        if (item.size() == 3 && item.endsWith(QLatin1String("xx"))) {
-            const int cls = item.left(1).toInt(&ok);
-            if (!ok || cls < 1 || cls > 5)
-                return false;
-            statuses << cls;
-            continue;
-        }
-        const int status = item.toInt(&ok);
-        if (!ok || status < 100 || status > 599)
-            return false;
-        statuses << status;
-    }
-    return !statuses.isEmpty();
-}
-
 ProgressHandler progressPrinter(bool terminal)
 {
     struct Printed

@@ -20,8 +20,6 @@ bool clickHouseEndpoint(const QString &url, const QString &passwordFile, logs::C
                         QString &error);
 // --column ROLE=NAME values; false with `error` on a bad one.
 bool parseColumnOverrides(const QStringList &specs, QMap<logs::ColumnRole, QString> &overrides, QString &error);
-// --where-status "500,502,5xx".
-bool parseStatusFilter(const QString &text, QList<int> &statuses);
 
 // `logs --source … --progress` (or stderr a terminal): on a terminal one line redrawn in place
 // (cleared by the returned handler's owner with clearProgressLine()), elsewhere one line a
