@@ -248,6 +248,11 @@ int runLogs(const QStringList &args)
                                     QStringLiteral("URL"));
     const QCommandLineOption printDdl(QStringLiteral("print-ddl"),
                                       QStringLiteral("With --to URL: print the CREATE TABLE statements and stop."));
+    const QCommandLineOption batchRows(QStringLiteral("batch-rows"),
+                                       QStringLiteral("With --to URL: rows per INSERT (default %L1, about 170 MB of "
+                                                      "columns, two batches held); lower it on a small machine.")
+                                           .arg(LoadOptions{}.batchRows),
+                                       QStringLiteral("N"));
     const QCommandLineOption cluster(QStringLiteral("cluster"),
                                      QStringLiteral("With --print-ddl: also the ON CLUSTER + Distributed variant."),
                                      QStringLiteral("NAME"));
@@ -296,7 +301,7 @@ int runLogs(const QStringList &args)
                                            QStringLiteral("With --follow: stop after N seconds (default: until interrupted)."),
                                            QStringLiteral("N"));
     parser.addOptions({format, logFormat, jsonField, bucket, from, to, threads, maxLine, json, csv, follow, followSeconds,
-                       source, printDdl, cluster, whereStatus, pathPrefix, client, method, agent, column, passwordFile, timeout,
+                       source, printDdl, batchRows, cluster, whereStatus, pathPrefix, client, method, agent, column, passwordFile, timeout,
                        progress});
     parser.addPositionalArgument(QStringLiteral("files"), QStringLiteral("Access logs (.gz too; - for stdin)."),
                                  QStringLiteral("FILE..."));
@@ -331,6 +336,15 @@ int runLogs(const QStringList &args)
     filter.client = parser.value(client);
     filter.method = parser.value(method);
     filter.userAgent = parser.value(agent);
+    LoadOptions loadOptions;
+    if (parser.isSet(batchRows)) {
+        bool ok = false;
+        loadOptions.batchRows = parser.value(batchRows).toInt(&ok);
+        if (!ok || loadOptions.batchRows < 1)
+            return usageError(QStringLiteral("logs: bad --batch-rows '%1'").arg(parser.value(batchRows)), kExitUsage);
+        if (loadTarget.isEmpty())
+            return usageError(QStringLiteral("logs: --batch-rows needs --to clickhouse://…/DB.TABLE"), kExitUsage);
+    }
     int timeoutSeconds = 300;
     if (parser.isSet(timeout)) {
         bool ok = false;
@@ -411,7 +425,8 @@ int runLogs(const QStringList &args)
             if (!filter.isEmpty())
                 return usageError(QStringLiteral("logs: --to URL loads whole files; filter when reading it back"),
                                   kExitUsage);
-            return loadIntoClickHouse(endpoint, options, files, timeoutSeconds);
+            loadOptions.ingest = options;
+            return loadIntoClickHouse(endpoint, loadOptions, files, timeoutSeconds);
         }
         QMap<ColumnRole, QString> overrides;
         if (!parseColumnOverrides(parser.values(column), overrides, why))

@@ -105,12 +105,10 @@ int sourceError(const SourceError &error)
     return usageError(QStringLiteral("logs: %1").arg(error.message), exitCodeFor(error.kind));
 }
 
-int loadIntoClickHouse(const ClickHouseEndpoint &target, const IngestOptions &options, const QStringList &files,
+int loadIntoClickHouse(const ClickHouseEndpoint &target, const LoadOptions &options, const QStringList &files,
                        int timeoutSeconds)
 {
-    LoadOptions loadOptions;
-    loadOptions.ingest = options;
-    ClickHouseLoader loader(target, loadOptions, timeoutSeconds);
+    ClickHouseLoader loader(target, options, timeoutSeconds);
     loader.setFileCallback([](const LoadedFile &file) {
         writeErr(QStringLiteral("statusscope-cli: logs: %1 (%2): %3 lines, %4 requests, %5 skipped; bytes %6..%7%8\n")
                      .arg(file.path, file.format.isEmpty() ? QStringLiteral("empty") : file.format)

@@ -6,6 +6,7 @@
 #include "core/logs/log_ingest.h"
 #include "core/logs/source/clickhouse_columns.h"
 #include "core/logs/source/clickhouse_endpoint.h"
+#include "core/logs/source/clickhouse_loader.h"
 #include "core/logs/source/log_source.h"
 
 #include <QMap>
@@ -32,7 +33,7 @@ int exitCodeFor(logs::SourceErrorKind kind);
 int sourceError(const logs::SourceError &error);
 
 // `logs --to URL FILE…`
-int loadIntoClickHouse(const logs::ClickHouseEndpoint &target, const logs::IngestOptions &options,
+int loadIntoClickHouse(const logs::ClickHouseEndpoint &target, const logs::LoadOptions &options,
                        const QStringList &files, int timeoutSeconds);
 // `logs --print-ddl --to URL [--cluster NAME]`
 int printClickHouseDdl(const logs::ClickHouseEndpoint &target, const QString &cluster);

@@ -221,6 +221,42 @@ TEST_F(ClickHouseLogs, ManySmallBatchesEachRecordedAndReadBackTheSame)
     EXPECT_EQ(second.files[0].fromOffset, QFileInfo(log).size());
 }
 
+// --batch-rows sets the INSERT size from the command line (a small machine holds two batches
+// of it): one load-table row per batch, the same rows read back as with the default.
+TEST_F(ClickHouseLogs, BatchRowsSetsTheInsertSizeFromTheCommandLine)
+{
+    ClickHouseServer server;
+    ASSERT_TRUE(server.start()) << server.error().toStdString();
+    const QString log = generate(m_dir, QStringLiteral("access.log"),
+                                 {QStringLiteral("--seed"), QStringLiteral("17"), QStringLiteral("--lines"),
+                                  QStringLiteral("5000"), QStringLiteral("--malformed-rate"), QStringLiteral("0")});
+    const QString small = server.sourceUrl(QStringLiteral("default.small_batches"));
+    const ProcessResult loaded = cli({QStringLiteral("--batch-rows"), QStringLiteral("1000"), QStringLiteral("--to"), small, log});
+    ASSERT_EQ(loaded.exitCode, 0) << ::testing::PrintToString(loaded);
+    EXPECT_EQ(rows(server, QStringLiteral("default.small_batches")), 5000);
+    const auto batches = [&](const QString &table) {
+        bool ok = false;
+        const QByteArray body = server.query(
+            QStringLiteral("SELECT count() FROM default.statusscope_loads WHERE target LIKE '%%1'").arg(table), &ok);
+        EXPECT_TRUE(ok) << server.error().toStdString();
+        return body.trimmed().toLongLong();
+    };
+    EXPECT_EQ(batches(QStringLiteral("small_batches")), 5);
+    const QString whole = server.sourceUrl(QStringLiteral("default.one_batch"));
+    ASSERT_EQ(load(whole, {log}).exitCode, 0);
+    EXPECT_EQ(batches(QStringLiteral("one_batch")), 1);
+    expectSame(readSource(small), readSource(whole));
+
+    for (const QString &bad : {QStringLiteral("0"), QStringLiteral("many")}) {
+        const ProcessResult refused = cli({QStringLiteral("--batch-rows"), bad, QStringLiteral("--to"), small, log});
+        EXPECT_EQ(refused.exitCode, 2) << ::testing::PrintToString(refused);
+        EXPECT_TRUE(refused.err.contains("bad --batch-rows")) << refused.err.toStdString();
+    }
+    const ProcessResult withoutTarget = cli({QStringLiteral("--batch-rows"), QStringLiteral("1000"), log});
+    EXPECT_EQ(withoutTarget.exitCode, 2);
+    EXPECT_TRUE(withoutTarget.err.contains("--batch-rows needs --to")) << withoutTarget.err.toStdString();
+}
+
 TEST_F(ClickHouseLogs, ADistributedTableOverTwoShardsGivesTheSameCounts)
 {
     ClickHouseCluster cluster;
