@@ -49,6 +49,8 @@ void LogView::makeTables()
     // A file's rows say where they are (file:line); a database's, when (the time of day).
     m_sampleTable = makeLogTable({tr("Status"), m_local ? tr("Line") : tr("Time"), tr("Text")},
                                  QStringLiteral("sampleTable"), m_tables);
+    // A request line reads from its start (method, path): cut its end, not its path.
+    m_sampleTable->setTextElideMode(Qt::ElideRight);
     // Lenient in reading, exact in reporting: what was read although it deviated, by type.
     m_deviationTable = makeLogTable({tr("Deviation"), tr("Lines"), tr("Where"), tr("Text")},
                                     QStringLiteral("deviationTable"), m_tables);

@@ -242,6 +242,7 @@ TEST(LogDrillDown, SpikeClickListsRowsOfTheSpikesStatus)
         EXPECT_FALSE(samples->isRowHidden(row)) << row;
     }
     EXPECT_EQ(samples->item(0, 1)->text(), QStringLiteral("access.log:951")); // 19 × 50 + 1
+    EXPECT_EQ(samples->textElideMode(), Qt::ElideRight) << "a narrow panel keeps each line's method and path";
     if (view.rawLines()->model()->rowCount() == 0) {
         ASSERT_TRUE(waitFor(*view.rawLines(), &RawLinesPanel::loaded, 30000));
     }
