@@ -3,6 +3,7 @@
 
 #include <QDeadlineTimer>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QEventLoop>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -209,6 +210,18 @@ qint64 ClickHouseServer::runningStatusScopeQueries()
     const QByteArray body =
         query(QStringLiteral("SELECT count() FROM system.processes WHERE query_id LIKE 'statusscope-%'"), &ok);
     return ok ? body.trimmed().toLongLong() : -1;
+}
+
+qint64 ClickHouseServer::statusScopeQueriesLeftAfter(int settleMs)
+{
+    QElapsedTimer clock;
+    clock.start();
+    qint64 left = runningStatusScopeQueries();
+    while (left != 0 && clock.elapsed() < settleMs) {
+        QThread::msleep(50);
+        left = runningStatusScopeQueries();
+    }
+    return left;
 }
 
 bool ClickHouseCluster::start()

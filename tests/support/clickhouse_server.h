@@ -43,6 +43,10 @@ public:
     bool createSlowTable(const QString &name, qint64 rows, double secondsPerBlock);
     // Queries of StatusScope (their ids start "statusscope-") the server is running now.
     qint64 runningStatusScopeQueries();
+    // The same once the queries just stopped have left the server's process list (it drops an
+    // entry a moment after the answer went out): polls until none is left or `settleMs` passed,
+    // and returns the last count. A query that keeps running is still counted.
+    qint64 statusScopeQueriesLeftAfter(int settleMs = 1000);
     // Stops the server now (SIGTERM to its PID), as an outage in the middle of a query would.
     void shutDown() { stop(); }
 

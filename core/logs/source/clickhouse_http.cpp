@@ -4,11 +4,13 @@
 #include "core/logs/source/clickhouse_progress.h"
 #include "core/logs/source/clickhouse_tsv.h"
 
+#include <QElapsedTimer>
 #include <QEventLoop>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QRegularExpression>
+#include <QThread>
 #include <QUrl>
 #include <QUrlQuery>
 #include <QUuid>
@@ -32,6 +34,10 @@ constexpr int kQueryWasCancelled = 394;
 constexpr int kAuthenticationFailed = 516;
 // How long a cancelled call waits for the server to confirm the query stopped.
 constexpr int kKillSeconds = 5;
+// A request aborted while on its way can still reach the server and start its query after a
+// first KILL found nothing; KILL is repeated this long after the abort, every kKillRepeatMs.
+constexpr int kKillSettleMs = 500;
+constexpr int kKillRepeatMs = 50;
 
 QString kindWords(SourceErrorKind kind)
 {
@@ -241,10 +247,17 @@ QString ClickHouseHttp::kill(const QString &queryId)
     // answers once the query has stopped, so when Cancelled is returned it no longer runs.
     ClickHouseHttp killer(m_endpoint, kKillSeconds);
     killer.m_transferTimeoutMs = kKillSeconds * 1000;
-    const ClickHouseReply reply = killer.query(QStringLiteral("KILL QUERY WHERE query_id = %1 SYNC").arg(sqlString(queryId)));
-    if (!reply.ok())
-        return QStringLiteral("; the server was not told to stop the query (%1)").arg(reply.error.message);
-    return QStringLiteral("; the query was stopped on the server");
+    const QString sql = QStringLiteral("KILL QUERY WHERE query_id = %1 SYNC").arg(sqlString(queryId));
+    QElapsedTimer settle;
+    settle.start();
+    for (;;) {
+        const ClickHouseReply reply = killer.query(sql);
+        if (!reply.ok())
+            return QStringLiteral("; the server was not told to stop the query (%1)").arg(reply.error.message);
+        if (settle.elapsed() >= kKillSettleMs)
+            return QStringLiteral("; the query was stopped on the server");
+        QThread::msleep(kKillRepeatMs);
+    }
 }
 
 void ClickHouseHttp::cancel()

@@ -317,7 +317,7 @@ TEST_F(SourceLogTab, ALongOverviewShowsProgressAndCancelStopsItWithTheWindowResp
     EXPECT_EQ(view.statusLabel()->text(), QStringLiteral("Cancelled"));
     EXPECT_FALSE(view.progressBar()->isVisible());
     EXPECT_FALSE(view.isBusy());
-    EXPECT_EQ(m_server.runningStatusScopeQueries(), 0);
+    EXPECT_EQ(m_server.statusScopeQueriesLeftAfter(), 0);
     EXPECT_LT(longestGapMs, 500) << "the GUI thread was blocked while the query ran or was cancelled";
 
     // "Try again" asks anew: busy again, the message gone.
@@ -333,7 +333,7 @@ TEST_F(SourceLogTab, ALongOverviewShowsProgressAndCancelStopsItWithTheWindowResp
     closing.start();
     tab.reset();
     EXPECT_LT(closing.elapsed(), 3000);
-    EXPECT_EQ(m_server.runningStatusScopeQueries(), 0);
+    EXPECT_EQ(m_server.statusScopeQueriesLeftAfter(), 0);
 }
 
 TEST_F(SourceLogTab, FileMenuOffersOpenLogSourceAfterOpen)
