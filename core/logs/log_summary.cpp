@@ -107,8 +107,8 @@ void summarize(const LogAggregator &aggregate, const SummaryOptions &options, Lo
     summary.topClients.clear();
     summary.topUserAgents.clear();
     for (auto it = summary.statusCounts.cbegin(); it != summary.statusCounts.cend(); ++it) {
-        summary.topClients.insert(it.key(), toTopEntries(aggregate.clients().top(5, it.key())));
-        summary.topUserAgents.insert(it.key(), toTopEntries(aggregate.userAgents().top(5, it.key())));
+        summary.topClients.insert(it.key(), toTopEntries(aggregate.clients().top(kTopSendersPerStatus, it.key())));
+        summary.topUserAgents.insert(it.key(), toTopEntries(aggregate.userAgents().top(kTopSendersPerStatus, it.key())));
     }
     summary.topPaths = toTopEntries(aggregate.paths().topTexts(top));
     summary.topClientsAll = toTopEntries(aggregate.clients().topTexts(top));

@@ -100,6 +100,10 @@ struct FileFormat
     QString suggestion;               // when under half the sample parsed: the closest format and what to pass
 };
 
+// Clients and user agents listed per status: a status's few heaviest senders, whatever the
+// source (the per-status paths get the query's top count, as the overall lists).
+constexpr int kTopSendersPerStatus = 5;
+
 // What `logs` reports about a set of files: plain values for the CLI and the chart.
 struct LogSummary
 {

@@ -14,8 +14,6 @@ namespace {
 
 constexpr qint64 kUnboundedFrom = std::numeric_limits<qint64>::min();
 constexpr qint64 kUnboundedTo = std::numeric_limits<qint64>::max();
-// Clients and user agents listed per status, as the local top lists.
-constexpr int kTopPerStatus = 5;
 
 qint64 toInt(const QByteArray &field)
 {
@@ -297,27 +295,27 @@ SourceSummary ClickHouseSource::summary(const LogQuery &query)
         if (error.isError())
             return out;
     }
-    const auto perStatus = [&](ColumnRole role, const QString &stage, QMap<int, QList<TopEntry>> &lists) {
+    const auto perStatus = [&](ColumnRole role, const QString &stage, int limit, QMap<int, QList<TopEntry>> &lists) {
         if (!m_mapping.has(role))
             return;
         const QList<TopEntry> entries =
             top(stage, QStringLiteral("SELECT %1 AS s, %2 AS k, count() AS c FROM %3%4 GROUP BY s, k "
                                "ORDER BY s, c DESC, k LIMIT %5 BY s")
                     .arg(status, col(role), table, where(query, QStringLiteral("%1 != ''").arg(col(role))))
-                    .arg(kTopPerStatus),
+                    .arg(limit),
                 1, 0, error);
         for (auto it = summary.statusCounts.cbegin(); it != summary.statusCounts.cend(); ++it)
             lists.insert(it.key(), {});
         for (const TopEntry &entry : entries)
             lists[entry.status].push_back(entry);
     };
-    perStatus(ColumnRole::Client, QStringLiteral("top clients"), summary.topClients);
+    perStatus(ColumnRole::Client, QStringLiteral("top clients"), kTopSendersPerStatus, summary.topClients);
     if (error.isError())
         return out;
-    perStatus(ColumnRole::UserAgent, QStringLiteral("top user agents"), summary.topUserAgents);
+    perStatus(ColumnRole::UserAgent, QStringLiteral("top user agents"), kTopSendersPerStatus, summary.topUserAgents);
     if (error.isError())
         return out;
-    perStatus(ColumnRole::Path, QStringLiteral("top paths"), summary.topPathsByStatus);
+    perStatus(ColumnRole::Path, QStringLiteral("top paths"), query.topCount, summary.topPathsByStatus);
     if (error.isError())
         return out;
     // Over all statuses: what the log tab's top panels list before a status is chosen.

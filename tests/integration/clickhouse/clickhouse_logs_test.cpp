@@ -385,6 +385,26 @@ TEST_F(ClickHouseLogs, MethodAgentAndStatusFiltersAnswerAsTheLocalFileDoes)
         EXPECT_TRUE(fromServer.lines[i].text.contains(QStringLiteral(" GET "))) << fromServer.lines[i].text.toStdString();
     }
 
+    // Per status, the top paths run as long as the file's (the query's top count) and the
+    // clients as few; their counts are the same.
+    statusscope::logs::IngestOptions asTheTab;
+    asTheTab.topPaths = true; // what the log tab reads a file with
+    statusscope::logs::LocalFileSource file({log}, asTheTab);
+    const auto remoteSummary = remote.summary({});
+    const auto localSummary = file.summary({});
+    ASSERT_FALSE(remoteSummary.error.isError()) << remoteSummary.error.message.toStdString();
+    ASSERT_FALSE(localSummary.error.isError()) << localSummary.error.message.toStdString();
+    for (int status : {200, 404, 503}) {
+        SCOPED_TRACE(::testing::Message() << "status " << status);
+        const auto serverPaths = remoteSummary.summary.topPathsByStatus.value(status);
+        const auto filePaths = localSummary.summary.topPathsByStatus.value(status);
+        EXPECT_GT(filePaths.size(), statusscope::logs::kTopSendersPerStatus);
+        ASSERT_EQ(serverPaths.size(), filePaths.size());
+        for (int i = 0; i < filePaths.size(); ++i)
+            EXPECT_EQ(serverPaths[i].count, filePaths[i].count) << i;
+        EXPECT_EQ(remoteSummary.summary.topClients.value(status).size(), localSummary.summary.topClients.value(status).size());
+    }
+
     // A filter on a column the table lacks is the caller's mistake, named.
     bool ok = false;
     server.query(QStringLiteral("CREATE TABLE default.bare (ts DateTime, status UInt16) ENGINE = Memory"), &ok);
